@@ -1,0 +1,3 @@
+import { render } from 'preact';
+
+render(<p>Model Watch for Ideogram</p>, document.getElementById('app')!);

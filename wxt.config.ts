@@ -1,0 +1,39 @@
+import { defineConfig } from 'wxt';
+
+/** The one origin the extension talks to; the API key is only ever sent here. */
+export const API_ORIGIN = 'https://api.ideogram.ai';
+
+// Every permission here is justified in README.md ("Permissions"); tests/manifest.test.ts
+// pins the list so that a new one cannot slip in unnoticed.
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  // Explicit imports read better than auto-imports, and keep test and build alike.
+  imports: false,
+  manifestVersion: 3,
+  manifest: ({ browser }) => ({
+    name: 'Model Watch for Ideogram',
+    short_name: 'Model Watch',
+    description:
+      'Watch your Ideogram custom models train: a toolbar badge of models in training, status filters, one-click copy of model IDs and URIs.',
+    permissions: ['storage', 'alarms'],
+    host_permissions: [`${API_ORIGIN}/*`],
+    action: { default_title: 'Model Watch for Ideogram' },
+    ...(browser === 'firefox' && {
+      browser_specific_settings: {
+        gecko: {
+          id: 'ideogram-model-watch@modelwatch',
+          // The first Firefox versions with the built-in data consent below.
+          strict_min_version: '140.0',
+          // The API key (authentication information) leaves the browser, to api.ideogram.ai only.
+          data_collection_permissions: { required: ['authenticationInfo'] },
+        },
+        gecko_android: { strict_min_version: '142.0' },
+      },
+    }),
+  }),
+  zip: {
+    artifactTemplate: '{{name}}-{{version}}-{{browser}}.zip',
+    sourcesTemplate: '{{name}}-{{version}}-sources.zip',
+    excludeSources: ['bench/**', 'test-results/**', 'playwright-report/**'],
+  },
+});
