@@ -1,0 +1,163 @@
+import {
+  ApiError,
+  errorForStatus,
+  invalidResponseError,
+  networkError,
+  offlineError,
+  parseRetryAfter,
+  timeoutError,
+} from './errors';
+import {
+  type ParseResult,
+  parseDatasetDetail,
+  parseDatasetList,
+  parseModelDetail,
+  parseModelList,
+} from './schema';
+import type { ModelScope } from './types';
+
+export const API_BASE_URL = 'https://api.ideogram.ai';
+export const DEFAULT_TIMEOUT_MS = 20_000;
+/** Larger bodies are refused: ~4 MB holds over ten thousand models, far beyond any real account. */
+export const MAX_BODY_BYTES = 4 * 1024 * 1024;
+
+export interface IdeogramApiOptions {
+  apiKey: string;
+  /** Injected so tests and the sample workspace can answer instead of the network. */
+  fetch?: typeof fetch;
+  timeoutMs?: number;
+  /** Reports offline without trying the network; defaults to `navigator.onLine`. */
+  isOnline?: () => boolean;
+}
+
+export interface ListModelsQuery {
+  scope?: ModelScope;
+  /** Repeated as `status=A&status=B`; the API applies it to owned models only. */
+  status?: readonly string[];
+}
+
+/**
+ * The Ideogram API client. It alone holds the key and sends it, only as the `Api-Key` header,
+ * and every outcome is either a validated value or an `ApiError`.
+ */
+export function createIdeogramApi(options: IdeogramApiOptions) {
+  const {
+    apiKey,
+    fetch: fetchFn = globalThis.fetch.bind(globalThis),
+    timeoutMs = DEFAULT_TIMEOUT_MS,
+    isOnline = () => globalThis.navigator?.onLine ?? true,
+  } = options;
+
+  async function get<T>(path: string, parse: (body: unknown) => ParseResult<T>): Promise<T> {
+    if (!isOnline()) throw offlineError();
+    const signal = AbortSignal.timeout(timeoutMs);
+    let response: Response;
+    try {
+      response = await fetchFn(`${API_BASE_URL}${path}`, {
+        method: 'GET',
+        headers: { 'Api-Key': apiKey, Accept: 'application/json' },
+        // A redirect would carry the key's header to wherever it points: refuse to follow.
+        redirect: 'manual',
+        credentials: 'omit',
+        cache: 'no-store',
+        signal,
+      });
+    } catch {
+      throw failureOfTransport(signal, timeoutMs, isOnline);
+    }
+    if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) {
+      throw invalidResponseError('it redirected elsewhere, and the key was not sent on');
+    }
+    if (!response.ok) {
+      void response.body?.cancel().catch(() => {});
+      throw errorForStatus(response.status, parseRetryAfter(response.headers.get('Retry-After')));
+    }
+    let text: string;
+    try {
+      text = await readCapped(response, MAX_BODY_BYTES);
+    } catch (error) {
+      if (error instanceof ApiError) throw error;
+      throw failureOfTransport(signal, timeoutMs, isOnline);
+    }
+    let body: unknown;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      const contentType = response.headers.get('Content-Type') ?? '';
+      throw invalidResponseError(
+        contentType.includes('html') || /^\s*</.test(text)
+          ? 'a web page instead of data'
+          : text.trim() === ''
+            ? 'an empty body'
+            : 'broken or cut-off JSON',
+      );
+    }
+    const result = parse(body);
+    if (!result.ok) throw invalidResponseError(result.problem);
+    return result.value;
+  }
+
+  return {
+    /** `GET /models`: the key's models, owned and shared unless `scope` narrows it. */
+    listModels(query: ListModelsQuery = {}) {
+      const params = new URLSearchParams();
+      if (query.scope) params.set('scope', query.scope);
+      for (const status of query.status ?? []) params.append('status', status);
+      const search = params.toString();
+      return get(search ? `/models?${search}` : '/models', parseModelList);
+    },
+    /** `GET /models/{id}`: one model; a `not_found` ApiError when it is gone or hidden. */
+    getModel(modelId: string) {
+      return get(`/models/${encodeURIComponent(modelId)}`, parseModelDetail);
+    },
+    /** `GET /datasets`: every dataset of the key's user. */
+    listDatasets() {
+      return get('/datasets', parseDatasetList);
+    },
+    /** `GET /datasets/{id}`: one dataset with its files and the models trained from it. */
+    getDataset(datasetId: string) {
+      return get(`/datasets/${encodeURIComponent(datasetId)}`, parseDatasetDetail);
+    },
+  };
+}
+
+export type IdeogramApi = ReturnType<typeof createIdeogramApi>;
+
+function failureOfTransport(
+  signal: AbortSignal,
+  timeoutMs: number,
+  isOnline: () => boolean,
+): ApiError {
+  if (signal.aborted) return timeoutError(timeoutMs / 1000);
+  return isOnline() ? networkError() : offlineError();
+}
+
+/** Reads the body as text, giving up (and closing the connection) past `maxBytes`. */
+async function readCapped(response: Response, maxBytes: number): Promise<string> {
+  const declared = Number(response.headers.get('Content-Length'));
+  if (declared > maxBytes) {
+    void response.body?.cancel().catch(() => {});
+    throw tooLarge(declared);
+  }
+  if (!response.body) return response.text();
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  let received = 0;
+  let text = '';
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    received += value.byteLength;
+    if (received > maxBytes) {
+      void reader.cancel().catch(() => {});
+      throw tooLarge(received);
+    }
+    text += decoder.decode(value, { stream: true });
+  }
+  return text + decoder.decode();
+}
+
+function tooLarge(bytes: number): ApiError {
+  const mb = (bytes / 1024 / 1024).toFixed(1);
+  return invalidResponseError(`over ${mb} MB, more than any account's model list should be`);
+}

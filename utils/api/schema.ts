@@ -1,0 +1,147 @@
+import * as v from 'valibot';
+import { parseApiTime } from './time';
+import type { Dataset, DatasetDetail, DatasetFile, Model, Parsed } from './types';
+
+// Tolerant where the API may grow (extra fields are ignored, unknown statuses are kept), strict
+// where data would be wrong (a model without an id, a boolean that is a string, a bad date).
+
+/** Longest name kept; anything longer is cut so one hostile item cannot bloat storage or the UI. */
+export const MAX_TEXT_LENGTH = 300;
+
+const clamp = (text: string): string =>
+  text.length > MAX_TEXT_LENGTH ? `${text.slice(0, MAX_TEXT_LENGTH - 1)}…` : text;
+
+const Id = v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_TEXT_LENGTH));
+const Text = v.pipe(v.string(), v.transform(clamp));
+const Status = v.pipe(v.string(), v.minLength(1), v.maxLength(64));
+
+const Time = v.pipe(
+  v.string(),
+  v.rawTransform(({ dataset, addIssue, NEVER }) => {
+    const ms = parseApiTime(dataset.value);
+    if (ms === null) {
+      addIssue({ message: 'not a timestamp' });
+      return NEVER;
+    }
+    return ms;
+  }),
+);
+
+const ApiModel = v.pipe(
+  v.object({
+    model_id: Id,
+    name: Text,
+    status: Status,
+    creation_time: Time,
+    last_update_time: v.nullish(Time),
+    is_available_for_generation: v.boolean(),
+    is_owned: v.boolean(),
+    custom_model_uri: v.nullish(v.pipe(v.string(), v.maxLength(1000))),
+    dataset_id: v.nullish(Id),
+  }),
+  v.transform(
+    (m): Model => ({
+      id: m.model_id,
+      name: m.name,
+      status: m.status,
+      createdAt: m.creation_time,
+      updatedAt: m.last_update_time ?? null,
+      available: m.is_available_for_generation,
+      owned: m.is_owned,
+      uri: m.custom_model_uri || null,
+      datasetId: m.dataset_id ?? null,
+    }),
+  ),
+);
+
+const ApiDataset = v.pipe(
+  v.object({ dataset_id: Id, name: Text, creation_time: Time }),
+  v.transform((d): Dataset => ({ id: d.dataset_id, name: d.name, createdAt: d.creation_time })),
+);
+
+const Count = v.pipe(v.number(), v.integer(), v.minValue(0));
+
+const ApiDatasetFile = v.pipe(
+  v.object({ file_name: v.nullable(Text), file_size_bytes: v.nullish(Count) }),
+  v.transform((f): DatasetFile => ({ name: f.file_name, sizeBytes: f.file_size_bytes ?? null })),
+);
+
+/** What parsing a body gives: the value, or in words why the body is not the documented shape. */
+export type ParseResult<T> = { ok: true; value: T } | { ok: false; problem: string };
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Parses each item on its own: a bad one is dropped and counted, the rest survive. */
+function parseItems<T extends { id: string }>(
+  items: unknown[],
+  schema: v.GenericSchema<unknown, T>,
+): Parsed<T> {
+  const seen = new Set<string>();
+  const kept: T[] = [];
+  for (const item of items) {
+    const result = v.safeParse(schema, item);
+    // A repeated id would make two rows claim one model; the first one wins.
+    if (result.success && !seen.has(result.output.id)) {
+      seen.add(result.output.id);
+      kept.push(result.output);
+    }
+  }
+  return { items: kept, dropped: items.length - kept.length };
+}
+
+function parseList<T extends { id: string }>(
+  body: unknown,
+  field: string,
+  schema: v.GenericSchema<unknown, T>,
+): ParseResult<Parsed<T>> {
+  if (!isRecord(body)) return { ok: false, problem: 'the body is not a JSON object' };
+  const items = body[field];
+  if (!Array.isArray(items)) return { ok: false, problem: `it has no "${field}" list` };
+  return { ok: true, value: parseItems(items, schema) };
+}
+
+/** `GET /models` → `{ models: CustomModel[] }`. */
+export const parseModelList = (body: unknown) => parseList(body, 'models', ApiModel);
+
+/** `GET /datasets` → `{ datasets: Dataset[] }`. */
+export const parseDatasetList = (body: unknown) => parseList(body, 'datasets', ApiDataset);
+
+/** `GET /models/{id}` → `{ model: CustomModel }`. */
+export function parseModelDetail(body: unknown): ParseResult<Model> {
+  if (!isRecord(body)) return { ok: false, problem: 'the body is not a JSON object' };
+  const result = v.safeParse(ApiModel, body.model);
+  return result.success
+    ? { ok: true, value: result.output }
+    : { ok: false, problem: 'the model in it is incomplete or mistyped' };
+}
+
+const ApiDatasetDetail = v.object({
+  dataset: ApiDataset,
+  file_count: v.optional(Count),
+  files: v.optional(v.array(v.unknown()), []),
+  custom_model_ids: v.optional(v.array(v.unknown()), []),
+});
+
+/** `GET /datasets/{id}` → `{ dataset, file_count, files, custom_model_ids }`. */
+export function parseDatasetDetail(body: unknown): ParseResult<DatasetDetail> {
+  const result = v.safeParse(ApiDatasetDetail, body);
+  if (!result.success) return { ok: false, problem: 'the dataset in it is incomplete or mistyped' };
+  const { dataset, file_count, files, custom_model_ids } = result.output;
+  const parsedFiles = files.flatMap((file) => {
+    const parsed = v.safeParse(ApiDatasetFile, file);
+    return parsed.success ? [parsed.output] : [];
+  });
+  const modelIds = custom_model_ids.filter(
+    (id): id is string => typeof id === 'string' && id.length > 0,
+  );
+  return {
+    ok: true,
+    value: {
+      dataset,
+      fileCount: file_count ?? parsedFiles.length,
+      files: parsedFiles,
+      modelIds: [...new Set(modelIds)],
+    },
+  };
+}

@@ -1,0 +1,56 @@
+/** The statuses Ideogram documents today. Others may appear; they are kept as they come. */
+export const KNOWN_STATUSES = [
+  'CREATING',
+  'DRAFT',
+  'TRAINING',
+  'COMPLETED',
+  'ERRORED',
+  'ARCHIVED',
+] as const;
+
+export type KnownStatus = (typeof KNOWN_STATUSES)[number];
+/** A known status, or one the API added after this version was written. */
+export type ModelStatus = KnownStatus | (string & {});
+
+/** A custom model, as the extension keeps it (times are epoch milliseconds). */
+export interface Model {
+  id: string;
+  name: string;
+  status: ModelStatus;
+  createdAt: number;
+  updatedAt: number | null;
+  /** Whether a generate call can use it now. */
+  available: boolean;
+  /** The key's user made it (false: shared with their organization). */
+  owned: boolean;
+  /** What a generate call takes; null until the model is in the model registry. */
+  uri: string | null;
+  datasetId: string | null;
+}
+
+export interface Dataset {
+  id: string;
+  name: string;
+  createdAt: number;
+}
+
+export interface DatasetFile {
+  name: string | null;
+  sizeBytes: number | null;
+}
+
+export interface DatasetDetail {
+  dataset: Dataset;
+  fileCount: number;
+  files: DatasetFile[];
+  /** Every model trained from this dataset. */
+  modelIds: string[];
+}
+
+/** A list as parsed from the API: the items that passed validation, and how many did not. */
+export interface Parsed<T> {
+  items: T[];
+  dropped: number;
+}
+
+export type ModelScope = 'owned' | 'shared';
