@@ -1,0 +1,232 @@
+import {
+  createFakeIdeogram,
+  type FakeAccount,
+  type FakeDataset,
+  type FakeModel,
+  type FakeRequest,
+  type FakeStep,
+} from '../../utils/fake-ideogram/server';
+import { applyFault, type Fault, type Outcome } from './faults';
+
+export type { Fault } from './faults';
+export { allFaults } from './faults';
+
+export interface LoggedRequest {
+  method: string;
+  url: string;
+  /** Path and query, e.g. `/models?scope=owned`. */
+  path: string;
+  headers: Record<string, string>;
+  outcome: number | 'hang' | 'drop';
+  /** Bytes of the response body sent back. */
+  bytes: number;
+}
+
+const MINUTE = 60_000;
+
+/**
+ * The fake Ideogram API of the test suites: the faithful server of `utils/fake-ideogram`, plus a
+ * clock tests can move, a log of every request, and faults to inject.
+ */
+export function createFakeApi(account: FakeAccount = standardAccount()) {
+  let offset = 0;
+  const now = () => Date.now() + offset;
+  const server = createFakeIdeogram(account, now);
+  const requests: LoggedRequest[] = [];
+  let standingFault: Fault | null = null;
+  const queuedFaults: Fault[] = [];
+
+  function respond(request: FakeRequest): Outcome {
+    const real = server.handle(request);
+    const fault = queuedFaults.shift() ?? standingFault;
+    const outcome = fault ? applyFault(fault, real) : { type: 'reply' as const, reply: real };
+    const url = new URL(request.url);
+    requests.push({
+      method: request.method,
+      url: request.url,
+      path: url.pathname + url.search,
+      headers: request.headers,
+      outcome: outcome.type === 'reply' ? outcome.reply.status : outcome.type,
+      bytes: outcome.type === 'reply' ? new TextEncoder().encode(outcome.reply.body).length : 0,
+    });
+    return outcome;
+  }
+
+  /** A `fetch` for unit tests: hangs until aborted, drops with fetch's own TypeError. */
+  const fetch: typeof globalThis.fetch = async (input, init) => {
+    const request = new Request(input, init);
+    const outcome = respond({
+      method: request.method,
+      url: request.url,
+      headers: Object.fromEntries(request.headers),
+    });
+    if (outcome.type === 'drop') throw new TypeError('Failed to fetch');
+    if (outcome.type === 'hang') {
+      return new Promise<Response>((_, reject) => {
+        const signal = init?.signal;
+        signal?.addEventListener('abort', () => reject(signal.reason), { once: true });
+      });
+    }
+    return new Response(outcome.reply.body, {
+      status: outcome.reply.status,
+      headers: outcome.reply.headers,
+    });
+  };
+
+  const model = (id: string): FakeModel => {
+    const found = account.models.find((m) => m.model_id === id);
+    if (!found) throw new Error(`the fake has no model ${id}`);
+    return found;
+  };
+
+  return {
+    account,
+    now,
+    respond,
+    fetch,
+    requests,
+    /** Moves the fake's clock forward. */
+    advance(ms: number) {
+      offset += ms;
+    },
+    /** Every following request gets this fault, until `clearFault()`. */
+    setFault(fault: Fault | null) {
+      standingFault = fault;
+    },
+    clearFault() {
+      standingFault = null;
+      queuedFaults.length = 0;
+    },
+    /** The next request(s) get this fault, then the API behaves again. */
+    failNext(fault: Fault, times = 1) {
+      for (let i = 0; i < times; i++) queuedFaults.push(fault);
+    },
+    /** From now on the model has this status (and URI, if given). */
+    setStatus(id: string, status: string, extra: Omit<FakeStep, 'at' | 'status'> = {}) {
+      const m = model(id);
+      const at = now();
+      m.timeline = [...m.timeline.filter((step) => step.at <= at), { at, status, ...extra }];
+    },
+    addModel(m: FakeModel) {
+      account.models.push(m);
+    },
+    deleteModel(id: string) {
+      model(id).deleted = true;
+    },
+    /** The key stops working (as when the user revokes it on Ideogram). */
+    revokeKey() {
+      account.apiKey = `revoked-${account.apiKey}`;
+    },
+    /** Requests made since the last `clearRequests()`, by path. */
+    paths() {
+      return requests.map((r) => r.path);
+    },
+    clearRequests() {
+      requests.length = 0;
+    },
+  };
+}
+
+export type FakeApi = ReturnType<typeof createFakeApi>;
+
+let idCounter = 0;
+/** A model or dataset id shaped like Ideogram's (22 URL-safe base64 characters). */
+export function fakeId(prefix: string): string {
+  idCounter += 1;
+  const body = `${prefix}_${idCounter.toString(36)}`.replace(/[^A-Za-z0-9_-]/g, '-');
+  return body.padEnd(22, 'x').slice(0, 22);
+}
+
+export interface ModelOptions {
+  id?: string;
+  name: string;
+  status?: string;
+  owned?: boolean;
+  datasetId?: string | null;
+  /** When it was created, relative to now (negative: in the past). */
+  createdAgo?: number;
+  uri?: string | null;
+  available?: boolean;
+  /** Later steps, with `at` relative to now. */
+  later?: FakeStep[];
+}
+
+/** A fake model; a COMPLETED owned one gets a registry URI unless `uri` says otherwise. */
+export function fakeModel(options: ModelOptions, now = Date.now()): FakeModel {
+  const status = options.status ?? 'COMPLETED';
+  const slug = options.name.toLowerCase().replace(/[^a-z0-9]+/g, '-');
+  const defaultUri = status === 'COMPLETED' ? `model/${slug}/version/1` : null;
+  const first: FakeStep = {
+    at: now - (options.createdAgo ?? 60 * MINUTE),
+    status,
+    uri: options.uri === undefined ? defaultUri : options.uri,
+  };
+  if (options.available !== undefined) first.available = options.available;
+  return {
+    model_id: options.id ?? fakeId('m'),
+    name: options.name,
+    is_owned: options.owned ?? true,
+    dataset_id: options.datasetId ?? null,
+    timeline: [first, ...(options.later ?? []).map((step) => ({ ...step, at: now + step.at }))],
+  };
+}
+
+export function fakeDataset(name: string, files = 20, now = Date.now()): FakeDataset {
+  return {
+    dataset_id: fakeId('d'),
+    name,
+    user_id: 'user_fake',
+    creation_time: now - 3 * 24 * 60 * MINUTE,
+    files: Array.from({ length: files }, (_, i) => ({
+      file_name: `image-${String(i + 1).padStart(3, '0')}.jpg`,
+      file_size_bytes: 200_000 + i * 1_000,
+    })),
+  };
+}
+
+export const TEST_KEY = 'test-key-0123456789abcdef';
+
+/**
+ * The account most tests use: models in every status (2 owned training, 1 shared), 2 datasets,
+ * and a model named like an XSS attempt.
+ */
+export function standardAccount(apiKey = TEST_KEY): FakeAccount {
+  const now = Date.now();
+  const brand = fakeDataset('Brand photos', 24, now);
+  const posters = fakeDataset('Poster styles', 12, now);
+  const models = [
+    fakeModel(
+      { name: 'Brand v1', datasetId: brand.dataset_id, createdAgo: 9 * 24 * 60 * MINUTE },
+      now,
+    ),
+    fakeModel(
+      {
+        name: 'Brand v2',
+        status: 'TRAINING',
+        datasetId: brand.dataset_id,
+        createdAgo: 40 * MINUTE,
+      },
+      now,
+    ),
+    fakeModel(
+      {
+        name: 'Poster look',
+        status: 'TRAINING',
+        datasetId: posters.dataset_id,
+        createdAgo: 90 * MINUTE,
+      },
+      now,
+    ),
+    fakeModel({ name: 'Fresh start', status: 'CREATING', createdAgo: 2 * MINUTE }, now),
+    fakeModel({ name: 'Sketch idea', status: 'DRAFT' }, now),
+    fakeModel({ name: 'Broken run', status: 'ERRORED', datasetId: posters.dataset_id }, now),
+    fakeModel(
+      { name: 'Old style', status: 'ARCHIVED', uri: 'model/old-style/version/3', available: false },
+      now,
+    ),
+    fakeModel({ name: 'Unregistered', uri: null }, now),
+    fakeModel({ name: '<img src=x onerror=alert(1)>' }, now),
+    fakeModel({ name: 'Team mascot', owned: false, uri: 'model/team-mascot/version/2' }, now),
+  ];
+  return { apiKey, models, datasets: [brand, posters] };
+}

@@ -1,0 +1,26 @@
+import type { BrowserContext } from '@playwright/test';
+import type { FakeApi } from './index';
+
+/**
+ * Answers every request the browser makes to api.ideogram.ai from the fakes. With several
+ * fakes (several accounts), the request's key picks the fake; an unknown key gets the first
+ * fake's 401.
+ */
+export async function routeFakeApi(context: BrowserContext, ...fakes: FakeApi[]): Promise<void> {
+  await context.route('https://api.ideogram.ai/**', async (route) => {
+    const request = route.request();
+    const headers = await request.allHeaders();
+    const key = headers['api-key'];
+    const fake = fakes.find((f) => f.account.apiKey === key) ?? fakes[0];
+    if (!fake) return route.abort('failed');
+    const outcome = fake.respond({ method: request.method(), url: request.url(), headers });
+    if (outcome.type === 'drop') return route.abort('connectionreset');
+    // Never answered: the extension's own timeout has to end it.
+    if (outcome.type === 'hang') return;
+    return route.fulfill({
+      status: outcome.reply.status,
+      headers: outcome.reply.headers,
+      body: outcome.reply.body,
+    });
+  });
+}
