@@ -1,0 +1,43 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+
+const manifest = (browser: 'chrome' | 'firefox') =>
+  JSON.parse(readFileSync(`.output/${browser}-mv3/manifest.json`, 'utf8'));
+
+// Every permission is justified in README.md ("Permissions"). A new one must be added here, on
+// purpose, together with its reason there.
+describe.each(['chrome', 'firefox'] as const)('the production %s manifest', (browser) => {
+  it('asks for exactly the permissions the features need', () => {
+    const m = manifest(browser);
+    expect(m.manifest_version).toBe(3);
+    expect(m.permissions).toEqual(['storage', 'alarms']);
+    expect(m.host_permissions).toEqual(['https://api.ideogram.ai/*']);
+    expect(m.optional_permissions).toBeUndefined();
+    expect(m.optional_host_permissions).toBeUndefined();
+  });
+
+  it('runs nothing in web pages and exposes nothing to them', () => {
+    const m = manifest(browser);
+    expect(m.content_scripts).toBeUndefined();
+    expect(m.web_accessible_resources).toBeUndefined();
+    expect(m.externally_connectable).toBeUndefined();
+    expect(m.content_security_policy).toBeUndefined();
+  });
+
+  it('has the icons at every size', () => {
+    expect(Object.keys(manifest(browser).icons)).toEqual(['16', '32', '48', '128']);
+  });
+});
+
+describe('the Firefox manifest', () => {
+  it('names its add-on id and declares that the API key leaves the browser', () => {
+    expect(manifest('firefox').browser_specific_settings).toEqual({
+      gecko: {
+        id: 'ideogram-model-watch@modelwatch',
+        strict_min_version: '140.0',
+        data_collection_permissions: { required: ['authenticationInfo'] },
+      },
+      gecko_android: { strict_min_version: '142.0' },
+    });
+  });
+});

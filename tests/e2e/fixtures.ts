@@ -1,0 +1,121 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import {
+  type BrowserContext,
+  test as base,
+  chromium,
+  type Page,
+  type Worker,
+} from '@playwright/test';
+// @ts-expect-error: a plain ES module shared with the npm scripts.
+import { findChromium } from '../../scripts/find-chromium.mjs';
+import { createFakeApi, type FakeApi, TEST_KEY } from '../fake-api';
+import { routeFakeApi } from '../fake-api/playwright';
+
+export const EXTENSION_DIR = path.resolve('.output/chrome-mv3');
+
+/** The extension as a test drives it: its id, its worker, its storage, its pages. */
+export interface Extension {
+  id: string;
+  url(page: string): string;
+  /** The current service worker (a new one after the worker was stopped). */
+  worker(): Promise<Worker>;
+  storage(area?: 'local' | 'session' | 'sync'): Promise<Record<string, unknown>>;
+  setStorage(items: Record<string, unknown>): Promise<void>;
+  badge(): Promise<{ text: string; title: string; color: number[] }>;
+  open(page: 'popup.html' | 'options.html'): Promise<Page>;
+  /** Stores a key as the options page would, without going through its form. */
+  useKey(key?: string): Promise<void>;
+  /** Stops the service worker, as the browser does after 30 s idle. */
+  stopWorker(): Promise<void>;
+}
+
+interface Fixtures {
+  fake: FakeApi;
+  /** More fakes for other keys (several accounts); requests go to the one whose key they carry. */
+  otherFakes: FakeApi[];
+  context: BrowserContext;
+  extension: Extension;
+}
+
+export const test = base.extend<Fixtures>({
+  // biome-ignore lint/correctness/noEmptyPattern: Playwright reads a fixture's dependencies from this pattern.
+  fake: async ({}, use) => {
+    await use(createFakeApi());
+  },
+  otherFakes: [[], { option: true }],
+  context: async ({ fake, otherFakes }, use) => {
+    const executablePath = findChromium();
+    if (!executablePath) throw new Error('No Chromium: run `node scripts/ensure-chromium.mjs`.');
+    const userDataDir = await mkdtemp(path.join(tmpdir(), 'model-watch-e2e-'));
+    const context = await chromium.launchPersistentContext(userDataDir, {
+      executablePath,
+      headless: true,
+      args: [
+        `--disable-extensions-except=${EXTENSION_DIR}`,
+        `--load-extension=${EXTENSION_DIR}`,
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    });
+    await routeFakeApi(context, fake, ...otherFakes);
+    await use(context);
+    await context.close();
+    await rm(userDataDir, { recursive: true, force: true });
+  },
+  extension: async ({ context }, use) => {
+    const worker = async (): Promise<Worker> =>
+      context.serviceWorkers().find((w) => w.url().endsWith('/background.js')) ??
+      (await context.waitForEvent('serviceworker', { timeout: 10_000 }));
+    const id = new URL((await worker()).url()).host;
+    const extension: Extension = {
+      id,
+      url: (page) => `chrome-extension://${id}/${page}`,
+      worker,
+      async storage(area = 'local') {
+        return (await worker()).evaluate((a) => chrome.storage[a].get(null), area);
+      },
+      async setStorage(items) {
+        await (await worker()).evaluate((i) => chrome.storage.local.set(i), items);
+      },
+      async badge() {
+        return (await worker()).evaluate(async () => ({
+          text: await chrome.action.getBadgeText({}),
+          title: await chrome.action.getTitle({}),
+          color: await chrome.action.getBadgeBackgroundColor({}),
+        }));
+      },
+      async open(page) {
+        const tab = await context.newPage();
+        await tab.goto(extension.url(page));
+        return tab;
+      },
+      async useKey(key = TEST_KEY) {
+        await extension.setStorage({ apiKey: key, connection: { mode: 'key', since: Date.now() } });
+      },
+      async stopWorker() {
+        const page = context.pages()[0] ?? (await context.newPage());
+        const session = await context.newCDPSession(page);
+        await session.send('ServiceWorker.enable');
+        await session.send('ServiceWorker.stopAllWorkers');
+        await session.detach();
+      },
+    };
+    await use(extension);
+  },
+});
+
+export const expect = test.expect;
+
+/** Sends a protocol message from an extension page, as the popup and options page do. */
+export async function sendFromPage(page: Page, type: string, data: unknown = {}): Promise<unknown> {
+  return page.evaluate(
+    ([t, d]) => chrome.runtime.sendMessage({ tag: 'model-watch', type: t, data: d }),
+    [type, data] as const,
+  );
+}

@@ -1,0 +1,22 @@
+import { defineConfig } from 'vitest/config';
+import { WxtVitest } from 'wxt/testing/vitest-plugin';
+
+export default defineConfig({
+  test: {
+    restoreMocks: true,
+    projects: [
+      {
+        plugins: [WxtVitest()],
+        test: {
+          name: 'unit',
+          include: ['**/*.test.{ts,tsx}'],
+          exclude: ['node_modules/**', '.output/**', 'tests/e2e/**', 'tests/build/**'],
+        },
+      },
+      {
+        // Checks of what `npm run build` and `npm run build:firefox` produced.
+        test: { name: 'build', include: ['tests/build/**/*.test.ts'] },
+      },
+    ],
+  },
+});
