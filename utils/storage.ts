@@ -13,9 +13,7 @@ export const apiKeyItem = storage.defineItem<string | null>('local:apiKey', { fa
  * up" from "set up" without ever loading the secret.
  */
 export type Connection =
-  | { mode: 'none' }
-  | { mode: 'key'; since: number }
-  | { mode: 'sample'; since: number };
+  { mode: 'none' } | { mode: 'key'; since: number } | { mode: 'sample'; since: number };
 
 export const connectionItem = storage.defineItem<Connection>('local:connection', {
   fallback: { mode: 'none' },

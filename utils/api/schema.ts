@@ -39,19 +39,17 @@ const ApiModel = v.pipe(
     custom_model_uri: v.nullish(v.pipe(v.string(), v.maxLength(1000))),
     dataset_id: v.nullish(Id),
   }),
-  v.transform(
-    (m): Model => ({
-      id: m.model_id,
-      name: m.name,
-      status: m.status,
-      createdAt: m.creation_time,
-      updatedAt: m.last_update_time ?? null,
-      available: m.is_available_for_generation,
-      owned: m.is_owned,
-      uri: m.custom_model_uri || null,
-      datasetId: m.dataset_id ?? null,
-    }),
-  ),
+  v.transform((m): Model => ({
+    id: m.model_id,
+    name: m.name,
+    status: m.status,
+    createdAt: m.creation_time,
+    updatedAt: m.last_update_time ?? null,
+    available: m.is_available_for_generation,
+    owned: m.is_owned,
+    uri: m.custom_model_uri || null,
+    datasetId: m.dataset_id ?? null,
+  })),
 );
 
 const ApiDataset = v.pipe(
