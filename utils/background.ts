@@ -1,13 +1,155 @@
-import { serveMessages } from './messaging';
-import { currentApi, refreshLists } from './refresh';
+import { browser } from 'wxt/browser';
+import { applyBadge, renderBadge } from './badge';
+import {
+  type ApiFactory,
+  apiFor,
+  realApi,
+  removeKey,
+  saveKey,
+  startSample,
+  stopSample,
+} from './connection';
+import { isOwnPage, serveMessages } from './messaging';
+import { deliverNotices, showNotifiedModel } from './notifications';
+import { REFRESH_ALARM, ensureScheduled, reschedule } from './refresh/alarm';
+import { createRefresher } from './refresh/engine';
+import {
+  connectionItem,
+  normalizeSettings,
+  readSettings,
+  settingsItem,
+  snapshotItem,
+} from './storage';
 
-/** Wires the background's listeners. Everything here runs synchronously at worker start. */
-export function startBackground(): void {
-  serveMessages({
-    async refresh() {
-      const api = await currentApi();
-      if (!api) return { error: null };
-      return { error: await refreshLists(api) };
-    },
+export interface BackgroundDeps {
+  makeApi: ApiFactory;
+  now: () => number;
+  isOnline: () => boolean;
+}
+
+const productionDeps: BackgroundDeps = {
+  makeApi: realApi,
+  now: Date.now,
+  isOnline: () => globalThis.navigator?.onLine ?? true,
+};
+
+/** Storage keys whose change alters the badge. */
+const BADGE_INPUTS = new Set(['connection', 'snapshot', 'settings']);
+
+export async function updateBadge(): Promise<void> {
+  const [connection, snapshot, settings] = await Promise.all([
+    connectionItem.getValue(),
+    snapshotItem.getValue(),
+    readSettings(),
+  ]);
+  await applyBadge(renderBadge({ connection, snapshot, settings }));
+}
+
+/** Keeps content scripts (there are none, but one could be injected) away from the key. */
+async function limitStorageAccess(): Promise<void> {
+  const local = browser.storage.local as {
+    setAccessLevel?: (options: { accessLevel: string }) => Promise<void>;
+  };
+  try {
+    await local.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' });
+  } catch {
+    // Firefox only supports it for storage.session; extension pages are its only readers anyway.
+  }
+}
+
+/**
+ * Wires the background. Every listener is registered synchronously, before any await, so an event
+ * that woke the worker finds its listener; the work itself lives in the modules imported above.
+ */
+export function startBackground(deps: BackgroundDeps = productionDeps): { ready: Promise<void> } {
+  const refresher = createRefresher({
+    now: deps.now,
+    isOnline: deps.isOnline,
+    apiFor: (connection) => apiFor(connection, deps.makeApi, deps.now),
   });
+  const afterChange = () => reschedule(deps.now());
+  const periodicCheck = async () => {
+    await refresher.refresh({ kind: 'check' });
+    await afterChange();
+  };
+  /** A new key or sample session: fetch its lists (skipped when saving already did). */
+  const refreshForNewSource = async () => {
+    await refresher.refresh({ kind: 'lists' });
+    await afterChange();
+  };
+
+  serveMessages(
+    {
+      async refresh({ force }) {
+        const result = await refresher.refresh({ kind: 'lists', force: force ?? false });
+        await afterChange();
+        return { error: result.status === 'failed' ? result.error : null };
+      },
+      async saveKey({ key, check }) {
+        const result = await saveKey(key, check, deps.makeApi, deps.now);
+        if (result.saved) await refreshForNewSource();
+        return result;
+      },
+      async removeKey() {
+        await removeKey();
+        await afterChange();
+      },
+      async startSample() {
+        await startSample(deps.now);
+        await refreshForNewSource();
+      },
+      async stopSample() {
+        await stopSample();
+        await afterChange();
+      },
+      async saveSettings(changes) {
+        const settings = normalizeSettings({ ...(await readSettings()), ...changes });
+        await settingsItem.setValue(settings);
+        await afterChange();
+        return settings;
+      },
+      async getDataset({ id }) {
+        const api = await apiFor(await connectionItem.getValue(), deps.makeApi, deps.now);
+        if (!api) throw new Error('Add your API key in Options to see datasets.');
+        return api.getDataset(id);
+      },
+    },
+    isOwnPage,
+  );
+
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    if (reason === 'install') void browser.runtime.openOptionsPage();
+    void afterChange();
+  });
+  browser.runtime.onStartup.addListener(() => void afterChange());
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === REFRESH_ALARM) void periodicCheck();
+  });
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area !== 'local') return;
+    const keys = Object.keys(changes);
+    if (keys.some((key) => BADGE_INPUTS.has(key))) void updateBadge();
+    if (keys.includes('connection')) void refreshForNewSource();
+    if (keys.includes('pendingNotices')) void deliverNotices();
+  });
+  let notificationClicksWired = false;
+  const wireNotificationClicks = () => {
+    // The API exists only while its optional permission is granted.
+    if (notificationClicksWired || !browser.notifications) return;
+    browser.notifications.onClicked.addListener((id) => void showNotifiedModel(id));
+    notificationClicksWired = true;
+  };
+  wireNotificationClicks();
+  browser.permissions.onAdded.addListener(wireNotificationClicks);
+  // Back online: check at once instead of waiting for the next alarm.
+  globalThis.addEventListener?.('online', () => void periodicCheck());
+
+  // Every worker start: the browser forgets the badge on restart, and may have lost the alarm.
+  const ready = (async () => {
+    await limitStorageAccess();
+    await updateBadge();
+    await ensureScheduled(deps.now());
+    await deliverNotices();
+  })();
+  return { ready };
 }

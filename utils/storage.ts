@@ -49,3 +49,87 @@ export const EMPTY_SNAPSHOT: Snapshot = {
 export const snapshotItem = storage.defineItem<Snapshot>('local:snapshot', {
   fallback: EMPTY_SNAPSHOT,
 });
+
+/** The user's choices on the options page. */
+export interface Settings {
+  /** Minutes between checks while a model of yours is being created or trained. */
+  activeMinutes: number;
+  /** Minutes between checks when nothing is training. */
+  idleMinutes: number;
+  /** Notify when a model finishes training or fails (needs the optional permission). */
+  notify: boolean;
+  /** The badge counts models being created (CREATING) as well as TRAINING ones. */
+  countCreating: boolean;
+}
+
+/** The safe range of each interval: the API is not hammered, and news is not hours late. */
+export const INTERVAL_BOUNDS = {
+  activeMinutes: { min: 1, max: 10 },
+  idleMinutes: { min: 5, max: 120 },
+} as const;
+
+export const DEFAULT_SETTINGS: Settings = {
+  activeMinutes: 1,
+  idleMinutes: 15,
+  notify: false,
+  countCreating: false,
+};
+
+export const settingsItem = storage.defineItem<Settings>('local:settings', {
+  fallback: DEFAULT_SETTINGS,
+});
+
+/** Settings as stored, with anything missing or out of range replaced by a safe value. */
+export async function readSettings(): Promise<Settings> {
+  return normalizeSettings(await settingsItem.getValue());
+}
+
+export function normalizeSettings(stored: Partial<Settings> | null | undefined): Settings {
+  const merged = { ...DEFAULT_SETTINGS, ...stored };
+  const clampMinutes = (key: keyof typeof INTERVAL_BOUNDS) => {
+    const { min, max } = INTERVAL_BOUNDS[key];
+    const value = Number(merged[key]);
+    return Number.isFinite(value)
+      ? Math.min(max, Math.max(min, Math.round(value)))
+      : DEFAULT_SETTINGS[key];
+  };
+  return {
+    activeMinutes: clampMinutes('activeMinutes'),
+    idleMinutes: clampMinutes('idleMinutes'),
+    notify: merged.notify === true,
+    countCreating: merged.countCreating === true,
+  };
+}
+
+/** How refreshing has been going: consecutive failures (for back-off) and a server-set wait. */
+export interface RefreshState {
+  failures: number;
+  /** Until then the API asked not to be called (Retry-After); null when it did not. */
+  retryAt: number | null;
+}
+
+export const refreshStateItem = storage.defineItem<RefreshState>('local:refreshState', {
+  fallback: { failures: 0, retryAt: null },
+});
+
+/** A model that finished training or failed, waiting to be announced. */
+export interface Notice {
+  modelId: string;
+  name: string;
+  status: 'COMPLETED' | 'ERRORED';
+  uri: string | null;
+  at: number;
+}
+
+/** Written in the same storage write as the snapshot that revealed them, so none is lost or doubled. */
+export const noticesItem = storage.defineItem<Notice[]>('local:pendingNotices', { fallback: [] });
+
+/** Two connections are the same source of data (same key setting or same sample session). */
+export function sameConnection(a: Connection, b: Connection): boolean {
+  return a.mode === b.mode && (a.mode === 'none' || a.since === (b as typeof a).since);
+}
+
+/** A model the popup should scroll to and highlight when it next opens (set by a notification click). */
+export const focusModelItem = storage.defineItem<string | null>('local:focusModel', {
+  fallback: null,
+});

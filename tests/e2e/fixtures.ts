@@ -5,6 +5,7 @@ import {
   type BrowserContext,
   test as base,
   chromium,
+  expect,
   type Page,
   type Worker,
 } from '@playwright/test';
@@ -18,6 +19,8 @@ export const EXTENSION_DIR = path.resolve('.output/chrome-mv3');
 /** The extension as a test drives it: its id, its worker, its storage, its pages. */
 export interface Extension {
   id: string;
+  /** The pages the extension opened by itself when it was installed. */
+  openedOnInstall: string[];
   url(page: string): string;
   /** The current service worker (a new one after the worker was stopped). */
   worker(): Promise<Worker>;
@@ -73,8 +76,19 @@ export const test = base.extend<Fixtures>({
       context.serviceWorkers().find((w) => w.url().endsWith('/background.js')) ??
       (await context.waitForEvent('serviceworker', { timeout: 10_000 }));
     const id = new URL((await worker()).url()).host;
+    // A fresh profile is a first install: the extension opens its options page by itself. Wait
+    // for it (so it cannot take over a tab a test opens), note it, and close it.
+    const optionsUrl = `chrome-extension://${id}/options.html`;
+    let installPage: Page | undefined;
+    await expect
+      .poll(() => (installPage = context.pages().find((p) => p.url() === optionsUrl)), {
+        message: 'the options page should open on install',
+      })
+      .toBeDefined();
+    await installPage?.close();
     const extension: Extension = {
       id,
+      openedOnInstall: [optionsUrl],
       url: (page) => `chrome-extension://${id}/${page}`,
       worker,
       async storage(area = 'local') {
@@ -110,7 +124,7 @@ export const test = base.extend<Fixtures>({
   },
 });
 
-export const expect = test.expect;
+export { expect };
 
 /** Sends a protocol message from an extension page, as the popup and options page do. */
 export async function sendFromPage(page: Page, type: string, data: unknown = {}): Promise<unknown> {

@@ -1,0 +1,20 @@
+import { KeySection } from './KeySection';
+import { optionsState } from './model';
+import { SettingsSection } from './SettingsSection';
+
+export function OptionsApp() {
+  const sample = optionsState.connection.value.mode === 'sample';
+  return (
+    <main class="options">
+      <header class="page-header">
+        <img src="/icon/48.png" width={40} height={40} alt="" />
+        <div>
+          <h1>Model Watch for Ideogram</h1>
+          <p class="muted">Options {sample && <span class="sample-tag">Sample data</span>}</p>
+        </div>
+      </header>
+      <KeySection />
+      <SettingsSection />
+    </main>
+  );
+}

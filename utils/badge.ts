@@ -1,0 +1,144 @@
+import { browser } from 'wxt/browser';
+import type { ApiErrorKind } from './api/errors';
+import type { Model } from './api/types';
+import type { Connection, Settings, Snapshot } from './storage';
+
+/** What the toolbar button shows: the badge's text and colour, and the button's tooltip. */
+export interface BadgeView {
+  text: string;
+  color: string;
+  title: string;
+}
+
+export interface BadgeInput {
+  connection: Connection;
+  snapshot: Snapshot;
+  settings: Pick<Settings, 'countCreating'>;
+}
+
+const NAME = 'Model Watch for Ideogram';
+const MAX_NAMES = 5;
+
+export const BADGE_COLORS = {
+  training: '#2563eb',
+  sample: '#7c3aed',
+  notSetUp: '#6b7280',
+  keyRejected: '#dc2626',
+  offline: '#475569',
+  rateLimited: '#b45309',
+  apiError: '#c2410c',
+} as const;
+
+/** The user's own models the badge counts: TRAINING, and CREATING when the setting says so. */
+export function countedModels(models: Model[], countCreating: boolean): Model[] {
+  return models.filter(
+    (m) => m.owned && (m.status === 'TRAINING' || (countCreating && m.status === 'CREATING')),
+  );
+}
+
+/** "99+" past 99: the badge has room for about four characters. */
+export function capCount(count: number): string {
+  return count > 99 ? '99+' : String(count);
+}
+
+function trainingSentence(models: Model[], countCreating: boolean): string {
+  const what = countCreating ? 'training or being created' : 'training';
+  if (models.length === 0) return `No models ${what}.`;
+  const names = models.slice(0, MAX_NAMES).map((m) => m.name);
+  const more = models.length > MAX_NAMES ? `, and ${models.length - MAX_NAMES} more` : '';
+  const noun = models.length === 1 ? 'model' : 'models';
+  return `${models.length} ${noun} ${what}: ${names.join(', ')}${more}.`;
+}
+
+function clock(ms: number): string {
+  return new Date(ms).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
+}
+
+type ErrorMark = { text: string; color: string; headline: string };
+
+function errorMark(kind: ApiErrorKind): ErrorMark {
+  switch (kind) {
+    case 'unauthorized':
+    case 'forbidden':
+      return {
+        text: 'KEY',
+        color: BADGE_COLORS.keyRejected,
+        headline: 'Ideogram rejected the API key. Open Options to fix it.',
+      };
+    case 'offline':
+      return { text: 'OFF', color: BADGE_COLORS.offline, headline: 'You are offline.' };
+    case 'network':
+      return {
+        text: 'OFF',
+        color: BADGE_COLORS.offline,
+        headline: 'Cannot reach api.ideogram.ai.',
+      };
+    case 'rate_limited':
+      return {
+        text: 'WAIT',
+        color: BADGE_COLORS.rateLimited,
+        headline: 'Ideogram is limiting requests.',
+      };
+    default:
+      return {
+        text: 'ERR',
+        color: BADGE_COLORS.apiError,
+        headline: 'Ideogram’s API had a problem.',
+      };
+  }
+}
+
+/** Decides what the toolbar button shows. Pure: the same state always gives the same badge. */
+export function renderBadge({ connection, snapshot, settings }: BadgeInput): BadgeView {
+  if (connection.mode === 'none') {
+    return {
+      text: '?',
+      color: BADGE_COLORS.notSetUp,
+      title: `${NAME}: not set up. Click to add your Ideogram API key, or try it with sample data.`,
+    };
+  }
+  const counted = countedModels(snapshot.models, settings.countCreating);
+  const summary = trainingSentence(counted, settings.countCreating);
+  const checked =
+    snapshot.checkedAt === null ? '' : ` Last checked at ${clock(snapshot.checkedAt)}.`;
+
+  if (snapshot.error && connection.mode === 'key') {
+    const mark = errorMark(snapshot.error.kind);
+    const lastKnown = snapshot.checkedAt === null ? '' : `\nLast known: ${summary}${checked}`;
+    return {
+      text: mark.text,
+      color: mark.color,
+      title: `${NAME}: ${mark.headline}\n${snapshot.error.message}${lastKnown}`,
+    };
+  }
+  if (snapshot.checkedAt === null) {
+    return {
+      text: '…',
+      color: BADGE_COLORS.notSetUp,
+      title: `${NAME}: checking your models…`,
+    };
+  }
+  if (connection.mode === 'sample') {
+    return {
+      text: counted.length > 0 ? `S${capCount(counted.length)}` : 'S',
+      color: BADGE_COLORS.sample,
+      title: `${NAME}, sample data (S): ${summary}${checked}`,
+    };
+  }
+  return {
+    text: counted.length > 0 ? capCount(counted.length) : '',
+    color: BADGE_COLORS.training,
+    title: `${NAME}: ${summary}${checked}`,
+  };
+}
+
+/** Shows a badge on the toolbar button. */
+export async function applyBadge(view: BadgeView): Promise<void> {
+  await Promise.all([
+    browser.action.setBadgeText({ text: view.text }),
+    browser.action.setBadgeBackgroundColor({ color: view.color }),
+    browser.action.setTitle({ title: view.title }),
+    // Older browsers pick a text colour themselves.
+    browser.action.setBadgeTextColor?.({ color: '#ffffff' }),
+  ]);
+}

@@ -1,0 +1,61 @@
+import { browser } from 'wxt/browser';
+import { focusModelItem, type Notice, noticesItem, readSettings } from './storage';
+
+const PREFIX = 'model:';
+
+/** The words of a notification about a model that finished or failed. */
+export function noticeText(notice: Notice): { title: string; message: string } {
+  if (notice.status === 'ERRORED') {
+    return {
+      title: `${notice.name} failed to train`,
+      message: 'Ideogram reported an error for this model. Open Model Watch for details.',
+    };
+  }
+  return {
+    title: `${notice.name} finished training`,
+    message: notice.uri
+      ? `Its URI is ready to copy: ${notice.uri}`
+      : 'It is ready. It has no URI yet (not in the model registry); you can copy its ID.',
+  };
+}
+
+let delivering: Promise<void> = Promise.resolve();
+
+/**
+ * Shows the pending notices. Each is taken off the list before it is shown, so a worker that stops
+ * half-way never shows one twice.
+ */
+export function deliverNotices(): Promise<void> {
+  delivering = delivering.then(async () => {
+    const notices = await noticesItem.getValue();
+    if (notices.length === 0) return;
+    await noticesItem.setValue([]);
+    const settings = await readSettings();
+    // Without the optional permission the API does not exist; the notices are simply dropped.
+    const api = browser.notifications;
+    if (!settings.notify || !api) return;
+    for (const notice of notices) {
+      await api.create(`${PREFIX}${notice.modelId}`, {
+        type: 'basic',
+        iconUrl: browser.runtime.getURL('/icon/128.png'),
+        ...noticeText(notice),
+      });
+    }
+  });
+  return delivering;
+}
+
+/** Opens the popup on the model a notification was about (in a tab where a popup cannot open). */
+export async function showNotifiedModel(notificationId: string): Promise<void> {
+  if (!notificationId.startsWith(PREFIX)) return;
+  const modelId = notificationId.slice(PREFIX.length);
+  await focusModelItem.setValue(modelId);
+  await browser.notifications?.clear(notificationId);
+  try {
+    await browser.action.openPopup();
+  } catch {
+    await browser.tabs.create({
+      url: browser.runtime.getURL(`/popup.html?model=${encodeURIComponent(modelId)}`),
+    });
+  }
+}
