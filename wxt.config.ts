@@ -16,6 +16,8 @@ export default defineConfig({
     description:
       'Watch your Ideogram custom models train: a toolbar badge of models in training, status filters, one-click copy of model IDs and URIs.',
     permissions: ['storage', 'alarms'],
+    // Asked for only when the user turns notifications on in the options page.
+    optional_permissions: ['notifications'],
     host_permissions: [`${API_ORIGIN}/*`],
     action: { default_title: 'Model Watch for Ideogram' },
     ...(browser === 'firefox' && {

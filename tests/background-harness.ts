@@ -1,8 +1,8 @@
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createIdeogramApi } from '../utils/api/client';
 import { startBackground } from '../utils/background';
-import type { Protocol } from '../utils/protocol';
 import type { FakeAccount } from '../utils/fake-ideogram/server';
+import type { Protocol } from '../utils/protocol';
 import { createFakeApi } from './fake-api';
 import { resetBrowser } from './fake-browser';
 
@@ -13,32 +13,60 @@ export const OWN_PAGE = {
 
 export type Reply = { answered: false } | { answered: true; reply: unknown };
 
+let pending = 0;
+
+/**
+ * Lets pending work run to the end: requests in flight (a hanging one until its timeout), then
+ * the promise chains after them (storage listeners, badge updates).
+ */
+export async function settle(): Promise<void> {
+  for (let round = 0; round < 3; round++) {
+    while (pending > 0) await new Promise((resolve) => setTimeout(resolve, 5));
+    for (let i = 0; i < 20; i++) await new Promise((resolve) => setTimeout(resolve, 0));
+  }
+}
+
 /**
  * The real background, started on WXT's fake browser with the fake API behind its client. The
  * fake's clock and the background's move together (`advance`).
  */
 export async function startTestBackground(options: { account?: FakeAccount } = {}) {
-  const browserState = resetBrowser();
-  const fake = createFakeApi(options.account);
-  let online = true;
+  let browserState = resetBrowser();
+  // One frozen clock for the background and the fake, moved only by `advance`, so that delays
+  // read in a test are exact.
+  const base = Date.now();
   let offset = 0;
-  const now = () => Date.now() + offset;
+  const now = () => base + offset;
+  const fake = createFakeApi(options.account, now);
+  let online = true;
   const fetchSpy = { calls: 0 };
-  const { ready } = startBackground({
-    makeApi: (apiKey) =>
-      createIdeogramApi({
-        apiKey,
-        fetch: (input, init) => {
-          fetchSpy.calls += 1;
-          return fake.fetch(input, init);
-        },
-        isOnline: () => online,
-        timeoutMs: 100,
-      }),
-    now,
-    isOnline: () => online,
-  });
-  await ready;
+  let onlineListeners: (() => void)[] = [];
+
+  async function boot() {
+    onlineListeners = [];
+    const { ready } = startBackground({
+      onOnline: (listener) => onlineListeners.push(listener),
+      makeApi: (apiKey) =>
+        createIdeogramApi({
+          apiKey,
+          fetch: async (input, init) => {
+            fetchSpy.calls += 1;
+            pending += 1;
+            try {
+              return await fake.fetch(input, init);
+            } finally {
+              pending -= 1;
+            }
+          },
+          isOnline: () => online,
+          timeoutMs: 100,
+        }),
+      now,
+      isOnline: () => online,
+    });
+    await ready;
+  }
+  await boot();
 
   /** Sends a protocol message as `sender` would, and says whether (and what) it answered. */
   async function send(type: string, data: unknown, sender: object = OWN_PAGE): Promise<Reply> {
@@ -65,19 +93,26 @@ export async function startTestBackground(options: { account?: FakeAccount } = {
     return reply.value as Awaited<ReturnType<Protocol[K]>>;
   }
 
-  return {
+  const env = {
     fake,
-    ...browserState,
+    get calls() {
+      return browserState.calls;
+    },
+    get granted() {
+      return browserState.granted;
+    },
     fetchSpy,
     send,
     ask,
     now,
-    setOnline(value: boolean) {
+    /** Goes offline, or comes back online (which the browser announces). */
+    async setOnline(value: boolean) {
       online = value;
+      if (value) for (const listener of onlineListeners) listener();
+      await settle();
     },
     advance(ms: number) {
       offset += ms;
-      fake.advance(ms);
     },
     async storage(area: 'local' | 'session' | 'sync' = 'local') {
       return fakeBrowser.storage[area].get(null) as Promise<Record<string, unknown>>;
@@ -86,10 +121,16 @@ export async function startTestBackground(options: { account?: FakeAccount } = {
       return {
         text: await fakeBrowser.action.getBadgeText({}),
         title: await fakeBrowser.action.getTitle({}),
+        color: await fakeBrowser.action.getBadgeBackgroundColor({}),
       };
     },
     async alarm() {
       return fakeBrowser.alarms.get('refresh');
+    },
+    /** Delay until the refresh alarm, in ms from the background's now. */
+    async alarmDelay() {
+      const alarm = await fakeBrowser.alarms.get('refresh');
+      return alarm ? alarm.scheduledTime - now() : null;
     },
     /** Fires the refresh alarm as the browser would, and waits for its work to finish. */
     async fireAlarm() {
@@ -100,10 +141,32 @@ export async function startTestBackground(options: { account?: FakeAccount } = {
       });
       await settle();
     },
+    notifications() {
+      return fakeBrowser.notifications.getAllCreateOptions() as Record<
+        string,
+        { title: string; message: string }
+      >;
+    },
+    /**
+     * A browser restart: the worker starts again on the stored data, with its listeners, the
+     * badge and the alarms gone, as the browser forgets them.
+     */
+    async restart() {
+      const local = await fakeBrowser.storage.local.get(null);
+      const granted = [...browserState.granted];
+      browserState = resetBrowser();
+      for (const p of granted) browserState.granted.add(p);
+      await fakeBrowser.storage.local.set(local);
+      await boot();
+      await settle();
+    },
+    /** Turns notifications on as the options page does: permission first, then the setting. */
+    async enableNotifications() {
+      await fakeBrowser.permissions.request({ permissions: ['notifications'] });
+      await ask('saveSettings', { notify: true });
+    },
   };
+  return env;
 }
 
-/** Lets pending promise chains (storage listeners, badge updates) run to the end. */
-export async function settle(): Promise<void> {
-  for (let i = 0; i < 20; i++) await new Promise((resolve) => setTimeout(resolve, 0));
-}
+export type TestBackground = Awaited<ReturnType<typeof startTestBackground>>;

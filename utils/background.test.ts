@@ -70,7 +70,7 @@ describe('saving a key', () => {
 
   it('says when the API cannot be reached, and keeps nothing', async () => {
     const env = await startTestBackground();
-    env.setOnline(false);
+    await env.setOnline(false);
     const result = await env.ask('saveKey', { key: TEST_KEY, check: true });
     expect(result).toMatchObject({ saved: false, error: { kind: 'offline' } });
     expect((await env.storage()).apiKey).toBeUndefined();
@@ -151,7 +151,7 @@ describe('first run', () => {
     const env = await startTestBackground();
     await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install' });
     expect(env.calls.openOptionsPage).toBe(1);
-    expect(await env.badge()).toEqual({
+    expect(await env.badge()).toMatchObject({
       text: '?',
       title: expect.stringMatching(/not set up\. Click to add your Ideogram API key/),
     });

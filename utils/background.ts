@@ -25,12 +25,15 @@ export interface BackgroundDeps {
   makeApi: ApiFactory;
   now: () => number;
   isOnline: () => boolean;
+  /** Calls `listener` when the browser comes back online. */
+  onOnline: (listener: () => void) => void;
 }
 
 const productionDeps: BackgroundDeps = {
   makeApi: realApi,
   now: Date.now,
   isOnline: () => globalThis.navigator?.onLine ?? true,
+  onOnline: (listener) => globalThis.addEventListener?.('online', listener),
 };
 
 /** Storage keys whose change alters the badge. */
@@ -142,7 +145,7 @@ export function startBackground(deps: BackgroundDeps = productionDeps): { ready:
   wireNotificationClicks();
   browser.permissions.onAdded.addListener(wireNotificationClicks);
   // Back online: check at once instead of waiting for the next alarm.
-  globalThis.addEventListener?.('online', () => void periodicCheck());
+  deps.onOnline(() => void periodicCheck());
 
   // Every worker start: the browser forgets the badge on restart, and may have lost the alarm.
   const ready = (async () => {

@@ -35,11 +35,16 @@ export function deliverNotices(): Promise<void> {
     const api = browser.notifications;
     if (!settings.notify || !api) return;
     for (const notice of notices) {
-      await api.create(`${PREFIX}${notice.modelId}`, {
-        type: 'basic',
-        iconUrl: browser.runtime.getURL('/icon/128.png'),
-        ...noticeText(notice),
-      });
+      try {
+        await api.create(`${PREFIX}${notice.modelId}`, {
+          type: 'basic',
+          iconUrl: browser.runtime.getURL('/icon/128.png'),
+          ...noticeText(notice),
+        });
+      } catch (error) {
+        // The system refused (notifications off for the browser, say): nothing more to do.
+        console.warn('Model Watch could not show a notification:', (error as Error).message);
+      }
     }
   });
   return delivering;

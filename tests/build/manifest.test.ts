@@ -12,7 +12,7 @@ describe.each(['chrome', 'firefox'] as const)('the production %s manifest', (bro
     expect(m.manifest_version).toBe(3);
     expect(m.permissions).toEqual(['storage', 'alarms']);
     expect(m.host_permissions).toEqual(['https://api.ideogram.ai/*']);
-    expect(m.optional_permissions).toBeUndefined();
+    expect(m.optional_permissions).toEqual(['notifications']);
     expect(m.optional_host_permissions).toBeUndefined();
   });
 

@@ -27,6 +27,7 @@ export interface Extension {
   storage(area?: 'local' | 'session' | 'sync'): Promise<Record<string, unknown>>;
   setStorage(items: Record<string, unknown>): Promise<void>;
   badge(): Promise<{ text: string; title: string; color: number[] }>;
+  alarm(): Promise<chrome.alarms.Alarm | null>;
   open(page: 'popup.html' | 'options.html'): Promise<Page>;
   /** Stores a key as the options page would, without going through its form. */
   useKey(key?: string): Promise<void>;
@@ -72,8 +73,10 @@ export const test = base.extend<Fixtures>({
     await rm(userDataDir, { recursive: true, force: true });
   },
   extension: async ({ context }, use) => {
+    // Workers the test stopped; Playwright may list them until the context closes.
+    const stale = new Set<Worker>();
     const worker = async (): Promise<Worker> =>
-      context.serviceWorkers().find((w) => w.url().endsWith('/background.js')) ??
+      context.serviceWorkers().find((w) => w.url().endsWith('/background.js') && !stale.has(w)) ??
       (await context.waitForEvent('serviceworker', { timeout: 10_000 }));
     const id = new URL((await worker()).url()).host;
     // A fresh profile is a first install: the extension opens its options page by itself. Wait
@@ -86,23 +89,36 @@ export const test = base.extend<Fixtures>({
       })
       .toBeDefined();
     await installPage?.close();
+    // An extension page to read state through. The worker itself may be stopped (and Playwright
+    // does not always hand out the restarted one); extension pages see the same APIs.
+    let probePage: Page | undefined;
+    const probe = async (): Promise<Page> => {
+      if (!probePage || probePage.isClosed()) {
+        probePage = await context.newPage();
+        await probePage.goto(`chrome-extension://${id}/options.html?probe`);
+      }
+      return probePage;
+    };
     const extension: Extension = {
       id,
       openedOnInstall: [optionsUrl],
       url: (page) => `chrome-extension://${id}/${page}`,
       worker,
       async storage(area = 'local') {
-        return (await worker()).evaluate((a) => chrome.storage[a].get(null), area);
+        return (await probe()).evaluate((a) => chrome.storage[a].get(null), area);
       },
       async setStorage(items) {
-        await (await worker()).evaluate((i) => chrome.storage.local.set(i), items);
+        await (await probe()).evaluate((i) => chrome.storage.local.set(i), items);
       },
       async badge() {
-        return (await worker()).evaluate(async () => ({
+        return (await probe()).evaluate(async () => ({
           text: await chrome.action.getBadgeText({}),
           title: await chrome.action.getTitle({}),
           color: await chrome.action.getBadgeBackgroundColor({}),
         }));
+      },
+      async alarm() {
+        return (await probe()).evaluate(async () => (await chrome.alarms.get('refresh')) ?? null);
       },
       async open(page) {
         const tab = await context.newPage();
@@ -113,11 +129,26 @@ export const test = base.extend<Fixtures>({
         await extension.setStorage({ apiKey: key, connection: { mode: 'key', since: Date.now() } });
       },
       async stopWorker() {
-        const page = context.pages()[0] ?? (await context.newPage());
+        // DevTools' own "stop" for a service worker, from a session on one of the extension's pages.
+        const page = await extension.open('options.html');
         const session = await context.newCDPSession(page);
+        let versionId: string | undefined;
+        const stopped = new Promise<void>((resolve) =>
+          session.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+            for (const v of versions) {
+              if (!v.scriptURL.endsWith('/background.js')) continue;
+              if (v.runningStatus === 'running' && versionId === undefined) {
+                versionId = v.versionId;
+                void session.send('ServiceWorker.stopWorker', { versionId });
+              }
+              if (v.versionId === versionId && v.runningStatus === 'stopped') resolve();
+            }
+          }),
+        );
         await session.send('ServiceWorker.enable');
-        await session.send('ServiceWorker.stopAllWorkers');
-        await session.detach();
+        await stopped;
+        await page.close();
+        stale.add(await worker());
       },
     };
     await use(extension);

@@ -28,9 +28,13 @@ const MINUTE = 60_000;
  * The fake Ideogram API of the test suites: the faithful server of `utils/fake-ideogram`, plus a
  * clock tests can move, a log of every request, and faults to inject.
  */
-export function createFakeApi(account: FakeAccount = standardAccount()) {
+export function createFakeApi(
+  account: FakeAccount = standardAccount(),
+  /** The fake's clock; by default real time, moved forward by `advance`. */
+  clock?: () => number,
+) {
   let offset = 0;
-  const now = () => Date.now() + offset;
+  const now = clock ?? (() => Date.now() + offset);
   const server = createFakeIdeogram(account, now);
   const requests: LoggedRequest[] = [];
   let standingFault: Fault | null = null;
@@ -85,7 +89,7 @@ export function createFakeApi(account: FakeAccount = standardAccount()) {
     respond,
     fetch,
     requests,
-    /** Moves the fake's clock forward. */
+    /** Moves the fake's own clock forward (not a clock given to it). */
     advance(ms: number) {
       offset += ms;
     },

@@ -17,8 +17,8 @@ import { findTransitions, isActive } from './transitions';
 const SECOND = 1000;
 const HOUR = 3600 * SECOND;
 
-/** A page asking for fresh lists within this long of the last ones gets those. */
-export const LISTS_FRESH_FOR = 20 * SECOND;
+/** A page asking for lists within a minute of the last ones gets those (the refresh button forces). */
+export const LISTS_FRESH_FOR = 60 * SECOND;
 /** Periodic checks fetch the full lists again when they are older than this. */
 export const LISTS_MAX_AGE = 6 * HOUR;
 /** The statuses the periodic check asks for: the ones that change on their own. */
@@ -42,7 +42,7 @@ export interface RefreshRequest {
 
 export type RefreshResult =
   | { status: 'done' }
-  | { status: 'skipped'; reason: 'no-source' | 'fresh' | 'waiting' | 'changed' }
+  | { status: 'skipped'; reason: 'no-source' | 'fresh' | 'waiting' | 'paused' | 'changed' }
   | { status: 'failed'; error: ApiFailure };
 
 type Fetched =
@@ -194,8 +194,13 @@ export function createRefresher(deps: RefreshDeps) {
       refreshStateItem.getValue(),
     ]);
     const now = deps.now();
-    if (state.retryAt !== null && state.retryAt > now)
+    if (state.retryAt !== null && state.retryAt > now) {
       return { status: 'skipped', reason: 'waiting' };
+    }
+    // A rejected key is not retried on a timer; a page asking (the user) may still try it.
+    if (request.kind === 'check' && snapshot.error?.kind === 'unauthorized') {
+      return { status: 'skipped', reason: 'paused' };
+    }
     const listsAge = snapshot.listedAt === null ? Infinity : now - snapshot.listedAt;
     if (
       request.kind === 'lists' &&

@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import type { Model } from './api/types';
+import { BADGE_COLORS, type BadgeInput, capCount, renderBadge } from './badge';
+import { EMPTY_SNAPSHOT, type Snapshot } from './storage';
+
+const NOW = Date.UTC(2026, 10, 21, 14, 5);
+
+let n = 0;
+const model = (status: string, name = `Model ${++n}`, owned = true): Model => ({
+  id: `id-${name}`,
+  name,
+  status,
+  createdAt: 0,
+  updatedAt: null,
+  available: false,
+  owned,
+  uri: null,
+  datasetId: null,
+});
+
+function badge(snapshot: Partial<Snapshot>, overrides: Partial<Omit<BadgeInput, 'snapshot'>> = {}) {
+  return renderBadge({
+    connection: { mode: 'key', since: 1 },
+    settings: { countCreating: false },
+    ...overrides,
+    snapshot: { ...EMPTY_SNAPSHOT, checkedAt: NOW, ...snapshot },
+  });
+}
+
+describe('renderBadge', () => {
+  it('counts the user’s own training models, and names them in the tooltip', () => {
+    const view = badge({
+      models: [
+        model('TRAINING', 'Brand v2'),
+        model('TRAINING', 'Poster look'),
+        model('TRAINING', 'Team one', false),
+        model('CREATING', 'Fresh'),
+        model('COMPLETED'),
+        model('QUEUED', 'Unknown status'),
+      ],
+    });
+    expect(view.text).toBe('2');
+    expect(view.color).toBe(BADGE_COLORS.training);
+    expect(view.title).toMatch(
+      /^Model Watch for Ideogram: 2 models training: Brand v2, Poster look\./,
+    );
+    expect(view.title).toMatch(/Last checked at/);
+  });
+
+  it('counts models being created too when the setting says so', () => {
+    const view = badge(
+      { models: [model('TRAINING', 'A'), model('CREATING', 'B')] },
+      { settings: { countCreating: true } },
+    );
+    expect(view.text).toBe('2');
+    expect(view.title).toMatch(/2 models training or being created: A, B\./);
+  });
+
+  it('is empty at zero, and says so in words', () => {
+    const view = badge({ models: [model('COMPLETED')] });
+    expect(view.text).toBe('');
+    expect(view.title).toMatch(/No models training\./);
+  });
+
+  it('lists five names at most', () => {
+    const models = Array.from({ length: 8 }, (_, i) => model('TRAINING', `M${i}`));
+    expect(badge({ models }).title).toMatch(/8 models training: M0, M1, M2, M3, M4, and 3 more\./);
+  });
+
+  it.each([
+    [1, '1'],
+    [99, '99'],
+    [100, '99+'],
+    [5000, '99+'],
+  ])('caps %d as %j', (count, text) => {
+    expect(capCount(count)).toBe(text);
+  });
+
+  it.each([
+    ['unauthorized', 'KEY', BADGE_COLORS.keyRejected, /rejected the API key/],
+    ['forbidden', 'KEY', BADGE_COLORS.keyRejected, /rejected the API key/],
+    ['offline', 'OFF', BADGE_COLORS.offline, /You are offline/],
+    ['network', 'OFF', BADGE_COLORS.offline, /Cannot reach api\.ideogram\.ai/],
+    ['rate_limited', 'WAIT', BADGE_COLORS.rateLimited, /limiting requests/],
+    ['server', 'ERR', BADGE_COLORS.apiError, /API had a problem/],
+    ['timeout', 'ERR', BADGE_COLORS.apiError, /API had a problem/],
+    ['invalid_response', 'ERR', BADGE_COLORS.apiError, /API had a problem/],
+    ['http', 'ERR', BADGE_COLORS.apiError, /API had a problem/],
+  ])('marks %s as %j', (kind, text, color, headline) => {
+    const view = badge({
+      models: [model('TRAINING', 'Brand v2')],
+      error: { kind: kind as never, message: 'What happened, in words.', at: NOW },
+    });
+    expect(view).toMatchObject({ text, color });
+    expect(view.title).toMatch(headline);
+    expect(view.title).toContain('What happened, in words.');
+    // The last good data is still told.
+    expect(view.title).toMatch(/Last known: 1 model training: Brand v2\./);
+  });
+
+  it('marks "not set up" distinctly', () => {
+    const view = badge({}, { connection: { mode: 'none' } });
+    expect(view).toEqual({
+      text: '?',
+      color: BADGE_COLORS.notSetUp,
+      title:
+        'Model Watch for Ideogram: not set up. Click to add your Ideogram API key, or try it with sample data.',
+    });
+  });
+
+  it('marks sample data distinctly', () => {
+    const sample = { connection: { mode: 'sample', since: 1 } as const };
+    expect(badge({ models: [model('TRAINING')] }, sample)).toMatchObject({
+      text: 'S1',
+      color: BADGE_COLORS.sample,
+      title: expect.stringMatching(/sample data \(S\): 1 model training/),
+    });
+    expect(badge({}, sample).text).toBe('S');
+  });
+
+  it('says it is checking before the first answer', () => {
+    expect(badge({ checkedAt: null }).title).toMatch(/checking your models/);
+  });
+});
