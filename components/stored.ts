@@ -1,24 +1,48 @@
 import { type Signal, signal } from '@preact/signals';
-import type { WxtStorageItem } from 'wxt/utils/storage';
+import { storage, type WxtStorageItem } from 'wxt/utils/storage';
+import type { JsonItem } from '../utils/storage';
+
+type Item<T> = WxtStorageItem<T, Record<string, unknown>>;
+
+export interface Stored<T> {
+  value: Signal<T>;
+  /** What is read from storage, and how it becomes the value. */
+  raw: Item<unknown>;
+  decode: (raw: unknown) => T;
+  fallback: T;
+  /** True once a change was written after the page started (newer than any first read). */
+  changed: boolean;
+}
 
 /**
- * A signal that mirrors a storage item: it starts at the item's fallback, takes the stored value as
- * soon as it is read, and follows every change the background writes. Pages render from these and
+ * A signal that mirrors a storage item: it starts at the item's fallback and follows every change
+ * the background writes. `loadStored` fills it with the stored value. Pages render from these and
  * never fetch anything themselves.
  */
-export function storedSignal<T>(item: WxtStorageItem<T, Record<string, unknown>>): {
-  value: Signal<T>;
-  loaded: Promise<void>;
-} {
-  const value = signal(item.fallback);
-  let written = false;
-  item.watch((next) => {
-    written = true;
-    value.value = next ?? item.fallback;
+export function storedSignal<T extends object>(item: Item<T> | JsonItem<T>): Stored<T> {
+  const json = 'decode' in item;
+  const stored: Stored<T> = {
+    value: signal(item.fallback),
+    raw: (json ? item.raw : item) as Item<unknown>,
+    decode: json
+      ? (raw) => item.decode(raw as string | null)
+      : (raw) => (raw ?? item.fallback) as T,
+    fallback: item.fallback,
+    changed: false,
+  };
+  item.watch((next: T) => {
+    stored.changed = true;
+    stored.value.value = next ?? item.fallback;
   });
-  const loaded = item.getValue().then((stored) => {
+  return stored;
+}
+
+/** Reads every item in one storage call (a page's first paint waits on it). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a list of items of different types
+export async function loadStored(...all: Stored<any>[]): Promise<void> {
+  const values = await storage.getItems(all.map((s) => s.raw));
+  all.forEach((stored, i) => {
     // A change that arrived while reading is newer than what was read.
-    if (!written) value.value = stored;
+    if (!stored.changed) stored.value.value = stored.decode(values[i]?.value ?? null);
   });
-  return { value, loaded };
 }

@@ -3,6 +3,7 @@ import { createIdeogramApi } from '../utils/api/client';
 import { startBackground } from '../utils/background';
 import type { FakeAccount } from '../utils/fake-ideogram/server';
 import type { Protocol } from '../utils/protocol';
+import { snapshotItem } from '../utils/storage';
 import { createFakeApi } from './fake-api';
 import { resetBrowser } from './fake-browser';
 
@@ -113,6 +114,10 @@ export async function startTestBackground(options: { account?: FakeAccount } = {
     },
     advance(ms: number) {
       offset += ms;
+    },
+    /** The stored snapshot, decoded. */
+    async snapshot() {
+      return snapshotItem.getValue();
     },
     async storage(area: 'local' | 'session' | 'sync' = 'local') {
       return fakeBrowser.storage[area].get(null) as Promise<Record<string, unknown>>;

@@ -25,7 +25,7 @@ describe('saving a key', () => {
     const local = await env.storage('local');
     expect(local.apiKey).toBe(CANARY);
     expect(local.connection).toMatchObject({ mode: 'key' });
-    expect((local.snapshot as { models: unknown[] }).models).toHaveLength(10);
+    expect((await env.snapshot()).models).toHaveLength(10);
     for (const area of ['local', 'session', 'sync'] as const) {
       expect(await areaText(env, area)).not.toContain(CANARY);
     }
@@ -102,7 +102,7 @@ describe('removing the key', () => {
     const local = await env.storage('local');
     expect(local.apiKey).toBeUndefined();
     expect(local.connection).toEqual({ mode: 'none' });
-    expect(local.snapshot).toMatchObject({ models: [], datasets: [], checkedAt: null });
+    expect(await env.snapshot()).toMatchObject({ models: [], datasets: [], checkedAt: null });
     expect(JSON.stringify(local)).not.toContain(CANARY);
     expect(await env.alarm()).toBeUndefined();
     const badge = await env.badge();
@@ -176,10 +176,7 @@ describe('the sample workspace', () => {
     await env.ask('startSample');
     await settle();
     const local = await env.storage();
-    const snapshot = local.snapshot as {
-      models: { name: string; owned: boolean }[];
-      datasets: unknown[];
-    };
+    const snapshot = await env.snapshot();
     expect(local.connection).toMatchObject({ mode: 'sample' });
     expect(snapshot.models.length).toBeGreaterThanOrEqual(12);
     expect(snapshot.models.some((m) => !m.owned)).toBe(true);

@@ -42,7 +42,7 @@ async function switchTo(connection: Connection, apiKey: string | null, snapshot:
   await storage.setItems([
     ...(apiKey === null ? [] : [{ item: apiKeyItem, value: apiKey }]),
     { item: connectionItem, value: connection },
-    { item: snapshotItem, value: snapshot },
+    snapshotItem.entry(snapshot),
     { item: refreshStateItem, value: { failures: 0, retryAt: null } },
     { item: noticesItem, value: [] },
   ]);

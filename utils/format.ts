@@ -4,9 +4,15 @@ const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
+// Built once, on first use: creating Intl formatters is slow, and pages format many values.
+let numbers: Intl.NumberFormat | undefined;
+const MONTHS = 'Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec'.split(' ');
+
 /** "1 model", "12 models", "1,204 models". */
 export function plural(count: number, one: string, many = `${one}s`): string {
-  return `${count.toLocaleString('en')} ${count === 1 ? one : many}`;
+  const text =
+    count < 1000 ? String(count) : (numbers ??= new Intl.NumberFormat('en')).format(count);
+  return `${text} ${count === 1 ? one : many}`;
 }
 
 /** "just now", "4 min ago", "3 h ago", "2 days ago", then the date. */
@@ -23,8 +29,7 @@ export function timeAgo(at: number, now: number): string {
 /** "3 Mar 2026" (the same in every locale, so rows line up and tests are stable). */
 export function formatDate(at: number): string {
   const d = new Date(at);
-  const month = d.toLocaleString('en', { month: 'short' });
-  return `${d.getDate()} ${month} ${d.getFullYear()}`;
+  return `${d.getDate()} ${MONTHS[d.getMonth()]} ${d.getFullYear()}`;
 }
 
 /** How long something has lasted: "12 min", "2 h 5 min", "3 days 4 h". */

@@ -1,6 +1,6 @@
 import { computed } from '@preact/signals';
 import { connectionItem, settingsItem, snapshotItem } from '../../utils/storage';
-import { storedSignal } from '../stored';
+import { loadStored, storedSignal } from '../stored';
 
 // The options page's state: what the background stored, mirrored as signals.
 
@@ -12,7 +12,7 @@ export const optionsState = {
   connection: connection.value,
   snapshot: snapshot.value,
   settings: settings.value,
-  loaded: Promise.all([connection.loaded, snapshot.loaded, settings.loaded]),
+  loaded: loadStored(connection, snapshot, settings),
   /** Counts for "you have 12 models and 3 datasets". */
   counts: computed(() => {
     const { models, datasets } = snapshot.value.value;

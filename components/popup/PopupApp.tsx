@@ -1,26 +1,48 @@
-import { popupState } from './model';
+import { DatasetsView } from './DatasetsView';
+import { Header } from './Header';
+import { state } from './model';
+import { ModelsView } from './ModelsView';
 import { SetupCard } from './SetupCard';
+import {
+  Announcer,
+  EmptyAccount,
+  ErrorBanner,
+  ErrorPanel,
+  LoadingPanel,
+  SampleBanner,
+} from './StateViews';
+import { Tabs } from './Tabs';
 
+/** The popup: header, then whichever state applies (set-up, loading, error, empty, the lists). */
 export function PopupApp() {
-  const { connection, models } = popupState;
-  const mode = connection.value.mode;
+  const mode = state.connection.value.mode;
+  const snapshot = state.snapshot.value;
+  const hasData = snapshot.listedAt !== null;
+
+  let body;
+  if (mode === 'none') body = <SetupCard />;
+  else if (!hasData && snapshot.error) body = <ErrorPanel error={snapshot.error} />;
+  else if (!hasData) body = <LoadingPanel />;
+  else {
+    body = (
+      <>
+        {snapshot.error && <ErrorBanner error={snapshot.error} />}
+        <Tabs
+          counts={{ models: snapshot.models.length, datasets: snapshot.datasets.length }}
+          panels={{
+            models: snapshot.models.length === 0 ? <EmptyAccount /> : <ModelsView />,
+            datasets: <DatasetsView />,
+          }}
+        />
+      </>
+    );
+  }
   return (
     <main class="popup">
-      <header class="popup-header">
-        <h1>Model Watch</h1>
-        {mode === 'sample' && <span class="sample-tag">Sample data</span>}
-      </header>
-      {mode === 'none' ? (
-        <SetupCard />
-      ) : (
-        <ul class="models" aria-label="Models">
-          {models.value.map((model) => (
-            <li key={model.id}>
-              <span class="name">{model.name}</span> <span class="status">{model.status}</span>
-            </li>
-          ))}
-        </ul>
-      )}
+      <Header />
+      {mode === 'sample' && <SampleBanner />}
+      {body}
+      <Announcer />
     </main>
   );
 }

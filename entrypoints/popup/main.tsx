@@ -1,10 +1,15 @@
 import { render } from 'preact';
-import { popupState } from '../../components/popup/model';
+import { loaded, now, refresh, showModel, takeModelToShow } from '../../components/popup/model';
 import { PopupApp } from '../../components/popup/PopupApp';
-import { sendMessage } from '../../utils/messaging';
 import '../../components/theme.css';
 import './popup.css';
 
-void popupState.loaded.finally(() => render(<PopupApp />, document.getElementById('app')!));
-// Paint what is stored first; fresh lists arrive through storage and update the rows in place.
-void sendMessage('refresh', {}).catch(() => {});
+// Paint what is stored at once; fresh lists arrive through storage and update the rows in place.
+void loaded.then(async () => {
+  render(<PopupApp />, document.getElementById('app')!);
+  // Asked for after the first frame: waking the background must not delay what the user sees.
+  requestAnimationFrame(() => setTimeout(() => void refresh(false)));
+  const model = await takeModelToShow();
+  if (model !== null) showModel(model);
+});
+setInterval(() => (now.value = Date.now()), 15_000);

@@ -1,6 +1,6 @@
 import type { ConsoleMessage } from '@playwright/test';
-import { createFakeApi, standardAccount } from '../fake-api';
-import { expect, test } from './fixtures';
+import { standardAccount } from '../fake-api';
+import { expect, test, withAccount } from './fixtures';
 
 test('a new user gets the options page, saves a key and is told it works', async ({
   extension,
@@ -63,7 +63,7 @@ test('Remove key clears the badge and the lists', async ({ extension }) => {
   await expect.poll(async () => (await extension.badge()).text).toBe('?');
   const local = await extension.storage();
   expect(local.apiKey).toBeUndefined();
-  expect(local.snapshot).toMatchObject({ models: [], datasets: [] });
+  expect(await extension.snapshot()).toMatchObject({ models: [], datasets: [] });
   const popup = await extension.open('popup.html');
   await expect(popup.getByRole('button', { name: 'Add your API key' })).toBeVisible();
 });
@@ -85,8 +85,7 @@ test('sample mode shows models in the popup without any request to the API', asy
 
 test.describe('a canary key', () => {
   const CANARY = 'CANARY-7f3a9c1e5b2d-key';
-  // eslint-disable-next-line no-empty-pattern -- Playwright reads fixture dependencies from it.
-  test.use({ fake: async ({}, use) => use(createFakeApi(standardAccount(CANARY))) });
+  test.use(withAccount(() => standardAccount(CANARY)));
 
   test('appears nowhere but the Api-Key header of requests to api.ideogram.ai', async ({
     context,

@@ -12,9 +12,21 @@ import {
 // @ts-expect-error: a plain ES module shared with the npm scripts.
 import { findChromium } from '../../scripts/find-chromium.mjs';
 import { createFakeApi, type FakeApi, TEST_KEY } from '../fake-api';
+import type { FakeAccount } from '../../utils/fake-ideogram/server';
 import { routeFakeApi } from '../fake-api/playwright';
+// Types only: utils/storage defines extension storage items, which cannot load in Node.
+import type { Snapshot } from '../../utils/storage';
 
 export const EXTENSION_DIR = path.resolve('.output/chrome-mv3');
+
+const EMPTY_SNAPSHOT: Snapshot = {
+  models: [],
+  datasets: [],
+  listedAt: null,
+  checkedAt: null,
+  error: null,
+  dropped: 0,
+};
 
 /** The extension as a test drives it: its id, its worker, its storage, its pages. */
 export interface Extension {
@@ -25,6 +37,10 @@ export interface Extension {
   /** The current service worker (a new one after the worker was stopped). */
   worker(): Promise<Worker>;
   storage(area?: 'local' | 'session' | 'sync'): Promise<Record<string, unknown>>;
+  /** The stored snapshot, decoded (it is kept as JSON text). */
+  snapshot(): Promise<Snapshot>;
+  /** Stores a snapshot the way the background does. */
+  setSnapshot(snapshot: Snapshot): Promise<void>;
   setStorage(items: Record<string, unknown>): Promise<void>;
   badge(): Promise<{ text: string; title: string; color: number[] }>;
   alarm(): Promise<chrome.alarms.Alarm | null>;
@@ -36,6 +52,8 @@ export interface Extension {
 }
 
 interface Fixtures {
+  /** The unpacked extension to load: the production build unless a suite needs another. */
+  extensionDir: string;
   fake: FakeApi;
   /** More fakes for other keys (several accounts); requests go to the one whose key they carry. */
   otherFakes: FakeApi[];
@@ -49,7 +67,8 @@ export const test = base.extend<Fixtures>({
     await use(createFakeApi());
   },
   otherFakes: [[], { option: true }],
-  context: async ({ fake, otherFakes }, use) => {
+  extensionDir: [EXTENSION_DIR, { option: true }],
+  context: async ({ fake, otherFakes, extensionDir }, use) => {
     const executablePath = findChromium();
     if (!executablePath) throw new Error('No Chromium: run `node scripts/ensure-chromium.mjs`.');
     const userDataDir = await mkdtemp(path.join(tmpdir(), 'model-watch-e2e-'));
@@ -57,8 +76,8 @@ export const test = base.extend<Fixtures>({
       executablePath,
       headless: true,
       args: [
-        `--disable-extensions-except=${EXTENSION_DIR}`,
-        `--load-extension=${EXTENSION_DIR}`,
+        `--disable-extensions-except=${extensionDir}`,
+        `--load-extension=${extensionDir}`,
         '--no-sandbox',
         '--disable-gpu',
         '--disable-background-networking',
@@ -106,6 +125,13 @@ export const test = base.extend<Fixtures>({
       worker,
       async storage(area = 'local') {
         return (await probe()).evaluate((a) => chrome.storage[a].get(null), area);
+      },
+      async snapshot() {
+        const text = (await extension.storage()).snapshot as string | undefined;
+        return { ...EMPTY_SNAPSHOT, ...(text ? (JSON.parse(text) as Partial<Snapshot>) : {}) };
+      },
+      async setSnapshot(snapshot) {
+        await extension.setStorage({ snapshot: JSON.stringify(snapshot) });
       },
       async setStorage(items) {
         await (await probe()).evaluate((i) => chrome.storage.local.set(i), items);
@@ -156,6 +182,14 @@ export const test = base.extend<Fixtures>({
 });
 
 export { expect };
+
+/** For `test.use(...)`: the suite's fake API serves this account (made fresh for each test). */
+export function withAccount(make: () => FakeAccount) {
+  return {
+    // eslint-disable-next-line no-empty-pattern -- Playwright reads fixture dependencies from it.
+    fake: async ({}, use: (fake: FakeApi) => Promise<void>) => use(createFakeApi(make())),
+  };
+}
 
 /** Sends a protocol message from an extension page, as the popup and options page do. */
 export async function sendFromPage(page: Page, type: string, data: unknown = {}): Promise<unknown> {

@@ -5,9 +5,7 @@ test('the background, woken by a stored key, calls the fake API with it and stor
   fake,
 }) => {
   await extension.useKey();
-  const stored = async () =>
-    ((await extension.storage()).snapshot as { models: { name: string }[] } | undefined)?.models ??
-    [];
+  const stored = async () => (await extension.snapshot()).models;
   await expect.poll(async () => (await stored()).length).toBe(fake.account.models.length);
 
   const names = (await stored()).map((m) => m.name).sort();

@@ -137,8 +137,9 @@ let idCounter = 0;
 /** A model or dataset id shaped like Ideogram's (22 URL-safe base64 characters). */
 export function fakeId(prefix: string): string {
   idCounter += 1;
-  const body = `${prefix}_${idCounter.toString(36)}`.replace(/[^A-Za-z0-9_-]/g, '-');
-  return body.padEnd(22, 'x').slice(0, 22);
+  // Padded with a character the counter never contains, so that ids cannot collide.
+  const body = `${prefix}_${idCounter.toString(36)}`.replace(/[^A-Za-z0-9_]/g, '_');
+  return body.padEnd(22, '-').slice(0, 22);
 }
 
 export interface ModelOptions {

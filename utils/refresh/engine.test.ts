@@ -20,7 +20,7 @@ const idOf = (env: TestBackground, name: string) =>
   env.fake.account.models.find((m) => m.name === name)!.model_id;
 
 async function snapshot(env: TestBackground): Promise<Snapshot> {
-  return (await env.storage()).snapshot as Snapshot;
+  return env.snapshot();
 }
 
 describe('the periodic check', () => {

@@ -160,7 +160,7 @@ export function createRefresher(deps: RefreshDeps) {
         ? findTransitions(old.models, snapshot.models, now)
         : [];
     await storage.setItems([
-      { item: snapshotItem, value: snapshot },
+      snapshotItem.entry(snapshot),
       { item: refreshStateItem, value: { failures: 0, retryAt: null } },
       ...(notices.length > 0 ? [{ item: noticesItem, value: [...pending, ...notices] }] : []),
     ]);
@@ -178,7 +178,7 @@ export function createRefresher(deps: RefreshDeps) {
     // Being offline is not the API failing: it does not grow the back-off.
     const failures = error.kind === 'offline' ? state.failures : state.failures + 1;
     await storage.setItems([
-      { item: snapshotItem, value: { ...old, error: { ...error, at: now } } },
+      snapshotItem.entry({ ...old, error: { ...error, at: now } }),
       { item: refreshStateItem, value: { failures, retryAt } },
     ]);
     return { status: 'failed', error };

@@ -1,0 +1,24 @@
+// Copies the production build to .output/bench-chrome-mv3 and adds empty pages, so the popup's
+// first paint can be compared with the floor: an empty page of the same extension, loaded the
+// same way. The production build itself is left untouched.
+import { cpSync, rmSync, writeFileSync } from 'node:fs';
+
+const from = '.output/chrome-mv3';
+const to = '.output/bench-chrome-mv3';
+rmSync(to, { recursive: true, force: true });
+cpSync(from, to, { recursive: true });
+writeFileSync(
+  `${to}/bench-empty.html`,
+  '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>empty</title></head><body><div role="listitem">empty</div></body></html>\n',
+);
+// The same, but the row is added by one line of script: every page with JavaScript first pays for
+// the extension's script context, which this isolates.
+writeFileSync(
+  `${to}/bench-script.js`,
+  "document.body.insertAdjacentHTML('beforeend', '<div role=\"listitem\">empty</div>');\n",
+);
+writeFileSync(
+  `${to}/bench-empty-script.html`,
+  '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>empty</title><script type="module" src="/bench-script.js"></script></head><body></body></html>\n',
+);
+console.log(`${to}: production build plus bench-empty.html and bench-empty-script.html`);

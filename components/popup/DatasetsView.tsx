@@ -1,0 +1,111 @@
+import type { Dataset, DatasetDetail } from '../../utils/api/types';
+import { formatBytes, formatDate, plural } from '../../utils/format';
+import { datasetDetails, modelsById, openDataset, openDatasetId, showModel, state } from './model';
+
+/** What training needs of a dataset: 15 to 100 images. */
+export const TRAINING_RANGE = { min: 15, max: 100 } as const;
+
+/** "24 images: ready to train" / "9 images: 6 more needed to train". */
+export function readiness(fileCount: number): { text: string; ok: boolean } {
+  const images = plural(fileCount, 'image');
+  if (fileCount < TRAINING_RANGE.min) {
+    const missing = TRAINING_RANGE.min - fileCount;
+    return { text: `${images}: ${missing} more needed to train (15–100)`, ok: false };
+  }
+  if (fileCount > TRAINING_RANGE.max) {
+    return { text: `${images}: over the 100 a training can use`, ok: false };
+  }
+  return { text: `${images}: within the 15–100 training needs`, ok: true };
+}
+
+function Detail({ detail }: { detail: DatasetDetail }) {
+  const ready = readiness(detail.fileCount);
+  const models = modelsById.value;
+  return (
+    <div class="dataset-detail">
+      <p class={ready.ok ? 'ready' : 'not-ready'}>{ready.text}</p>
+      <h4>Models trained from it</h4>
+      {detail.modelIds.length === 0 ? (
+        <p class="muted">None yet.</p>
+      ) : (
+        <ul class="trained">
+          {detail.modelIds.map((id) => (
+            <li key={id}>
+              <button type="button" class="link" onClick={() => showModel(id)}>
+                {models.get(id)?.name ?? id}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <h4>Files ({detail.files.length})</h4>
+      {/* Focusable so that a keyboard can scroll a long list of files. */}
+      <ul class="files" tabIndex={0} aria-label={`Files of ${detail.dataset.name}`}>
+        {detail.files.map((file, i) => (
+          <li key={`${file.name}-${i}`}>
+            <span class="file-name">{file.name ?? '(unnamed)'}</span>
+            <span class="file-size">
+              {file.sizeBytes === null ? '' : formatBytes(file.sizeBytes)}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function DatasetItem({ dataset }: { dataset: Dataset }) {
+  const open = openDatasetId.value === dataset.id;
+  const detail = datasetDetails.value.get(dataset.id);
+  return (
+    <li class={`dataset${open ? ' open' : ''}`}>
+      <button
+        type="button"
+        class="dataset-toggle"
+        aria-expanded={open}
+        aria-controls={`dataset-${dataset.id}`}
+        onClick={() => void openDataset(open ? null : dataset.id)}
+      >
+        <span class="name">{dataset.name}</span>
+        <span class="muted">created {formatDate(dataset.createdAt)}</span>
+      </button>
+      {open && (
+        <div id={`dataset-${dataset.id}`} class="dataset-body" aria-live="polite">
+          {(!detail || detail.state === 'loading') && <p class="muted">Loading its files…</p>}
+          {detail?.state === 'error' && (
+            <p class="message error">
+              {detail.message}{' '}
+              <button type="button" class="link" onClick={() => void openDataset(dataset.id)}>
+                Try again
+              </button>
+            </p>
+          )}
+          {detail?.state === 'ready' && <Detail detail={detail.detail} />}
+        </div>
+      )}
+    </li>
+  );
+}
+
+/** The Datasets tab: each dataset opens to its files and the models trained from it. */
+export function DatasetsView() {
+  const datasets = [...state.snapshot.value.datasets].sort((a, b) => b.createdAt - a.createdAt);
+  if (datasets.length === 0) {
+    return (
+      <div class="empty">
+        <p>No datasets yet.</p>
+        <p class="muted">
+          A dataset holds the 15 to 100 images a custom model is trained on. Create one and upload
+          images with Ideogram’s API; it appears here.
+        </p>
+      </div>
+    );
+  }
+  return (
+    <ul class="datasets" aria-label="Datasets">
+      {datasets.map((dataset) => (
+        <DatasetItem key={dataset.id} dataset={dataset} />
+      ))}
+    </ul>
+  );
+}

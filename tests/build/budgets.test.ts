@@ -1,0 +1,59 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+
+// Byte budgets of the production build, gzip-compressed (deterministic, unlike timings).
+const DIR = '.output/chrome-mv3';
+const KB = 1024;
+
+const gzip = (file: string) => gzipSync(readFileSync(path.join(DIR, file)), { level: 9 }).length;
+
+/** A script and every chunk it imports, transitively. */
+function scriptWithImports(file: string, seen = new Set<string>()): Set<string> {
+  if (seen.has(file)) return seen;
+  seen.add(file);
+  const code = readFileSync(path.join(DIR, file), 'utf8');
+  for (const match of code.matchAll(/(?:from|import)\s*["'`](\.{1,2}\/[^"'`]+\.js)["'`]/g)) {
+    scriptWithImports(path.posix.join(path.posix.dirname(file), match[1]!), seen);
+  }
+  return seen;
+}
+
+/** The JavaScript a page loads: its module script and everything that imports. */
+function pageScripts(html: string): Set<string> {
+  const page = readFileSync(path.join(DIR, html), 'utf8');
+  const all = new Set<string>();
+  for (const match of page.matchAll(/<script[^>]+src="\/([^"]+\.js)"/g)) {
+    for (const file of scriptWithImports(match[1]!)) all.add(file);
+  }
+  return all;
+}
+
+function report(files: Set<string>) {
+  const sizes = [...files].map((file) => ({ file, gzip: gzip(file) }));
+  sizes.sort((a, b) => b.gzip - a.gzip);
+  const total = sizes.reduce((sum, s) => sum + s.gzip, 0);
+  const detail = sizes.map((s) => `${s.file}: ${(s.gzip / KB).toFixed(1)} KB`).join(', ');
+  return { total, detail };
+}
+
+describe('bundle budgets (gzip)', () => {
+  it.each([
+    ['popup', () => pageScripts('popup.html'), 25 * KB],
+    ['options page', () => pageScripts('options.html'), 25 * KB],
+    ['background', () => scriptWithImports('background.js'), 20 * KB],
+  ])('the %s stays within its budget', (name, files, budget) => {
+    const { total, detail } = report(files());
+    expect(
+      total,
+      `${name} JavaScript is ${(total / KB).toFixed(1)} KB gzip, over its ${(budget / KB).toFixed(0)} KB budget. Largest first: ${detail}`,
+    ).toBeLessThanOrEqual(budget);
+  });
+
+  it('finds the chunks a page imports', () => {
+    const files = [...pageScripts('popup.html')];
+    expect(files.length).toBeGreaterThanOrEqual(2);
+    expect(files.some((f) => f.startsWith('chunks/popup-'))).toBe(true);
+  });
+});
