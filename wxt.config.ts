@@ -15,9 +15,26 @@ export default defineConfig({
     short_name: 'Model Watch',
     description:
       'Watch your Ideogram custom models train: a toolbar badge of models in training, status filters, one-click copy of model IDs and URIs.',
-    permissions: ['storage', 'alarms'],
+    permissions: [
+      'storage',
+      'alarms',
+      'contextMenus',
+      'activeTab',
+      'scripting',
+      // Copying from the address bar, where no click grants the clipboard: Chrome's worker has no
+      // clipboard and copies through an offscreen document; Firefox's background page copies itself.
+      'clipboardWrite',
+      ...(browser === 'firefox' ? [] : ['offscreen']),
+    ],
     // Asked for only when the user turns notifications on in the options page.
     optional_permissions: ['notifications'],
+    omnibox: { keyword: 'im' },
+    commands: {
+      _execute_action: {
+        suggested_key: { default: 'Alt+Shift+M' },
+        description: 'Open Model Watch with the search box ready',
+      },
+    },
     host_permissions: [`${API_ORIGIN}/*`],
     action: { default_title: 'Model Watch for Ideogram' },
     ...(browser === 'firefox' && {

@@ -3,9 +3,13 @@ import { createIdeogramApi } from '../utils/api/client';
 import { startBackground } from '../utils/background';
 import type { FakeAccount } from '../utils/fake-ideogram/server';
 import type { Protocol } from '../utils/protocol';
+import type { SampleData } from '../utils/sample/account';
 import { snapshotItem } from '../utils/storage';
+import sampleJson from '../public/sample-account.json';
+
+const sampleData = sampleJson as unknown as SampleData;
 import { createFakeApi } from './fake-api';
-import { resetBrowser } from './fake-browser';
+import { realNotifications, resetBrowser } from './fake-browser';
 
 export const OWN_PAGE = {
   id: 'test-extension-id',
@@ -47,6 +51,7 @@ export async function startTestBackground(options: { account?: FakeAccount } = {
     onlineListeners = [];
     const { ready } = startBackground({
       onOnline: (listener) => onlineListeners.push(listener),
+      loadSample: async () => sampleData,
       makeApi: (apiKey) =>
         createIdeogramApi({
           apiKey,
@@ -102,6 +107,40 @@ export async function startTestBackground(options: { account?: FakeAccount } = {
     get granted() {
       return browserState.granted;
     },
+    /** The right-click menu's items, the address bar, injected scripts, the clipboard. */
+    get menu() {
+      return browserState.menuItems;
+    },
+    get omnibox() {
+      return browserState.omnibox;
+    },
+    get scripting() {
+      return browserState.scripting;
+    },
+    get clipboard() {
+      return browserState.clipboard;
+    },
+    /** Clicks a right-click menu item, in a tab. */
+    async clickMenu(id: string, tabId = 7, frameId = 0) {
+      await browserState.menuClicked.trigger(
+        { menuItemId: id, frameId, editable: true },
+        { id: tabId },
+      );
+      await settle();
+    },
+    /** Types in the address bar after the keyword; returns the suggestions. */
+    async typeInAddressBar(text: string) {
+      let suggestions: { content: string; description: string }[] = [];
+      await browserState.omnibox.onInputChanged.trigger(text, (s) => {
+        suggestions = s as typeof suggestions;
+      });
+      await settle();
+      return suggestions;
+    },
+    async enterInAddressBar(text: string) {
+      await browserState.omnibox.onInputEntered.trigger(text);
+      await settle();
+    },
     fetchSpy,
     send,
     ask,
@@ -146,8 +185,9 @@ export async function startTestBackground(options: { account?: FakeAccount } = {
       });
       await settle();
     },
+    /** The notifications on screen (read whatever the permission says). */
     notifications() {
-      return fakeBrowser.notifications.getAllCreateOptions() as Record<
+      return realNotifications.getAllCreateOptions() as Record<
         string,
         { title: string; message: string }
       >;

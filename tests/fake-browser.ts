@@ -4,6 +4,9 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
  * WXT's fakeBrowser, reset, plus in-memory versions of the few APIs it leaves unimplemented and
  * the extension uses (permissions, openOptionsPage, storage access levels, openPopup).
  */
+/** The fake's notifications, reachable by tests whatever the permission. */
+export const realNotifications = fakeBrowser.notifications;
+
 export function resetBrowser() {
   fakeBrowser.reset();
   const granted = new Set<string>();
@@ -32,6 +35,12 @@ export function resetBrowser() {
     },
   };
   Object.assign(fakeBrowser, extras);
+  // As in the browser, the notifications API exists only while its permission is granted.
+  const notifications = realNotifications;
+  Object.defineProperty(fakeBrowser, 'notifications', {
+    configurable: true,
+    get: () => (granted.has('notifications') ? notifications : undefined),
+  });
   Object.assign(fakeBrowser.runtime, {
     openOptionsPage: async () => {
       calls.openOptionsPage += 1;
@@ -47,5 +56,85 @@ export function resetBrowser() {
       calls.accessLevel.push(accessLevel);
     },
   });
-  return { fakeBrowser, calls, granted };
+  // The right-click menu, kept as the list of items created.
+  const menuItems: { id: string; parentId?: string; title?: string; enabled?: boolean }[] = [];
+  const menuClicked = fakeEvent<(info: unknown, tab: unknown) => void>();
+  Object.assign(fakeBrowser, {
+    contextMenus: {
+      create: (item: (typeof menuItems)[number]) => {
+        menuItems.push(item);
+        return item.id;
+      },
+      removeAll: async () => {
+        menuItems.length = 0;
+      },
+      onClicked: menuClicked,
+    },
+  });
+  // The address bar: what the background suggests, and its default line.
+  const omnibox = {
+    defaultSuggestion: '',
+    onInputChanged: fakeEvent<(text: string, suggest: (s: unknown[]) => void) => void>(),
+    onInputEntered: fakeEvent<(text: string) => void>(),
+  };
+  Object.assign(fakeBrowser, {
+    omnibox: {
+      setDefaultSuggestion: ({ description }: { description: string }) => {
+        omnibox.defaultSuggestion = description;
+      },
+      onInputChanged: omnibox.onInputChanged,
+      onInputEntered: omnibox.onInputEntered,
+    },
+  });
+  // The page a script is injected into: the tests decide how it answers.
+  const scripting = {
+    injected: [] as { tabId: number; frameIds?: number[]; args: unknown[] }[],
+    answer: (() => 'inserted') as () => unknown,
+  };
+  Object.assign(fakeBrowser, {
+    scripting: {
+      executeScript: async (options: {
+        target: { tabId: number; frameIds?: number[] };
+        args: unknown[];
+      }) => {
+        scripting.injected.push({ ...options.target, args: options.args });
+        return [{ frameId: 0, result: scripting.answer() }];
+      },
+    },
+  });
+  // Chrome's offscreen document, standing in for the real one (covered end to end): it keeps
+  // what it was asked to copy.
+  const clipboard = { text: '' };
+  let offscreenOpen = false;
+  Object.assign(fakeBrowser, {
+    offscreen: {
+      hasDocument: async () => offscreenOpen,
+      createDocument: async () => {
+        offscreenOpen = true;
+        fakeBrowser.runtime.onMessage.addListener(((
+          message: { tag?: string; text?: string },
+          _sender: unknown,
+          respond: (r: unknown) => void,
+        ) => {
+          if (message?.tag !== 'model-watch-offscreen-copy') return false;
+          clipboard.text = message.text ?? '';
+          respond({ copied: true });
+          return true;
+        }) as never);
+      },
+    },
+  });
+  return { fakeBrowser, calls, granted, menuItems, menuClicked, omnibox, scripting, clipboard };
+}
+
+function fakeEvent<T extends (...args: never[]) => unknown>() {
+  const listeners: T[] = [];
+  return {
+    addListener: (listener: T) => void listeners.push(listener),
+    removeListener: (listener: T) => void listeners.splice(listeners.indexOf(listener), 1),
+    hasListener: (listener: T) => listeners.includes(listener),
+    async trigger(...args: Parameters<T>) {
+      return Promise.all(listeners.map((listener) => listener(...args)));
+    },
+  };
 }

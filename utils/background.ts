@@ -1,29 +1,24 @@
 import { browser } from 'wxt/browser';
-import { applyBadge, renderBadge } from './badge';
+import { updateBadgeFromStorage } from './badge-sync';
 import {
-  type ApiFactory,
   apiFor,
   realApi,
   removeKey,
+  type SourceDeps,
   saveKey,
   startSample,
   stopSample,
 } from './connection';
+import { insertMenuEntries, onInsertMenuClick, syncInsertMenu } from './context-menu';
 import { isOwnPage, serveMessages } from './messaging';
+import { loadSampleData } from './sample/account';
+import { onOmniboxEnter, onOmniboxInput } from './omnibox';
 import { deliverNotices, showNotifiedModel } from './notifications';
 import { REFRESH_ALARM, ensureScheduled, reschedule } from './refresh/alarm';
 import { createRefresher } from './refresh/engine';
-import {
-  connectionItem,
-  normalizeSettings,
-  readSettings,
-  settingsItem,
-  snapshotItem,
-} from './storage';
+import { connectionItem, normalizeSettings, readSettings, settingsItem } from './storage';
 
-export interface BackgroundDeps {
-  makeApi: ApiFactory;
-  now: () => number;
+export interface BackgroundDeps extends SourceDeps {
   isOnline: () => boolean;
   /** Calls `listener` when the browser comes back online. */
   onOnline: (listener: () => void) => void;
@@ -32,20 +27,30 @@ export interface BackgroundDeps {
 const productionDeps: BackgroundDeps = {
   makeApi: realApi,
   now: Date.now,
+  loadSample: loadSampleData,
   isOnline: () => globalThis.navigator?.onLine ?? true,
   onOnline: (listener) => globalThis.addEventListener?.('online', listener),
 };
 
-/** Storage keys whose change alters the badge. */
+/** Storage keys whose change alters the badge, and the right-click menu. */
 const BADGE_INPUTS = new Set(['connection', 'snapshot', 'settings']);
+const MENU_INPUTS = new Set(['connection', 'snapshot', 'pins', 'recents']);
 
-export async function updateBadge(): Promise<void> {
-  const [connection, snapshot, settings] = await Promise.all([
-    connectionItem.getValue(),
-    snapshotItem.getValue(),
-    readSettings(),
-  ]);
-  await applyBadge(renderBadge({ connection, snapshot, settings }));
+/** Rebuilds the right-click menu when what it shows changed (not at every refresh). */
+function menuSyncer() {
+  let shown = '';
+  let running: Promise<void> = Promise.resolve();
+  return {
+    sync(force: boolean): Promise<void> {
+      running = running.then(async () => {
+        const entries = JSON.stringify(await insertMenuEntries());
+        if (!force && entries === shown) return;
+        shown = entries;
+        await syncInsertMenu();
+      });
+      return running.catch(() => {});
+    },
+  };
 }
 
 /** Keeps content scripts (there are none, but one could be injected) away from the key. */
@@ -65,10 +70,11 @@ async function limitStorageAccess(): Promise<void> {
  * that woke the worker finds its listener; the work itself lives in the modules imported above.
  */
 export function startBackground(deps: BackgroundDeps = productionDeps): { ready: Promise<void> } {
+  const menu = menuSyncer();
   const refresher = createRefresher({
     now: deps.now,
     isOnline: deps.isOnline,
-    apiFor: (connection) => apiFor(connection, deps.makeApi, deps.now),
+    apiFor: (connection) => apiFor(connection, deps),
   });
   const afterChange = () => reschedule(deps.now());
   const periodicCheck = async () => {
@@ -112,7 +118,7 @@ export function startBackground(deps: BackgroundDeps = productionDeps): { ready:
         return settings;
       },
       async getDataset({ id }) {
-        const api = await apiFor(await connectionItem.getValue(), deps.makeApi, deps.now);
+        const api = await apiFor(await connectionItem.getValue(), deps);
         if (!api) throw new Error('Add your API key in Options to see datasets.');
         return api.getDataset(id);
       },
@@ -123,16 +129,24 @@ export function startBackground(deps: BackgroundDeps = productionDeps): { ready:
   browser.runtime.onInstalled.addListener(({ reason }) => {
     if (reason === 'install') void browser.runtime.openOptionsPage();
     void afterChange();
+    void menu.sync(true);
   });
-  browser.runtime.onStartup.addListener(() => void afterChange());
+  browser.runtime.onStartup.addListener(() => {
+    void afterChange();
+    void menu.sync(true);
+  });
+  browser.omnibox.onInputChanged.addListener((text, suggest) => void onOmniboxInput(text, suggest));
+  browser.omnibox.onInputEntered.addListener((text) => void onOmniboxEnter(text));
+  browser.contextMenus.onClicked.addListener((info, tab) => void onInsertMenuClick(info, tab));
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === REFRESH_ALARM) void periodicCheck();
   });
   browser.storage.onChanged.addListener((changes, area) => {
     if (area !== 'local') return;
     const keys = Object.keys(changes);
-    if (keys.some((key) => BADGE_INPUTS.has(key))) void updateBadge();
+    if (keys.some((key) => BADGE_INPUTS.has(key))) void updateBadgeFromStorage();
     if (keys.includes('connection')) void refreshForNewSource();
+    if (keys.some((key) => MENU_INPUTS.has(key))) void menu.sync(false);
     if (keys.includes('pendingNotices')) void deliverNotices();
   });
   let notificationClicksWired = false;
@@ -150,7 +164,7 @@ export function startBackground(deps: BackgroundDeps = productionDeps): { ready:
   // Every worker start: the browser forgets the badge on restart, and may have lost the alarm.
   const ready = (async () => {
     await limitStorageAccess();
-    await updateBadge();
+    await updateBadgeFromStorage();
     await ensureScheduled(deps.now());
     await deliverNotices();
   })();

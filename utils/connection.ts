@@ -3,13 +3,15 @@ import { createIdeogramApi, type IdeogramApi } from './api/client';
 import { ApiError, toFailure } from './api/errors';
 import { cleanKey } from './key';
 import type { KeyCheck, SaveKeyResult } from './protocol';
-import { createSampleApi } from './sample/account';
+import { createSampleApi, loadSampleData, type SampleData } from './sample/account';
 import {
   apiKeyItem,
   type Connection,
   connectionItem,
   EMPTY_SNAPSHOT,
   noticesItem,
+  pinsItem,
+  recentsItem,
   refreshStateItem,
   type Snapshot,
   snapshotItem,
@@ -22,16 +24,24 @@ export interface ApiFactory {
 
 export const realApi: ApiFactory = (apiKey) => createIdeogramApi({ apiKey });
 
+export interface SourceDeps {
+  makeApi: ApiFactory;
+  now: () => number;
+  /** The sample account's data (read from the package; tests read it from disk). */
+  loadSample: () => Promise<SampleData>;
+}
+
 /** The client for the current source of data: the stored key, the sample account, or nothing. */
 export async function apiFor(
   connection: Connection,
-  makeApi: ApiFactory = realApi,
-  now: () => number = Date.now,
+  deps: SourceDeps = { makeApi: realApi, now: Date.now, loadSample: loadSampleData },
 ): Promise<IdeogramApi | null> {
-  if (connection.mode === 'sample') return createSampleApi(connection.since, now);
+  if (connection.mode === 'sample') {
+    return createSampleApi(connection.since, deps.now, deps.loadSample);
+  }
   if (connection.mode === 'none') return null;
   const apiKey = await apiKeyItem.getValue();
-  return apiKey ? makeApi(apiKey) : null;
+  return apiKey ? deps.makeApi(apiKey) : null;
 }
 
 /** Switches the source of data, dropping everything fetched from the previous one, in one write. */
@@ -45,6 +55,9 @@ async function switchTo(connection: Connection, apiKey: string | null, snapshot:
     snapshotItem.entry(snapshot),
     { item: refreshStateItem, value: { failures: 0, retryAt: null } },
     { item: noticesItem, value: [] },
+    // Pins and recents name models of the previous source.
+    { item: pinsItem, value: [] },
+    { item: recentsItem, value: [] },
   ]);
 }
 

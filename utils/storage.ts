@@ -6,7 +6,9 @@ import type { Dataset, Model } from './api/types';
 // browser restarts (the badge needs it at start-up) and never syncs through the browser account.
 
 /** The API key. Read by the background only; pages never need it. */
-export const apiKeyItem = storage.defineItem<string | null>('local:apiKey', { fallback: null });
+export const apiKeyItem = /* @__PURE__ */ storage.defineItem<string | null>('local:apiKey', {
+  fallback: null,
+});
 
 /**
  * Where the data comes from. Pages read this instead of the key, so that they can tell "not set
@@ -15,7 +17,7 @@ export const apiKeyItem = storage.defineItem<string | null>('local:apiKey', { fa
 export type Connection =
   { mode: 'none' } | { mode: 'key'; since: number } | { mode: 'sample'; since: number };
 
-export const connectionItem = storage.defineItem<Connection>('local:connection', {
+export const connectionItem = /* @__PURE__ */ storage.defineItem<Connection>('local:connection', {
   fallback: { mode: 'none' },
 });
 
@@ -52,7 +54,7 @@ export const EMPTY_SNAPSHOT: Snapshot = {
  * first paint waits on this read.
  */
 export function jsonItem<T extends object>(key: `local:${string}`, fallback: T) {
-  const raw = storage.defineItem<string | null>(key, { fallback: null });
+  const raw = /* @__PURE__ */ storage.defineItem<string | null>(key, { fallback: null });
   const decode = (text: string | null): T => {
     if (!text) return fallback;
     try {
@@ -78,7 +80,7 @@ export function jsonItem<T extends object>(key: `local:${string}`, fallback: T) 
 
 export type JsonItem<T extends object> = ReturnType<typeof jsonItem<T>>;
 
-export const snapshotItem = jsonItem<Snapshot>('local:snapshot', EMPTY_SNAPSHOT);
+export const snapshotItem = /* @__PURE__ */ jsonItem<Snapshot>('local:snapshot', EMPTY_SNAPSHOT);
 
 /** The user's choices on the options page. */
 export interface Settings {
@@ -105,7 +107,7 @@ export const DEFAULT_SETTINGS: Settings = {
   countCreating: false,
 };
 
-export const settingsItem = storage.defineItem<Settings>('local:settings', {
+export const settingsItem = /* @__PURE__ */ storage.defineItem<Settings>('local:settings', {
   fallback: DEFAULT_SETTINGS,
 });
 
@@ -138,9 +140,12 @@ export interface RefreshState {
   retryAt: number | null;
 }
 
-export const refreshStateItem = storage.defineItem<RefreshState>('local:refreshState', {
-  fallback: { failures: 0, retryAt: null },
-});
+export const refreshStateItem = /* @__PURE__ */ storage.defineItem<RefreshState>(
+  'local:refreshState',
+  {
+    fallback: { failures: 0, retryAt: null },
+  },
+);
 
 /** A model that finished training or failed, waiting to be announced. */
 export interface Notice {
@@ -152,7 +157,9 @@ export interface Notice {
 }
 
 /** Written in the same storage write as the snapshot that revealed them, so none is lost or doubled. */
-export const noticesItem = storage.defineItem<Notice[]>('local:pendingNotices', { fallback: [] });
+export const noticesItem = /* @__PURE__ */ storage.defineItem<Notice[]>('local:pendingNotices', {
+  fallback: [],
+});
 
 /** Two connections are the same source of data (same key setting or same sample session). */
 export function sameConnection(a: Connection, b: Connection): boolean {
@@ -160,9 +167,12 @@ export function sameConnection(a: Connection, b: Connection): boolean {
 }
 
 /** A model the popup should scroll to and highlight when it next opens (set by a notification click). */
-export const focusModelItem = storage.defineItem<string | null>('local:focusModel', {
-  fallback: null,
-});
+export const focusModelItem = /* @__PURE__ */ storage.defineItem<string | null>(
+  'local:focusModel',
+  {
+    fallback: null,
+  },
+);
 
 /** What the popup remembers between openings. */
 export interface PopupPrefs {
@@ -173,6 +183,25 @@ export interface PopupPrefs {
   sort: 'updated' | 'name' | 'status';
 }
 
-export const popupPrefsItem = storage.defineItem<PopupPrefs>('local:popupPrefs', {
+export const popupPrefsItem = /* @__PURE__ */ storage.defineItem<PopupPrefs>('local:popupPrefs', {
   fallback: { tab: 'models', statuses: [], scope: 'all', sort: 'updated' },
 });
+
+/** Models the user pinned (ids): they come first in the popup, the address bar and the menu. */
+export const pinsItem = /* @__PURE__ */ storage.defineItem<string[]>('local:pins', {
+  fallback: [],
+});
+
+/** The last models copied or inserted (ids, newest first). */
+export const recentsItem = /* @__PURE__ */ storage.defineItem<string[]>('local:recents', {
+  fallback: [],
+});
+export const MAX_RECENTS = 5;
+
+/** Remembers that a model was just copied or inserted. */
+export async function recordRecent(modelId: string): Promise<void> {
+  const recents = await recentsItem.getValue();
+  await recentsItem.setValue(
+    [modelId, ...recents.filter((id) => id !== modelId)].slice(0, MAX_RECENTS),
+  );
+}

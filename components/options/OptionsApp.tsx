@@ -1,6 +1,7 @@
 import { KeySection } from './KeySection';
 import { optionsState } from './model';
 import { SettingsSection } from './SettingsSection';
+import { ShortcutsSection } from './ShortcutsSection';
 
 export function OptionsApp() {
   const sample = optionsState.connection.value.mode === 'sample';
@@ -15,6 +16,7 @@ export function OptionsApp() {
       </header>
       <KeySection />
       <SettingsSection />
+      <ShortcutsSection />
     </main>
   );
 }

@@ -1,5 +1,14 @@
 import type { Model } from '../../utils/api/types';
-import { announce, copyText, datasetNames, now, showDataset } from './model';
+import {
+  announce,
+  copyText,
+  datasetNames,
+  now,
+  pinned,
+  rowMenu,
+  showDataset,
+  togglePin,
+} from './model';
 import { isKnownStatus, noUriReason, statusLabel, timeFact } from './view-logic';
 
 export const ROW_HEIGHT = 62;
@@ -18,6 +27,7 @@ export function ModelRow({ model, position, total, active, highlighted, onFocusR
   const statusClass = isKnownStatus(model.status) ? model.status.toLowerCase() : 'unknown';
   const datasetName = model.datasetId ? datasetNames.value.get(model.datasetId) : undefined;
   const uriReason = model.uri ? null : noUriReason(model);
+  const pinnedHere = pinned.value.has(model.id);
   return (
     <div
       role="listitem"
@@ -68,6 +78,22 @@ export function ModelRow({ model, position, total, active, highlighted, onFocusR
       <div class="row-actions">
         <button
           type="button"
+          class={`pin${pinnedHere ? ' on' : ''}`}
+          aria-pressed={pinnedHere}
+          aria-label={`Pin ${model.name}`}
+          title={
+            pinnedHere
+              ? 'Pinned: shown first everywhere. Click to unpin.'
+              : 'Pin: show it first everywhere'
+          }
+          onClick={() => togglePin(model.id)}
+        >
+          <svg viewBox="0 0 24 24" aria-hidden="true">
+            <path d="M12 3l2.7 5.6 6.1.9-4.4 4.3 1 6.1L12 17l-5.4 2.9 1-6.1-4.4-4.3 6.1-.9z" />
+          </svg>
+        </button>
+        <button
+          type="button"
           class="copy"
           aria-label="Copy model ID"
           title={`Copy model ID: ${model.id}`}
@@ -86,6 +112,23 @@ export function ModelRow({ model, position, total, active, highlighted, onFocusR
           }
         >
           URI
+        </button>
+        <button
+          type="button"
+          class="more"
+          aria-label={`More ways to copy ${model.name}`}
+          title="Copy as code…"
+          aria-haspopup="menu"
+          aria-expanded={rowMenu.value?.modelId === model.id}
+          onClick={(event) => {
+            const box = event.currentTarget.getBoundingClientRect();
+            rowMenu.value =
+              rowMenu.value?.modelId === model.id
+                ? null
+                : { modelId: model.id, top: box.bottom + 4, right: window.innerWidth - box.right };
+          }}
+        >
+          ⋯
         </button>
       </div>
     </div>

@@ -3,6 +3,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import { clearFilters, copyBest, query, shownModels, state } from './model';
 import { ModelFilters } from './ModelFilters';
 import { ModelList } from './ModelList';
+import { RowMenu } from './RowMenu';
 
 /** The Models tab: search, scope, sort and status toggles over the virtualised list. */
 export function ModelsView() {
@@ -45,6 +46,7 @@ export function ModelsView() {
   return (
     <div class="models-view">
       <ModelFilters searchRef={search} onSearchKeyDown={onSearchKeyDown} />
+      <RowMenu />
       {models.length > 0 ? (
         <ModelList models={models} activeIndex={activeIndex} />
       ) : (

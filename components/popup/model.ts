@@ -5,7 +5,9 @@ import {
   connectionItem,
   focusModelItem,
   type PopupPrefs,
+  pinsItem,
   popupPrefsItem,
+  recordRecent,
   settingsItem,
   snapshotItem,
 } from '../../utils/storage';
@@ -19,8 +21,9 @@ const connection = storedSignal(connectionItem);
 const snapshot = storedSignal(snapshotItem);
 const settings = storedSignal(settingsItem);
 const prefs = storedSignal(popupPrefsItem);
+const pins = storedSignal(pinsItem);
 
-export const loaded = loadStored(connection, snapshot, settings, prefs);
+export const loaded = loadStored(connection, snapshot, settings, prefs, pins);
 
 /** Text in the search box (not remembered: a fresh opening starts with every model). */
 export const query = signal('');
@@ -32,6 +35,8 @@ export const announcement = signal<{ text: string; tone: 'ok' | 'error'; at: num
 /** A model to scroll to and highlight (from a dataset's link or a notification). */
 export const highlighted = signal<string | null>(null);
 export const openDatasetId = signal<string | null>(null);
+/** The row whose "More" menu is open, and where to draw it. */
+export const rowMenu = signal<{ modelId: string; top: number; right: number } | null>(null);
 export type DetailState =
   | { state: 'loading' }
   | { state: 'ready'; detail: DatasetDetail }
@@ -43,7 +48,18 @@ export const state = {
   snapshot: snapshot.value,
   settings: settings.value,
   prefs: prefs.value,
+  pins: pins.value,
 };
+
+/** Pinned models come first in every list. */
+export const pinned = computed(() => new Set(pins.value.value));
+
+export function togglePin(id: string) {
+  const current = pins.value.value;
+  const next = current.includes(id) ? current.filter((p) => p !== id) : [...current, id];
+  pins.value.value = next;
+  void pinsItem.setValue(next);
+}
 
 export const index = computed(() => indexModels(snapshot.value.value.models));
 export const statusCounts = computed(() =>
@@ -51,7 +67,7 @@ export const statusCounts = computed(() =>
 );
 export const shownModels = computed(() => {
   const { statuses, scope, sort } = prefs.value.value;
-  return visibleModels(index.value, { statuses, scope, query: query.value }, sort);
+  return visibleModels(index.value, { statuses, scope, query: query.value }, sort, pinned.value);
 });
 export const datasetNames = computed(
   () => new Map(snapshot.value.value.datasets.map((d) => [d.id, d.name])),
@@ -105,6 +121,7 @@ export async function copyText(text: string, what: string, model: Model) {
   try {
     await navigator.clipboard.writeText(text);
     announce(`Copied the ${what} of ${model.name}.`);
+    void recordRecent(model.id);
     return true;
   } catch {
     announce('The browser did not allow copying. Select the text and copy it by hand.', 'error');

@@ -10,10 +10,30 @@ describe.each(['chrome', 'firefox'] as const)('the production %s manifest', (bro
   it('asks for exactly the permissions the features need', () => {
     const m = manifest(browser);
     expect(m.manifest_version).toBe(3);
-    expect(m.permissions).toEqual(['storage', 'alarms']);
+    expect(m.permissions).toEqual([
+      'storage',
+      'alarms',
+      'contextMenus',
+      'activeTab',
+      'scripting',
+      'clipboardWrite',
+      // Chrome's worker copies through an offscreen document; Firefox's background page can copy.
+      ...(browser === 'chrome' ? ['offscreen'] : []),
+    ]);
     expect(m.host_permissions).toEqual(['https://api.ideogram.ai/*']);
     expect(m.optional_permissions).toEqual(['notifications']);
     expect(m.optional_host_permissions).toBeUndefined();
+  });
+
+  it('has the address-bar keyword and the keyboard shortcut', () => {
+    const m = manifest(browser);
+    expect(m.omnibox).toEqual({ keyword: 'im' });
+    expect(m.commands).toEqual({
+      _execute_action: {
+        suggested_key: { default: 'Alt+Shift+M' },
+        description: 'Open Model Watch with the search box ready',
+      },
+    });
   });
 
   it('runs nothing in web pages and exposes nothing to them', () => {

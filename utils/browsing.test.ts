@@ -1,0 +1,227 @@
+import { describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { settle, startTestBackground, type TestBackground } from '../tests/background-harness';
+import { fakeModel, TEST_KEY } from '../tests/fake-api';
+import { buildInsertMenu, MENU_PARENT, MENU_SETUP } from './context-menu';
+import { describe as describeModel, omniboxSuggestions } from './omnibox';
+import { EMPTY_SNAPSHOT } from './storage';
+
+async function withKey(): Promise<TestBackground> {
+  const env = await startTestBackground();
+  await env.ask('saveKey', { key: TEST_KEY, check: true });
+  await settle();
+  env.fake.clearRequests();
+  return env;
+}
+
+const idOf = (env: TestBackground, name: string) =>
+  env.fake.account.models.find((m) => m.name === name)!.model_id;
+
+describe('the address bar (keyword "im")', () => {
+  it('suggests matching models from the snapshot, with no call per keystroke', async () => {
+    const env = await withKey();
+    const suggestions = await env.typeInAddressBar('bra');
+    expect(suggestions.map((s) => s.content)).toEqual([
+      'model/brand-v1/version/1',
+      idOf(env, 'Brand v2'),
+    ]);
+    expect(suggestions[0]!.description).toBe(
+      '<match>Bra</match>nd v1 <dim>· Completed ·</dim> <url>model/brand-v1/version/1</url>',
+    );
+    expect(suggestions[1]!.description).toMatch(/Training.*\(ID: no URI yet\)/);
+    await env.typeInAddressBar('bran');
+    await env.typeInAddressBar('brand');
+    expect(env.fake.requests).toHaveLength(0);
+    expect(env.omnibox.defaultSuggestion).toBe(
+      'Enter copies the URI of the best match for “brand”',
+    );
+  });
+
+  it('escapes names for Chrome’s markup', async () => {
+    const env = await withKey();
+    const [hostile] = await env.typeInAddressBar('onerror');
+    expect(hostile!.description).toContain('&lt;img src=x <match>onerror</match>=alert(1)&gt;');
+    expect(hostile!.description).not.toContain('<img');
+  });
+
+  it('gives plain text where markup is not understood (Firefox)', () => {
+    const model = {
+      id: 'm1',
+      name: 'A & <B>',
+      status: 'COMPLETED',
+      createdAt: 0,
+      updatedAt: 0,
+      available: true,
+      owned: true,
+      uri: 'model/a/version/1',
+      datasetId: null,
+    };
+    expect(describeModel(model, 'a', false)).toBe('A & <B> · Completed · model/a/version/1');
+    expect(
+      omniboxSuggestions(
+        '',
+        { ...EMPTY_SNAPSHOT, models: [model] },
+        { pins: [], recents: [] },
+        true,
+      )[0]!.description,
+    ).toBe('A &amp; &lt;B&gt; <dim>· Completed ·</dim> <url>model/a/version/1</url>');
+  });
+
+  it('copies the chosen model’s URI on Enter, remembers it, and confirms', async () => {
+    const env = await withKey();
+    await env.enterInAddressBar('model/brand-v1/version/1');
+    expect(env.clipboard.text).toBe('model/brand-v1/version/1');
+    expect((await env.storage()).recents).toEqual([idOf(env, 'Brand v1')]);
+    const badge = await env.badge();
+    expect(badge.text).toBe('✓');
+    expect(badge.title).toMatch(/Copied the URI of Brand v1/);
+  });
+
+  it('copies the best match for what was typed, and its ID when it has no URI', async () => {
+    const env = await withKey();
+    await env.enableNotifications();
+    await env.enterInAddressBar('brand v2');
+    expect(env.clipboard.text).toBe(idOf(env, 'Brand v2'));
+    expect(env.notifications()['model-watch-feedback']).toMatchObject({
+      title: 'Copied the ID of Brand v2',
+      message: expect.stringMatching(/has no URI yet/),
+    });
+  });
+
+  it('says so in one line without a key, and opens the options on Enter', async () => {
+    const env = await startTestBackground();
+    expect(await env.typeInAddressBar('brand')).toEqual([]);
+    expect(env.omnibox.defaultSuggestion).toBe(
+      'Model Watch is not set up: press Enter to open its options',
+    );
+    await env.enterInAddressBar('brand');
+    expect(env.calls.openOptionsPage).toBe(1);
+    expect(env.clipboard.text).toBe('');
+  });
+});
+
+describe('the right-click menu', () => {
+  it('offers the ready models, pinned first, and follows the snapshot', async () => {
+    const env = await withKey();
+    const titles = () => env.menu.filter((i) => i.parentId === MENU_PARENT).map((i) => i.title);
+    expect(env.menu[0]).toMatchObject({ id: MENU_PARENT, title: 'Insert Ideogram model' });
+    expect(titles().sort()).toEqual([
+      '<img src=x onerror=alert(1)>',
+      'Brand v1',
+      'Team mascot',
+      'Unregistered (no URI: inserts its ID)',
+    ]);
+
+    await fakeBrowser.storage.local.set({ pins: [idOf(env, 'Team mascot')] });
+    await settle();
+    expect(titles()[0]).toBe('★ Team mascot');
+
+    env.fake.setStatus(idOf(env, 'Brand v2'), 'COMPLETED', { uri: 'model/brand-v2/version/1' });
+    await env.fireAlarm();
+    expect(titles()).toContain('Brand v2');
+  });
+
+  it('inserts the URI into the field right-clicked, in its frame, and remembers it', async () => {
+    const env = await withKey();
+    const id = idOf(env, 'Brand v1');
+    await env.clickMenu(`insert:${id}`, 42, 3);
+    expect(env.scripting.injected).toEqual([
+      { tabId: 42, frameIds: [3], args: ['model/brand-v1/version/1'] },
+    ]);
+    expect((await env.storage()).recents).toEqual([id]);
+  });
+
+  it('inserts the ID of a model without a URI, and says so', async () => {
+    const env = await withKey();
+    await env.enableNotifications();
+    const id = idOf(env, 'Unregistered');
+    await env.clickMenu(`insert:${id}`);
+    expect(env.scripting.injected[0]!.args).toEqual([id]);
+    expect(env.notifications()['model-watch-feedback']).toMatchObject({
+      title: 'Inserted the ID of Unregistered',
+    });
+  });
+
+  it('explains a page that forbids scripting, and throws nothing', async () => {
+    const env = await withKey();
+    await env.enableNotifications();
+    env.scripting.answer = () => {
+      throw new Error('Cannot access a chrome:// URL');
+    };
+    await env.clickMenu(`insert:${idOf(env, 'Brand v1')}`);
+    expect(env.notifications()['model-watch-feedback']).toMatchObject({
+      title: 'Model Watch cannot insert here',
+      message: expect.stringMatching(/does not let extensions in/),
+    });
+    expect((await env.storage()).recents).toEqual([]);
+  });
+
+  it('says when nothing editable has the focus', async () => {
+    const env = await withKey();
+    env.scripting.answer = () => 'no-field';
+    await env.clickMenu(`insert:${idOf(env, 'Brand v1')}`);
+    expect((await env.badge()).title).toMatch(/No text field to insert into/);
+  });
+
+  it('offers the options page without a key, in one line', async () => {
+    const env = await startTestBackground();
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install' });
+    await settle();
+    expect(env.menu.filter((i) => i.parentId === MENU_PARENT)).toEqual([
+      expect.objectContaining({
+        id: MENU_SETUP,
+        title: 'Model Watch is not set up: open its options…',
+      }),
+    ]);
+    await env.clickMenu(MENU_SETUP);
+    expect(env.calls.openOptionsPage).toBe(2);
+  });
+
+  it.each([
+    ['no key', { mode: 'none' } as const, [], 'Model Watch is not set up: open its options…'],
+    [
+      'an empty account',
+      { mode: 'key', since: 1 } as const,
+      [],
+      'No models yet: open Model Watch’s options…',
+    ],
+    [
+      'nothing ready',
+      { mode: 'key', since: 1 } as const,
+      [{ ...fakeModelAsModel('Training'), status: 'TRAINING', available: false }],
+      'No model is ready to use yet',
+    ],
+  ])('with %s it says so in one line', (_, connection, models, title) => {
+    const entries = buildInsertMenu(
+      connection,
+      { ...EMPTY_SNAPSHOT, models },
+      { pins: [], recents: [] },
+    );
+    expect(entries).toHaveLength(1);
+    expect(entries[0]!.title).toBe(title);
+  });
+
+  it('keeps menu titles literal (& and %s are special in menus)', () => {
+    const [entry] = buildInsertMenu(
+      { mode: 'key', since: 1 },
+      { ...EMPTY_SNAPSHOT, models: [{ ...fakeModelAsModel('R&D %s'), uri: 'model/x/version/1' }] },
+      { pins: [], recents: [] },
+    );
+    expect(entry!.title).toBe('R&&D % s');
+  });
+});
+
+function fakeModelAsModel(name: string) {
+  const m = fakeModel({ name });
+  return {
+    id: m.model_id,
+    name,
+    status: 'COMPLETED',
+    createdAt: 0,
+    updatedAt: 0,
+    available: true,
+    owned: true,
+    uri: null,
+    datasetId: null,
+  };
+}

@@ -1,0 +1,127 @@
+import { browser } from 'wxt/browser';
+import type { Model } from './api/types';
+import { copyFromBackground } from './clipboard';
+import { tellUser } from './feedback';
+import { type Preferences, rankModels, valueOf } from './pick';
+import {
+  type Connection,
+  connectionItem,
+  pinsItem,
+  recentsItem,
+  recordRecent,
+  type Snapshot,
+  snapshotItem,
+} from './storage';
+
+export interface Suggestion {
+  /** What Enter on the suggestion hands back: the URI, or the ID when there is none. */
+  content: string;
+  description: string;
+}
+
+/** Chrome's descriptions are XML (`<match>`, `<dim>`, `<url>`); Firefox's are plain text. */
+const xml = (text: string) =>
+  text.replace(
+    /[&<>"']/g,
+    (c) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot', "'": 'apos' }[c]};`,
+  );
+
+function highlight(name: string, query: string): string {
+  const q = query.trim().toLowerCase();
+  const at = q === '' ? -1 : name.toLowerCase().indexOf(q);
+  if (at === -1) return xml(name);
+  return `${xml(name.slice(0, at))}<match>${xml(name.slice(at, at + q.length))}</match>${xml(name.slice(at + q.length))}`;
+}
+
+const statusWord = (model: Model) => model.status.charAt(0) + model.status.slice(1).toLowerCase();
+
+/** One address-bar suggestion: name, status and what Enter copies. */
+export function describe(model: Model, query: string, markup: boolean): string {
+  const { text, isUri } = valueOf(model);
+  const what = isUri ? text : `${text} (ID: no URI yet)`;
+  return markup
+    ? `${highlight(model.name, query)} <dim>· ${xml(statusWord(model))} ·</dim> <url>${xml(what)}</url>`
+    : `${model.name} · ${statusWord(model)} · ${what}`;
+}
+
+/** The suggestions for what was typed, from the stored snapshot (no network call per keystroke). */
+export function omniboxSuggestions(
+  text: string,
+  snapshot: Snapshot,
+  prefs: Preferences,
+  markup: boolean,
+): Suggestion[] {
+  return rankModels(snapshot.models, text, prefs).map((model) => ({
+    content: valueOf(model).text,
+    description: describe(model, text, markup),
+  }));
+}
+
+/** The first line, shown before any suggestion: what Enter does now. */
+export function defaultSuggestion(
+  text: string,
+  connection: Connection,
+  snapshot: Snapshot,
+  markup: boolean,
+): string {
+  const say = (plain: string) => (markup ? xml(plain) : plain);
+  if (connection.mode === 'none') {
+    return say('Model Watch is not set up: press Enter to open its options');
+  }
+  if (snapshot.models.length === 0)
+    return say('No models yet: press Enter to open Model Watch’s options');
+  return text.trim() === ''
+    ? say('Type a model’s name, ID or URI; Enter copies its URI')
+    : say(`Enter copies the URI of the best match for “${text.trim()}”`);
+}
+
+async function readState() {
+  const [connection, snapshot, pins, recents] = await Promise.all([
+    connectionItem.getValue(),
+    snapshotItem.getValue(),
+    pinsItem.getValue(),
+    recentsItem.getValue(),
+  ]);
+  return { connection, snapshot, prefs: { pins, recents } };
+}
+
+const markup = !import.meta.env.FIREFOX;
+
+export async function onOmniboxInput(text: string, suggest: (s: Suggestion[]) => void) {
+  const { connection, snapshot, prefs } = await readState();
+  browser.omnibox.setDefaultSuggestion({
+    description: defaultSuggestion(text, connection, snapshot, markup),
+  });
+  suggest(connection.mode === 'none' ? [] : omniboxSuggestions(text, snapshot, prefs, markup));
+}
+
+/** Enter: copies the chosen (or best matching) model's URI, or its ID when it has none. */
+export async function onOmniboxEnter(text: string): Promise<void> {
+  const { connection, snapshot, prefs } = await readState();
+  if (connection.mode === 'none' || snapshot.models.length === 0) {
+    await browser.runtime.openOptionsPage();
+    return;
+  }
+  const model =
+    snapshot.models.find((m) => m.uri === text || m.id === text) ??
+    rankModels(snapshot.models, text, prefs, 1)[0];
+  if (!model) {
+    await tellUser({ ok: false, title: 'No model matches', body: `Nothing matches “${text}”.` });
+    return;
+  }
+  const { text: value, isUri } = valueOf(model);
+  if (!(await copyFromBackground(value))) {
+    await tellUser({
+      ok: false,
+      title: 'Could not copy',
+      body: 'The browser refused the clipboard. Copy it from the Model Watch popup instead.',
+    });
+    return;
+  }
+  await recordRecent(model.id);
+  await tellUser({
+    ok: true,
+    title: isUri ? `Copied the URI of ${model.name}` : `Copied the ID of ${model.name}`,
+    body: isUri ? value : `${value} (it has no URI yet)`,
+  });
+}

@@ -1,0 +1,59 @@
+// Ready-to-paste generate requests that use a custom model. The API key is always a placeholder
+// (an environment variable): the real key never goes into a snippet.
+
+export const GENERATE_URL = 'https://api.ideogram.ai/v2/image/generate/ideogram-3-custom-model';
+export const KEY_VARIABLE = 'IDEOGRAM_API_KEY';
+const PROMPT = 'A product photo on a marble table, soft daylight';
+
+export type SnippetLanguage = 'curl' | 'javascript' | 'python';
+
+export const SNIPPET_LABELS: Record<SnippetLanguage, string> = {
+  curl: 'Copy as curl',
+  javascript: 'Copy as JavaScript (fetch)',
+  python: 'Copy as Python (requests)',
+};
+
+/** A string in single quotes for a POSIX shell: nothing inside is expanded. */
+const shell = (text: string) => `'${text.replace(/'/g, `'\\''`)}'`;
+/** A string literal valid in JavaScript and in Python. */
+const literal = (text: string) => JSON.stringify(text);
+
+/** A generate request using the model with this URI. */
+export function generateSnippet(language: SnippetLanguage, uri: string): string {
+  switch (language) {
+    case 'curl':
+      return [
+        `curl -X POST ${GENERATE_URL} \\`,
+        `  -H "Api-Key: $${KEY_VARIABLE}" \\`,
+        `  -F prompt=${shell(PROMPT)} \\`,
+        `  -F custom_model_uri=${shell(uri)}`,
+      ].join('\n');
+    case 'javascript':
+      return [
+        'const form = new FormData();',
+        `form.append('prompt', ${literal(PROMPT)});`,
+        `form.append('custom_model_uri', ${literal(uri)});`,
+        `const response = await fetch(${literal(GENERATE_URL)}, {`,
+        "  method: 'POST',",
+        `  headers: { 'Api-Key': process.env.${KEY_VARIABLE} },`,
+        '  body: form,',
+        '});',
+        'console.log(await response.json());',
+      ].join('\n');
+    case 'python':
+      return [
+        'import os',
+        'import requests',
+        '',
+        'response = requests.post(',
+        `    ${literal(GENERATE_URL)},`,
+        `    headers={"Api-Key": os.environ[${literal(KEY_VARIABLE)}]},`,
+        '    files={',
+        `        "prompt": (None, ${literal(PROMPT)}),`,
+        `        "custom_model_uri": (None, ${literal(uri)}),`,
+        '    },',
+        ')',
+        'print(response.json())',
+      ].join('\n');
+  }
+}
