@@ -1,15 +1,12 @@
 import { type Signal, signal } from '@preact/signals';
-import { storage, type WxtStorageItem } from 'wxt/utils/storage';
 import type { JsonItem } from '../utils/storage';
-
-type Item<T> = WxtStorageItem<T, Record<string, unknown>>;
+import { getItems, type StoredItem } from '../utils/store';
 
 export interface Stored<T> {
   value: Signal<T>;
   /** What is read from storage, and how it becomes the value. */
-  raw: Item<unknown>;
+  raw: { key: string };
   decode: (raw: unknown) => T;
-  fallback: T;
   /** True once a change was written after the page started (newer than any first read). */
   changed: boolean;
 }
@@ -19,15 +16,14 @@ export interface Stored<T> {
  * the background writes. `loadStored` fills it with the stored value. Pages render from these and
  * never fetch anything themselves.
  */
-export function storedSignal<T extends object>(item: Item<T> | JsonItem<T>): Stored<T> {
+export function storedSignal<T>(item: StoredItem<T> | JsonItem<T & object>): Stored<T> {
   const json = 'decode' in item;
   const stored: Stored<T> = {
     value: signal(item.fallback),
-    raw: (json ? item.raw : item) as Item<unknown>,
+    raw: json ? item.raw : item,
     decode: json
       ? (raw) => item.decode(raw as string | null)
       : (raw) => (raw ?? item.fallback) as T,
-    fallback: item.fallback,
     changed: false,
   };
   item.watch((next: T) => {
@@ -40,9 +36,9 @@ export function storedSignal<T extends object>(item: Item<T> | JsonItem<T>): Sto
 /** Reads every item in one storage call (a page's first paint waits on it). */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a list of items of different types
 export async function loadStored(...all: Stored<any>[]): Promise<void> {
-  const values = await storage.getItems(all.map((s) => s.raw));
+  const values = await getItems(all.map((s) => s.raw));
   all.forEach((stored, i) => {
     // A change that arrived while reading is newer than what was read.
-    if (!stored.changed) stored.value.value = stored.decode(values[i]?.value ?? null);
+    if (!stored.changed) stored.value.value = stored.decode(values[i] ?? null);
   });
 }

@@ -4,7 +4,7 @@ import { startBackground } from '../utils/background';
 import type { FakeAccount } from '../utils/fake-ideogram/server';
 import type { Protocol } from '../utils/protocol';
 import type { SampleData } from '../utils/sample/account';
-import { snapshotItem } from '../utils/storage';
+import { accountsItem, snapshotOf, snapshotsItem } from '../utils/storage';
 import sampleJson from '../public/sample-account.json';
 
 const sampleData = sampleJson as unknown as SampleData;
@@ -35,14 +35,33 @@ export async function settle(): Promise<void> {
  * The real background, started on WXT's fake browser with the fake API behind its client. The
  * fake's clock and the background's move together (`advance`).
  */
-export async function startTestBackground(options: { account?: FakeAccount } = {}) {
+export async function startTestBackground(
+  options: {
+    account?: FakeAccount;
+    /** What storage.local holds when the worker starts (a dump from an earlier version, say). */
+    stored?: Record<string, unknown>;
+    /** Alarms the browser has when the worker starts. */
+    alarms?: string[];
+    /** Other accounts on the fake API, each answering to its own key. */
+    otherAccounts?: FakeAccount[];
+    /** Runs just before the worker starts (after `stored` is in place). */
+    beforeStart?: () => void;
+  } = {},
+) {
   let browserState = resetBrowser();
+  if (options.stored) await fakeBrowser.storage.local.set(options.stored);
+  options.beforeStart?.();
+  for (const name of options.alarms ?? [])
+    await fakeBrowser.alarms.create(name, { delayInMinutes: 1 });
   // One frozen clock for the background and the fake, moved only by `advance`, so that delays
   // read in a test are exact.
   const base = Date.now();
   let offset = 0;
   const now = () => base + offset;
   const fake = createFakeApi(options.account, now);
+  // More accounts' APIs: a request goes to the fake whose key it carries (else the first, a 401).
+  const fakes = [fake, ...(options.otherAccounts ?? []).map((a) => createFakeApi(a, now))];
+  const fakeFor = (apiKey: string) => fakes.find((f) => f.account.apiKey === apiKey) ?? fake;
   let online = true;
   const fetchSpy = { calls: 0 };
   let onlineListeners: (() => void)[] = [];
@@ -59,7 +78,7 @@ export async function startTestBackground(options: { account?: FakeAccount } = {
             fetchSpy.calls += 1;
             pending += 1;
             try {
-              return await fake.fetch(input, init);
+              return await fakeFor(apiKey).fetch(input, init);
             } finally {
               pending -= 1;
             }
@@ -101,6 +120,7 @@ export async function startTestBackground(options: { account?: FakeAccount } = {
 
   const env = {
     fake,
+    fakes,
     get calls() {
       return browserState.calls;
     },
@@ -154,9 +174,20 @@ export async function startTestBackground(options: { account?: FakeAccount } = {
     advance(ms: number) {
       offset += ms;
     },
-    /** The stored snapshot, decoded. */
-    async snapshot() {
-      return snapshotItem.getValue();
+    /** The stored accounts (labels and ids; never keys). */
+    accounts() {
+      return accountsItem.getValue();
+    },
+    /** The id of the first account (the only one, in most tests). */
+    async accountId(): Promise<string> {
+      const [first] = await accountsItem.getValue();
+      if (!first) throw new Error('no account');
+      return first.id;
+    },
+    /** An account's stored snapshot, decoded (the first account's by default). */
+    async snapshot(accountId?: string) {
+      const id = accountId ?? (await accountsItem.getValue())[0]?.id ?? '';
+      return snapshotOf(await snapshotsItem.getValue(), id);
     },
     async storage(area: 'local' | 'session' | 'sync' = 'local') {
       return fakeBrowser.storage[area].get(null) as Promise<Record<string, unknown>>;
@@ -168,22 +199,35 @@ export async function startTestBackground(options: { account?: FakeAccount } = {
         color: await fakeBrowser.action.getBadgeBackgroundColor({}),
       };
     },
-    async alarm() {
-      return fakeBrowser.alarms.get('refresh');
+    /** An account's refresh alarm (the first account's by default). */
+    async alarm(accountId?: string) {
+      const id = accountId ?? (await accountsItem.getValue())[0]?.id;
+      return id === undefined ? undefined : fakeBrowser.alarms.get(`refresh:${id}`);
     },
-    /** Delay until the refresh alarm, in ms from the background's now. */
-    async alarmDelay() {
-      const alarm = await fakeBrowser.alarms.get('refresh');
+    /** Delay until an account's refresh alarm, in ms from the background's now. */
+    async alarmDelay(accountId?: string) {
+      const alarm = await env.alarm(accountId);
       return alarm ? alarm.scheduledTime - now() : null;
     },
-    /** Fires the refresh alarm as the browser would, and waits for its work to finish. */
-    async fireAlarm() {
-      await fakeBrowser.alarms.onAlarm.trigger({
-        name: 'refresh',
-        scheduledTime: now(),
-        persistAcrossSessions: true,
-      });
-      await settle();
+    /** Every refresh alarm, as [account id, delay]. */
+    async alarms() {
+      return (await fakeBrowser.alarms.getAll())
+        .filter((a) => a.name.startsWith('refresh:'))
+        .map((a) => [a.name.slice('refresh:'.length), a.scheduledTime - now()] as const);
+    },
+    /**
+     * Fires the refresh alarms as the browser would (all of them, in order, or one account's),
+     * and waits for their work to finish.
+     */
+    async fireAlarm(accountId?: string) {
+      const all = (await fakeBrowser.alarms.getAll())
+        .filter((a) => a.name.startsWith('refresh:'))
+        .filter((a) => accountId === undefined || a.name === `refresh:${accountId}`)
+        .sort((a, b) => a.scheduledTime - b.scheduledTime);
+      for (const alarm of all) {
+        await fakeBrowser.alarms.onAlarm.trigger({ ...alarm, scheduledTime: now() });
+        await settle();
+      }
     },
     /** The notifications on screen (read whatever the permission says). */
     notifications() {

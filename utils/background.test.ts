@@ -1,30 +1,35 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { settle, startTestBackground } from '../tests/background-harness';
+import { settle, startTestBackground, type TestBackground } from '../tests/background-harness';
 import { TEST_KEY } from '../tests/fake-api';
 
 const CANARY = 'CANARY-key-7f3a9c1e5b';
 
-/** Everything in a storage area, as text, minus the one entry allowed to hold the key. */
-async function areaText(
-  env: Awaited<ReturnType<typeof startTestBackground>>,
-  area: 'local' | 'session' | 'sync',
-) {
+/** Everything in a storage area, as text, minus the one entry allowed to hold keys. */
+async function areaText(env: TestBackground, area: 'local' | 'session' | 'sync') {
   const items = await env.storage(area);
-  if (area === 'local') delete items.apiKey;
+  if (area === 'local') delete items.apiKeys;
   return JSON.stringify(items);
 }
 
+const keys = async (env: TestBackground) =>
+  Object.values(((await env.storage()).apiKeys ?? {}) as Record<string, string>);
+
 describe('saving a key', () => {
   it('checks it, stores it in local storage only, and says what the account holds', async () => {
-    const env = await startTestBackground({ account: undefined });
+    const env = await startTestBackground();
     env.fake.account.apiKey = CANARY;
     const result = await env.ask('saveKey', { key: `  ${CANARY}\n`, check: true });
-    expect(result).toEqual({ saved: true, check: { owned: 9, shared: 1, datasets: 2 } });
+    expect(result).toEqual({
+      saved: true,
+      check: { owned: 9, shared: 1, datasets: 2 },
+      accountId: expect.stringMatching(/^acct-/),
+    });
 
-    const local = await env.storage('local');
-    expect(local.apiKey).toBe(CANARY);
-    expect(local.connection).toMatchObject({ mode: 'key' });
+    expect(await keys(env)).toEqual([CANARY]);
+    expect(await env.accounts()).toEqual([
+      { id: expect.stringMatching(/^acct-/), label: 'Account 1', since: expect.any(Number) },
+    ]);
     expect((await env.snapshot()).models).toHaveLength(10);
     for (const area of ['local', 'session', 'sync'] as const) {
       expect(await areaText(env, area)).not.toContain(CANARY);
@@ -39,7 +44,7 @@ describe('saving a key', () => {
     const env = await startTestBackground();
     const result = await env.ask('saveKey', { key: `Api-Key: "${TEST_KEY}"`, check: true });
     expect(result).toMatchObject({ saved: true, note: expect.stringMatching(/Removed/) });
-    expect((await env.storage()).apiKey).toBe(TEST_KEY);
+    expect(await keys(env)).toEqual([TEST_KEY]);
   });
 
   it.each([
@@ -51,7 +56,7 @@ describe('saving a key', () => {
     const result = await env.ask('saveKey', { key, check: true });
     expect(result).toEqual({ saved: false, problem: expect.stringMatching(problem) });
     expect(env.fetchSpy.calls).toBe(0);
-    expect((await env.storage()).apiKey).toBeUndefined();
+    expect(await keys(env)).toEqual([]);
   });
 
   it('does not keep a key the API rejects, and explains', async () => {
@@ -64,7 +69,7 @@ describe('saving a key', () => {
         message: expect.stringMatching(/rejected/),
       }),
     });
-    expect((await env.storage()).apiKey).toBeUndefined();
+    expect(await keys(env)).toEqual([]);
     expect((await env.badge()).text).toBe('?');
   });
 
@@ -73,15 +78,15 @@ describe('saving a key', () => {
     await env.setOnline(false);
     const result = await env.ask('saveKey', { key: TEST_KEY, check: true });
     expect(result).toMatchObject({ saved: false, error: { kind: 'offline' } });
-    expect((await env.storage()).apiKey).toBeUndefined();
+    expect(await keys(env)).toEqual([]);
   });
 
   it('keeps a key the user chooses to keep, and shows why it does not work', async () => {
     const env = await startTestBackground();
     const result = await env.ask('saveKey', { key: 'not-the-key', check: false });
-    expect(result).toEqual({ saved: true, check: null });
+    expect(result).toEqual({ saved: true, check: null, accountId: expect.any(String) });
     await settle();
-    expect((await env.storage()).apiKey).toBe('not-the-key');
+    expect(await keys(env)).toEqual(['not-the-key']);
     const badge = await env.badge();
     expect(badge.text).toBe('KEY');
     expect(badge.title).toMatch(/rejected the API key/);
@@ -90,21 +95,82 @@ describe('saving a key', () => {
   });
 });
 
-describe('removing the key', () => {
+describe('several accounts', () => {
+  it('adds a second key as its own account, with the label given or the next free one', async () => {
+    const env = await startTestBackground();
+    await env.ask('saveKey', { key: TEST_KEY, check: false, label: '  Personal ' });
+    await env.ask('saveKey', { key: 'second-key-abc', check: false, label: '' });
+    expect((await env.accounts()).map((a) => a.label)).toEqual(['Personal', 'Account 2']);
+    expect(await keys(env)).toEqual([TEST_KEY, 'second-key-abc']);
+  });
+
+  it('refuses a key already saved, and says which account has it', async () => {
+    const env = await startTestBackground();
+    await env.ask('saveKey', { key: TEST_KEY, check: true, label: 'Acme team' });
+    env.fake.clearRequests();
+    const result = await env.ask('saveKey', {
+      key: ` "${TEST_KEY}" `,
+      check: true,
+      label: 'Again',
+    });
+    expect(result).toEqual({ saved: false, problem: 'This key is already saved, as “Acme team”.' });
+    expect(env.fake.requests).toHaveLength(0);
+    expect((await env.accounts()).map((a) => a.label)).toEqual(['Acme team']);
+  });
+
+  it('replaces one account’s key, keeping its label', async () => {
+    const env = await startTestBackground();
+    const first = await env.ask('saveKey', { key: 'old-key-123', check: false, label: 'Mine' });
+    if (!first.saved) throw new Error('not saved');
+    await env.ask('saveKey', { key: TEST_KEY, check: true, accountId: first.accountId });
+    expect((await env.accounts()).map((a) => [a.id, a.label])).toEqual([[first.accountId, 'Mine']]);
+    expect(await keys(env)).toEqual([TEST_KEY]);
+    expect((await env.snapshot()).error).toBeNull();
+  });
+
+  it('renames, and removes one account without touching the other', async () => {
+    const env = await startTestBackground();
+    await env.ask('saveKey', { key: TEST_KEY, check: true, label: 'Personal' });
+    const second = await env.ask('saveKey', { key: 'team-key-xyz', check: false, label: 'Team' });
+    if (!second.saved) throw new Error('not saved');
+    await fakeBrowser.storage.local.set({
+      popupPrefs: {
+        tab: 'models',
+        statuses: [],
+        scope: 'all',
+        sort: 'name',
+        account: second.accountId,
+      },
+    });
+    await env.ask('renameAccount', { id: second.accountId, label: '' });
+    expect((await env.accounts()).map((a) => a.label)).toEqual(['Personal', 'Account 2']);
+
+    await env.ask('removeAccount', { id: second.accountId });
+    expect((await env.accounts()).map((a) => a.label)).toEqual(['Personal']);
+    expect(await keys(env)).toEqual([TEST_KEY]);
+    expect((await env.snapshot()).models).toHaveLength(10);
+    expect(await env.alarm(second.accountId)).toBeUndefined();
+    // The popup was showing the removed account: it goes back to all of them.
+    expect((await env.storage()).popupPrefs).toMatchObject({ account: 'all' });
+  });
+});
+
+describe('removing the last account', () => {
   it('forgets the key, the lists, the badge and the alarm', async () => {
     const env = await startTestBackground();
     env.fake.account.apiKey = CANARY;
     await env.ask('saveKey', { key: CANARY, check: true });
     expect(await env.alarm()).toBeDefined();
+    const id = await env.accountId();
 
-    await env.ask('removeKey');
+    await env.ask('removeAccount', { id });
     await settle();
     const local = await env.storage('local');
-    expect(local.apiKey).toBeUndefined();
-    expect(local.connection).toEqual({ mode: 'none' });
-    expect(await env.snapshot()).toMatchObject({ models: [], datasets: [], checkedAt: null });
+    expect(local.apiKeys).toEqual({});
+    expect(local.accounts).toEqual([]);
+    expect(JSON.parse(local.snapshots as string)).toEqual({});
     expect(JSON.stringify(local)).not.toContain(CANARY);
-    expect(await env.alarm()).toBeUndefined();
+    expect(await env.alarm(id)).toBeUndefined();
     const badge = await env.badge();
     expect(badge.text).toBe('?');
     expect(badge.title).toMatch(/not set up/);
@@ -125,17 +191,18 @@ describe('who the background answers', () => {
     await env.ask('saveKey', { key: TEST_KEY, check: true });
     env.fake.clearRequests();
     const calls = env.fetchSpy.calls;
+    const accountId = await env.accountId();
     for (const [type, data] of [
       ['refresh', { force: true }],
-      ['saveKey', { key: TEST_KEY, check: true }],
-      ['removeKey', undefined],
-      ['getDataset', { id: env.fake.account.datasets[0]!.dataset_id }],
+      ['saveKey', { key: 'another-key-1', check: true }],
+      ['removeAccount', { id: accountId }],
+      ['getDataset', { accountId, id: env.fake.account.datasets[0]!.dataset_id }],
     ] as const) {
       expect(await env.send(type, data, sender)).toEqual({ answered: false });
     }
     await settle();
     expect(env.fetchSpy.calls).toBe(calls);
-    expect((await env.storage()).apiKey).toBe(TEST_KEY);
+    expect(await keys(env)).toEqual([TEST_KEY]);
   });
 
   it('ignores messages that are not its protocol', async () => {
@@ -175,9 +242,10 @@ describe('the sample workspace', () => {
     const env = await startTestBackground();
     await env.ask('startSample');
     await settle();
-    const local = await env.storage();
     const snapshot = await env.snapshot();
-    expect(local.connection).toMatchObject({ mode: 'sample' });
+    expect(await env.accounts()).toEqual([
+      { id: 'sample', label: 'Sample data', since: expect.any(Number), sample: true },
+    ]);
     expect(snapshot.models.length).toBeGreaterThanOrEqual(12);
     expect(snapshot.models.some((m) => !m.owned)).toBe(true);
     expect(snapshot.datasets.length).toBeGreaterThanOrEqual(3);
@@ -207,11 +275,11 @@ describe('the sample workspace', () => {
   it('is refused while a real key is set, and ended by saving one', async () => {
     const env = await startTestBackground();
     await env.ask('saveKey', { key: TEST_KEY, check: true });
-    await expect(env.ask('startSample')).rejects.toThrow(/Remove your API key first/);
-    await env.ask('removeKey');
+    await expect(env.ask('startSample')).rejects.toThrow(/Remove your API keys first/);
+    await env.ask('removeAccount', { id: await env.accountId() });
     await env.ask('startSample');
     await env.ask('saveKey', { key: TEST_KEY, check: true });
-    expect((await env.storage()).connection).toMatchObject({ mode: 'key' });
+    expect((await env.accounts()).map((a) => a.label)).toEqual(['Account 1']);
     expect((await env.badge()).text).toBe('2');
   });
 });

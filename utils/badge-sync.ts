@@ -1,12 +1,15 @@
 import { applyBadge, renderBadge } from './badge';
-import { connectionItem, readSettings, snapshotItem } from './storage';
+import { accountsItem, migrationErrorItem, readSettings, snapshotsItem } from './storage';
 
 /** Draws the badge from what is stored (the browser forgets it on restart). */
 export async function updateBadgeFromStorage(): Promise<void> {
-  const [connection, snapshot, settings] = await Promise.all([
-    connectionItem.getValue(),
-    snapshotItem.getValue(),
+  const [accounts, snapshots, settings, migrationError] = await Promise.all([
+    accountsItem.getValue(),
+    snapshotsItem.getValue(),
     readSettings(),
+    migrationErrorItem.getValue(),
   ]);
-  await applyBadge(renderBadge({ connection, snapshot, settings }));
+  await applyBadge(
+    renderBadge({ accounts, snapshots, settings, migrationFailed: migrationError !== null }),
+  );
 }

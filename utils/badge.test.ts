@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Model } from './api/types';
 import { BADGE_COLORS, type BadgeInput, capCount, renderBadge } from './badge';
-import { EMPTY_SNAPSHOT, type Snapshot } from './storage';
+import { type Account, EMPTY_SNAPSHOT, type Snapshot } from './storage';
 
 const NOW = Date.UTC(2026, 10, 21, 14, 5);
 
@@ -18,12 +18,26 @@ const model = (status: string, name = `Model ${++n}`, owned = true): Model => ({
   datasetId: null,
 });
 
-function badge(snapshot: Partial<Snapshot>, overrides: Partial<Omit<BadgeInput, 'snapshot'>> = {}) {
+const PERSONAL: Account = { id: 'a1', label: 'Personal', since: 1 };
+const TEAM: Account = { id: 'a2', label: 'Acme team', since: 1 };
+const SAMPLE: Account = { id: 'sample', label: 'Sample data', since: 1, sample: true };
+
+const stored = (snapshot: Partial<Snapshot>): Snapshot => ({
+  ...EMPTY_SNAPSHOT,
+  checkedAt: NOW,
+  ...snapshot,
+});
+
+/** The badge for one account with this snapshot. */
+function badge(
+  snapshot: Partial<Snapshot>,
+  overrides: { account?: Account; settings?: BadgeInput['settings'] } = {},
+) {
+  const account = overrides.account ?? PERSONAL;
   return renderBadge({
-    connection: { mode: 'key', since: 1 },
-    settings: { countCreating: false },
-    ...overrides,
-    snapshot: { ...EMPTY_SNAPSHOT, checkedAt: NOW, ...snapshot },
+    accounts: [account],
+    snapshots: { [account.id]: stored(snapshot) },
+    settings: overrides.settings ?? { countCreating: false },
   });
 }
 
@@ -99,7 +113,7 @@ describe('renderBadge', () => {
   });
 
   it('marks "not set up" distinctly', () => {
-    const view = badge({}, { connection: { mode: 'none' } });
+    const view = renderBadge({ accounts: [], snapshots: {}, settings: { countCreating: false } });
     expect(view).toEqual({
       text: '?',
       color: BADGE_COLORS.notSetUp,
@@ -109,7 +123,7 @@ describe('renderBadge', () => {
   });
 
   it('marks sample data distinctly', () => {
-    const sample = { connection: { mode: 'sample', since: 1 } as const };
+    const sample = { account: SAMPLE };
     expect(badge({ models: [model('TRAINING')] }, sample)).toMatchObject({
       text: 'S1',
       color: BADGE_COLORS.sample,
@@ -120,5 +134,71 @@ describe('renderBadge', () => {
 
   it('says it is checking before the first answer', () => {
     expect(badge({ checkedAt: null }).title).toMatch(/checking your models/);
+  });
+});
+
+describe('renderBadge with several accounts', () => {
+  const settings = { countCreating: false };
+  const accounts = [PERSONAL, TEAM];
+
+  it('shows the total in training, and each account’s count in the tooltip', () => {
+    const view = renderBadge({
+      accounts,
+      settings,
+      snapshots: {
+        a1: stored({ models: [model('TRAINING', 'Brand v2'), model('TRAINING', 'Logo')] }),
+        a2: stored({ models: [model('TRAINING', 'Poster'), model('COMPLETED')] }),
+      },
+    });
+    expect(view.text).toBe('3');
+    expect(view.color).toBe(BADGE_COLORS.training);
+    expect(view.title).toBe(
+      [
+        'Model Watch for Ideogram: 3 models training in 2 accounts.',
+        'Personal: 2 training (Brand v2, Logo).',
+        'Acme team: 1 training (Poster).',
+      ].join('\n'),
+    );
+  });
+
+  it('keeps the total when one account is in trouble, flags it, and names it', () => {
+    const view = renderBadge({
+      accounts,
+      settings,
+      snapshots: {
+        a1: stored({ models: [model('TRAINING', 'Brand v2')] }),
+        a2: stored({
+          models: [model('TRAINING', 'Poster')],
+          error: { kind: 'unauthorized', message: 'Rejected.', at: NOW },
+        }),
+      },
+    });
+    expect(view).toMatchObject({ text: '2!', color: BADGE_COLORS.keyRejected });
+    expect(view.title).toContain(
+      'Acme team: Ideogram rejected the API key. Open Options to fix it. Last known: 1 training (Poster).',
+    );
+    expect(view.title).toContain('Personal: 1 training (Brand v2).');
+  });
+
+  it('shows the worst problem’s mark when every account is in trouble', () => {
+    const view = renderBadge({
+      accounts,
+      settings,
+      snapshots: {
+        a1: stored({ error: { kind: 'server', message: 'Down.', at: NOW } }),
+        a2: stored({ error: { kind: 'rate_limited', message: 'Slow down.', at: NOW } }),
+      },
+    });
+    expect(view).toMatchObject({ text: 'WAIT', color: BADGE_COLORS.rateLimited });
+  });
+
+  it('is empty at zero', () => {
+    const view = renderBadge({
+      accounts,
+      settings,
+      snapshots: { a1: stored({}), a2: stored({}) },
+    });
+    expect(view.text).toBe('');
+    expect(view.title).toMatch(/0 models training in 2 accounts/);
   });
 });

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { ApiErrorKind } from './api/errors';
 import type { Model } from './api/types';
-import type { Connection, Settings, Snapshot } from './storage';
+import { type Account, type Settings, type Snapshot, snapshotOf } from './storage';
 
 /** What the toolbar button shows: the badge's text and colour, and the button's tooltip. */
 export interface BadgeView {
@@ -11,9 +11,11 @@ export interface BadgeView {
 }
 
 export interface BadgeInput {
-  connection: Connection;
-  snapshot: Snapshot;
+  accounts: Account[];
+  snapshots: Record<string, Snapshot>;
   settings: Pick<Settings, 'countCreating'>;
+  /** Moving an older version's data failed (the options page says what to do). */
+  migrationFailed?: boolean;
 }
 
 const NAME = 'Model Watch for Ideogram';
@@ -88,21 +90,41 @@ function errorMark(kind: ApiErrorKind): ErrorMark {
   }
 }
 
+/** How bad an error is for the badge: the worst one is shown when several accounts fail. */
+const SEVERITY: Record<string, number> = { KEY: 4, WAIT: 3, ERR: 2, OFF: 1 };
+
 /** Decides what the toolbar button shows. Pure: the same state always gives the same badge. */
-export function renderBadge({ connection, snapshot, settings }: BadgeInput): BadgeView {
-  if (connection.mode === 'none') {
+export function renderBadge({
+  accounts,
+  snapshots,
+  settings,
+  migrationFailed,
+}: BadgeInput): BadgeView {
+  if (accounts.length === 0) {
     return {
       text: '?',
       color: BADGE_COLORS.notSetUp,
-      title: `${NAME}: not set up. Click to add your Ideogram API key, or try it with sample data.`,
+      title: migrationFailed
+        ? `${NAME}: could not move your saved key to its new layout. Open Options.`
+        : `${NAME}: not set up. Click to add your Ideogram API key, or try it with sample data.`,
     };
   }
+  if (accounts.length === 1)
+    return renderOne(accounts[0]!, snapshotOf(snapshots, accounts[0]!.id), settings);
+  return renderMany(accounts, snapshots, settings);
+}
+
+function renderOne(
+  account: Account,
+  snapshot: Snapshot,
+  settings: BadgeInput['settings'],
+): BadgeView {
   const counted = countedModels(snapshot.models, settings.countCreating);
   const summary = trainingSentence(counted, settings.countCreating);
   const checked =
     snapshot.checkedAt === null ? '' : ` Last checked at ${clock(snapshot.checkedAt)}.`;
 
-  if (snapshot.error && connection.mode === 'key') {
+  if (snapshot.error && !account.sample) {
     const mark = errorMark(snapshot.error.kind);
     const lastKnown = snapshot.checkedAt === null ? '' : `\nLast known: ${summary}${checked}`;
     return {
@@ -118,7 +140,7 @@ export function renderBadge({ connection, snapshot, settings }: BadgeInput): Bad
       title: `${NAME}: checking your models…`,
     };
   }
-  if (connection.mode === 'sample') {
+  if (account.sample) {
     return {
       text: counted.length > 0 ? `S${capCount(counted.length)}` : 'S',
       color: BADGE_COLORS.sample,
@@ -130,6 +152,50 @@ export function renderBadge({ connection, snapshot, settings }: BadgeInput): Bad
     color: BADGE_COLORS.training,
     title: `${NAME}: ${summary}${checked}`,
   };
+}
+
+/**
+ * Several accounts: the total in training, each account's count in the tooltip, and any account
+ * in trouble named. When some accounts fail, the count stays (with a "!"), in the colour of the
+ * worst problem; when all fail, the worst problem's mark.
+ */
+function renderMany(
+  accounts: Account[],
+  snapshots: Record<string, Snapshot>,
+  settings: BadgeInput['settings'],
+): BadgeView {
+  let total = 0;
+  let worst: ErrorMark | null = null;
+  let failing = 0;
+  const lines: string[] = [];
+  for (const account of accounts) {
+    const snapshot = snapshotOf(snapshots, account.id);
+    const counted = countedModels(snapshot.models, settings.countCreating);
+    total += counted.length;
+    const names =
+      counted.length > 0
+        ? ` (${counted
+            .slice(0, 3)
+            .map((m) => m.name)
+            .join(', ')}${counted.length > 3 ? ', …' : ''})`
+        : '';
+    const count = `${counted.length} training${names}`;
+    if (snapshot.error) {
+      const mark = errorMark(snapshot.error.kind);
+      failing += 1;
+      if (!worst || SEVERITY[mark.text]! > SEVERITY[worst.text]!) worst = mark;
+      lines.push(`${account.label}: ${mark.headline} Last known: ${count}.`);
+    } else if (snapshot.checkedAt === null) {
+      lines.push(`${account.label}: checking…`);
+    } else {
+      lines.push(`${account.label}: ${count}.`);
+    }
+  }
+  const what = settings.countCreating ? 'training or being created' : 'training';
+  const title = `${NAME}: ${total} ${total === 1 ? 'model' : 'models'} ${what} in ${accounts.length} accounts.\n${lines.join('\n')}`;
+  if (worst && failing === accounts.length) return { text: worst.text, color: worst.color, title };
+  if (worst) return { text: `${total > 0 ? capCount(total) : ''}!`, color: worst.color, title };
+  return { text: total > 0 ? capCount(total) : '', color: BADGE_COLORS.training, title };
 }
 
 /** Shows a badge on the toolbar button. */

@@ -4,7 +4,6 @@ import { settle, startTestBackground, type TestBackground } from '../tests/backg
 import { fakeModel, TEST_KEY } from '../tests/fake-api';
 import { buildInsertMenu, MENU_PARENT, MENU_SETUP } from './context-menu';
 import { describe as describeModel, omniboxSuggestions } from './omnibox';
-import { EMPTY_SNAPSHOT } from './storage';
 
 async function withKey(): Promise<TestBackground> {
   const env = await startTestBackground();
@@ -57,14 +56,9 @@ describe('the address bar (keyword "im")', () => {
       datasetId: null,
     };
     expect(describeModel(model, 'a', false)).toBe('A & <B> · Completed · model/a/version/1');
-    expect(
-      omniboxSuggestions(
-        '',
-        { ...EMPTY_SNAPSHOT, models: [model] },
-        { pins: [], recents: [] },
-        true,
-      )[0]!.description,
-    ).toBe('A &amp; &lt;B&gt; <dim>· Completed ·</dim> <url>model/a/version/1</url>');
+    expect(omniboxSuggestions('', [model], { pins: [], recents: [] }, true)[0]!.description).toBe(
+      'A &amp; &lt;B&gt; <dim>· Completed ·</dim> <url>model/a/version/1</url>',
+    );
   });
 
   it('copies the chosen model’s URI on Enter, remembers it, and confirms', async () => {
@@ -153,7 +147,7 @@ describe('the right-click menu', () => {
       title: 'Model Watch cannot insert here',
       message: expect.stringMatching(/does not let extensions in/),
     });
-    expect((await env.storage()).recents).toEqual([]);
+    expect((await env.storage()).recents ?? []).toEqual([]);
   });
 
   it('says when nothing editable has the focus', async () => {
@@ -178,33 +172,24 @@ describe('the right-click menu', () => {
   });
 
   it.each([
-    ['no key', { mode: 'none' } as const, [], 'Model Watch is not set up: open its options…'],
-    [
-      'an empty account',
-      { mode: 'key', since: 1 } as const,
-      [],
-      'No models yet: open Model Watch’s options…',
-    ],
+    ['no key', 'none' as const, [], 'Model Watch is not set up: open its options…'],
+    ['an empty account', 'key' as const, [], 'No models yet: open Model Watch’s options…'],
     [
       'nothing ready',
-      { mode: 'key', since: 1 } as const,
+      'key' as const,
       [{ ...fakeModelAsModel('Training'), status: 'TRAINING', available: false }],
       'No model is ready to use yet',
     ],
   ])('with %s it says so in one line', (_, connection, models, title) => {
-    const entries = buildInsertMenu(
-      connection,
-      { ...EMPTY_SNAPSHOT, models },
-      { pins: [], recents: [] },
-    );
+    const entries = buildInsertMenu(connection, models, { pins: [], recents: [] });
     expect(entries).toHaveLength(1);
     expect(entries[0]!.title).toBe(title);
   });
 
   it('keeps menu titles literal (& and %s are special in menus)', () => {
     const [entry] = buildInsertMenu(
-      { mode: 'key', since: 1 },
-      { ...EMPTY_SNAPSHOT, models: [{ ...fakeModelAsModel('R&D %s'), uri: 'model/x/version/1' }] },
+      'key',
+      [{ ...fakeModelAsModel('R&D %s'), uri: 'model/x/version/1' }],
       { pins: [], recents: [] },
     );
     expect(entry!.title).toBe('R&&D % s');

@@ -3,13 +3,14 @@ import type { Model } from './api/types';
 import { tellUser } from './feedback';
 import { menuModels, type Preferences, valueOf } from './pick';
 import {
-  type Connection,
-  connectionItem,
+  accountsItem,
+  allModels,
+  type Mode,
+  modeOf,
   pinsItem,
   recentsItem,
   recordRecent,
-  type Snapshot,
-  snapshotItem,
+  snapshotsItem,
 } from './storage';
 
 export const MENU_PARENT = 'insert-model';
@@ -27,26 +28,26 @@ function menuText(text: string): string {
   return text.replace(/&/g, '&&').replace(/%s/g, '% s');
 }
 
-/** The submenu of "Insert Ideogram model", from the stored snapshot, pins and recents. */
+/** The submenu of "Insert Ideogram model", from the stored models, pins and recents. */
 export function buildInsertMenu(
-  connection: Connection,
-  snapshot: Snapshot,
+  mode: Mode,
+  models: readonly Model[],
   prefs: Preferences,
 ): MenuEntry[] {
-  if (connection.mode === 'none') {
+  if (mode === 'none') {
     return [
       { id: MENU_SETUP, title: 'Model Watch is not set up: open its options…', enabled: true },
     ];
   }
-  if (snapshot.models.length === 0) {
+  if (models.length === 0) {
     return [{ id: MENU_SETUP, title: 'No models yet: open Model Watch’s options…', enabled: true }];
   }
-  const models = menuModels(snapshot.models, prefs);
-  if (models.length === 0) {
+  const ready = menuModels(models, prefs);
+  if (ready.length === 0) {
     return [{ id: 'insert-none', title: 'No model is ready to use yet', enabled: false }];
   }
   const pinned = new Set(prefs.pins);
-  return models.map((model) => ({
+  return ready.map((model) => ({
     id: `${MENU_MODEL}${model.id}`,
     title: menuText(
       `${pinned.has(model.id) ? '★ ' : ''}${model.name}${model.uri ? '' : ' (no URI: inserts its ID)'}`,
@@ -55,15 +56,25 @@ export function buildInsertMenu(
   }));
 }
 
-/** The submenu for what is stored now. */
-export async function insertMenuEntries(): Promise<MenuEntry[]> {
-  const [connection, snapshot, pins, recents] = await Promise.all([
-    connectionItem.getValue(),
-    snapshotItem.getValue(),
+/** Every account's models, with the pins and recents, as stored now. */
+export async function readBrowsingState() {
+  const [accounts, snapshots, pins, recents] = await Promise.all([
+    accountsItem.getValue(),
+    snapshotsItem.getValue(),
     pinsItem.getValue(),
     recentsItem.getValue(),
   ]);
-  return buildInsertMenu(connection, snapshot, { pins, recents });
+  return {
+    mode: modeOf(accounts),
+    models: allModels(accounts, snapshots),
+    prefs: { pins, recents },
+  };
+}
+
+/** The submenu for what is stored now. */
+export async function insertMenuEntries(): Promise<MenuEntry[]> {
+  const { mode, models, prefs } = await readBrowsingState();
+  return buildInsertMenu(mode, models, prefs);
 }
 
 /** Rebuilds the menu; it appears on editable fields only. */
@@ -170,7 +181,7 @@ export async function onInsertMenuClick(
   }
   if (!id.startsWith(MENU_MODEL) || tab?.id === undefined) return;
   const modelId = id.slice(MENU_MODEL.length);
-  const model = (await snapshotItem.getValue()).models.find((m) => m.id === modelId);
+  const model = (await readBrowsingState()).models.find((m) => m.id === modelId);
   if (!model) {
     await tellUser({
       ok: false,

@@ -5,14 +5,15 @@ const PREFIX = 'model:';
 
 /** The words of a notification about a model that finished or failed. */
 export function noticeText(notice: Notice): { title: string; message: string } {
+  const where = notice.account ? ` (${notice.account})` : '';
   if (notice.status === 'ERRORED') {
     return {
-      title: `${notice.name} failed to train`,
+      title: `${notice.name} failed to train${where}`,
       message: 'Ideogram reported an error for this model. Open Model Watch for details.',
     };
   }
   return {
-    title: `${notice.name} finished training`,
+    title: `${notice.name} finished training${where}`,
     message: notice.uri
       ? `Its URI is ready to copy: ${notice.uri}`
       : 'It is ready. It has no URI yet (not in the model registry); you can copy its ID.',

@@ -3,15 +3,8 @@ import type { Model } from './api/types';
 import { copyFromBackground } from './clipboard';
 import { tellUser } from './feedback';
 import { type Preferences, rankModels, valueOf } from './pick';
-import {
-  type Connection,
-  connectionItem,
-  pinsItem,
-  recentsItem,
-  recordRecent,
-  type Snapshot,
-  snapshotItem,
-} from './storage';
+import { readBrowsingState } from './context-menu';
+import { type Mode, recordRecent } from './storage';
 
 export interface Suggestion {
   /** What Enter on the suggestion hands back: the URI, or the ID when there is none. */
@@ -44,14 +37,14 @@ export function describe(model: Model, query: string, markup: boolean): string {
     : `${model.name} · ${statusWord(model)} · ${what}`;
 }
 
-/** The suggestions for what was typed, from the stored snapshot (no network call per keystroke). */
+/** The suggestions for what was typed, from the stored models (no network call per keystroke). */
 export function omniboxSuggestions(
   text: string,
-  snapshot: Snapshot,
+  models: readonly Model[],
   prefs: Preferences,
   markup: boolean,
 ): Suggestion[] {
-  return rankModels(snapshot.models, text, prefs).map((model) => ({
+  return rankModels(models, text, prefs).map((model) => ({
     content: valueOf(model).text,
     description: describe(model, text, markup),
   }));
@@ -60,51 +53,37 @@ export function omniboxSuggestions(
 /** The first line, shown before any suggestion: what Enter does now. */
 export function defaultSuggestion(
   text: string,
-  connection: Connection,
-  snapshot: Snapshot,
+  mode: Mode,
+  models: readonly Model[],
   markup: boolean,
 ): string {
   const say = (plain: string) => (markup ? xml(plain) : plain);
-  if (connection.mode === 'none') {
-    return say('Model Watch is not set up: press Enter to open its options');
-  }
-  if (snapshot.models.length === 0)
-    return say('No models yet: press Enter to open Model Watch’s options');
+  if (mode === 'none') return say('Model Watch is not set up: press Enter to open its options');
+  if (models.length === 0) return say('No models yet: press Enter to open Model Watch’s options');
   return text.trim() === ''
     ? say('Type a model’s name, ID or URI; Enter copies its URI')
     : say(`Enter copies the URI of the best match for “${text.trim()}”`);
 }
 
-async function readState() {
-  const [connection, snapshot, pins, recents] = await Promise.all([
-    connectionItem.getValue(),
-    snapshotItem.getValue(),
-    pinsItem.getValue(),
-    recentsItem.getValue(),
-  ]);
-  return { connection, snapshot, prefs: { pins, recents } };
-}
-
 const markup = !import.meta.env.FIREFOX;
 
 export async function onOmniboxInput(text: string, suggest: (s: Suggestion[]) => void) {
-  const { connection, snapshot, prefs } = await readState();
+  const { mode, models, prefs } = await readBrowsingState();
   browser.omnibox.setDefaultSuggestion({
-    description: defaultSuggestion(text, connection, snapshot, markup),
+    description: defaultSuggestion(text, mode, models, markup),
   });
-  suggest(connection.mode === 'none' ? [] : omniboxSuggestions(text, snapshot, prefs, markup));
+  suggest(mode === 'none' ? [] : omniboxSuggestions(text, models, prefs, markup));
 }
 
 /** Enter: copies the chosen (or best matching) model's URI, or its ID when it has none. */
 export async function onOmniboxEnter(text: string): Promise<void> {
-  const { connection, snapshot, prefs } = await readState();
-  if (connection.mode === 'none' || snapshot.models.length === 0) {
+  const { mode, models, prefs } = await readBrowsingState();
+  if (mode === 'none' || models.length === 0) {
     await browser.runtime.openOptionsPage();
     return;
   }
   const model =
-    snapshot.models.find((m) => m.uri === text || m.id === text) ??
-    rankModels(snapshot.models, text, prefs, 1)[0];
+    models.find((m) => m.uri === text || m.id === text) ?? rankModels(models, text, prefs, 1)[0];
   if (!model) {
     await tellUser({ ok: false, title: 'No model matches', body: `Nothing matches “${text}”.` });
     return;

@@ -1,6 +1,6 @@
 import type { ApiFailure } from './api/errors';
 import type { DatasetDetail } from './api/types';
-import type { Settings } from './storage';
+import type { Account, Settings } from './storage';
 
 /** What checking a key found. */
 export interface KeyCheck {
@@ -10,26 +10,37 @@ export interface KeyCheck {
 }
 
 export type SaveKeyResult =
-  /** Saved; `check` is null when the user kept the key without a check. `note` says what was cleaned. */
-  | { saved: true; check: KeyCheck | null; note?: string }
-  /** Not saved: what was pasted cannot be a key. */
+  /**
+   * Saved, as this account; `check` is null when the user kept the key without a check. `note`
+   * says what was cleaned from the paste.
+   */
+  | { saved: true; check: KeyCheck | null; accountId: string; note?: string }
+  /** Not saved: what was pasted cannot be a key, or is already saved. */
   | { saved: false; problem: string }
   /** Not saved: the API did not accept it (or could not be asked). The user decides. */
   | { saved: false; error: ApiFailure };
 
 /** What the background does for the extension's pages: one method per message. */
 export interface Protocol {
-  /** Fetches the full lists (unless seconds old, or `force`) and stores them. */
+  /** Fetches every account's full lists (unless seconds old, or `force`) and stores them. */
   refresh(request: { force?: boolean }): Promise<{ error: ApiFailure | null }>;
-  /** Checks a key against the API and, if it works (or `check` is false), stores it. */
-  saveKey(request: { key: string; check: boolean }): Promise<SaveKeyResult>;
-  /** Forgets the key and everything fetched with it. */
-  removeKey(request?: undefined): Promise<void>;
+  /** Checks a key and stores it: a new account, or a new key for `accountId`. */
+  saveKey(request: {
+    key: string;
+    check: boolean;
+    label?: string;
+    accountId?: string;
+  }): Promise<SaveKeyResult>;
+  /** Forgets an account's key and everything fetched with it. */
+  removeAccount(request: { id: string }): Promise<void>;
+  renameAccount(request: { id: string; label: string }): Promise<Account[]>;
   /** Fills the extension with the built-in sample account (only while no key is set). */
   startSample(request?: undefined): Promise<void>;
   stopSample(request?: undefined): Promise<void>;
   /** Saves settings and applies them (refresh pace, badge). */
   saveSettings(request: Partial<Settings>): Promise<Settings>;
-  /** One dataset's files and the models trained from it. */
-  getDataset(request: { id: string }): Promise<DatasetDetail>;
+  /** One dataset of an account: its files and the models trained from it. */
+  getDataset(request: { accountId: string; id: string }): Promise<DatasetDetail>;
+  /** Tries again to move an older version's stored data to the current layout. */
+  retryMigration(request?: undefined): Promise<{ ok: boolean }>;
 }

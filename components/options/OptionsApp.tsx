@@ -1,10 +1,10 @@
-import { KeySection } from './KeySection';
+import { AccountsSection } from './AccountsSection';
 import { optionsState } from './model';
 import { SettingsSection } from './SettingsSection';
 import { ShortcutsSection } from './ShortcutsSection';
 
 export function OptionsApp() {
-  const sample = optionsState.connection.value.mode === 'sample';
+  const sample = optionsState.mode.value === 'sample';
   return (
     <main class="options">
       <header class="page-header">
@@ -14,7 +14,7 @@ export function OptionsApp() {
           <p class="muted">Options {sample && <span class="sample-tag">Sample data</span>}</p>
         </div>
       </header>
-      <KeySection />
+      <AccountsSection />
       <SettingsSection />
       <ShortcutsSection />
     </main>

@@ -1,22 +1,35 @@
 import { computed } from '@preact/signals';
-import { connectionItem, settingsItem, snapshotItem } from '../../utils/storage';
+import {
+  accountsItem,
+  migrationErrorItem,
+  modeOf,
+  settingsItem,
+  snapshotOf,
+  snapshotsItem,
+} from '../../utils/storage';
 import { loadStored, storedSignal } from '../stored';
 
-// The options page's state: what the background stored, mirrored as signals.
+// The options page's state: what the background stored, mirrored as signals. Keys are never read.
 
-const connection = storedSignal(connectionItem);
-const snapshot = storedSignal(snapshotItem);
+const accounts = storedSignal(accountsItem);
+const snapshots = storedSignal(snapshotsItem);
 const settings = storedSignal(settingsItem);
+const migrationError = storedSignal(migrationErrorItem);
 
 export const optionsState = {
-  connection: connection.value,
-  snapshot: snapshot.value,
+  accounts: accounts.value,
+  snapshots: snapshots.value,
   settings: settings.value,
-  loaded: loadStored(connection, snapshot, settings),
-  /** Counts for "you have 12 models and 3 datasets". */
-  counts: computed(() => {
-    const { models, datasets } = snapshot.value.value;
-    const owned = models.filter((m) => m.owned).length;
-    return { owned, shared: models.length - owned, datasets: datasets.length };
-  }),
+  migrationError: migrationError.value,
+  loaded: loadStored(accounts, snapshots, settings, migrationError),
+  mode: computed(() => modeOf(accounts.value.value)),
+  /** The user's accounts (the sample workspace aside). */
+  keyAccounts: computed(() => accounts.value.value.filter((a) => !a.sample)),
 };
+
+/** Counts for "you have 12 models and 3 datasets", from an account's stored lists. */
+export function countsOf(accountId: string) {
+  const { models, datasets } = snapshotOf(optionsState.snapshots.value, accountId);
+  const owned = models.filter((m) => m.owned).length;
+  return { owned, shared: models.length - owned, datasets: datasets.length };
+}

@@ -1,6 +1,18 @@
 import type { Dataset, DatasetDetail } from '../../utils/api/types';
 import { formatBytes, formatDate, plural } from '../../utils/format';
-import { datasetDetails, modelsById, openDataset, openDatasetId, showModel, state } from './model';
+import {
+  accountLabels,
+  datasetDetails,
+  type Listed,
+  listedDatasets,
+  modelsById,
+  multiAccount,
+  openDataset,
+  openDatasetKey,
+  selectedAccount,
+  showModel,
+} from './model';
+import { ALL_ACCOUNTS } from '../../utils/storage';
 
 /** What training needs of a dataset: 15 to 100 images. */
 export const TRAINING_RANGE = { min: 15, max: 100 } as const;
@@ -54,28 +66,38 @@ function Detail({ detail }: { detail: DatasetDetail }) {
   );
 }
 
-function DatasetItem({ dataset }: { dataset: Dataset }) {
-  const open = openDatasetId.value === dataset.id;
-  const detail = datasetDetails.value.get(dataset.id);
+function DatasetItem({ dataset }: { dataset: Listed<Dataset> }) {
+  const key = `${dataset.accountId}:${dataset.id}`;
+  const open = openDatasetKey.value === key;
+  const detail = datasetDetails.value.get(key);
+  const account =
+    multiAccount.value && selectedAccount.value === ALL_ACCOUNTS
+      ? accountLabels.value.get(dataset.accountId)
+      : undefined;
   return (
     <li class={`dataset${open ? ' open' : ''}`}>
       <button
         type="button"
         class="dataset-toggle"
         aria-expanded={open}
-        aria-controls={`dataset-${dataset.id}`}
-        onClick={() => void openDataset(open ? null : dataset.id)}
+        aria-controls={`dataset-${key}`}
+        onClick={() => void openDataset(dataset.accountId, open ? null : dataset.id)}
       >
         <span class="name">{dataset.name}</span>
+        {account !== undefined && <span class="account-tag">{account}</span>}
         <span class="muted">created {formatDate(dataset.createdAt)}</span>
       </button>
       {open && (
-        <div id={`dataset-${dataset.id}`} class="dataset-body" aria-live="polite">
+        <div id={`dataset-${key}`} class="dataset-body" aria-live="polite">
           {(!detail || detail.state === 'loading') && <p class="muted">Loading its files…</p>}
           {detail?.state === 'error' && (
             <p class="message error">
               {detail.message}{' '}
-              <button type="button" class="link" onClick={() => void openDataset(dataset.id)}>
+              <button
+                type="button"
+                class="link"
+                onClick={() => void openDataset(dataset.accountId, dataset.id)}
+              >
                 Try again
               </button>
             </p>
@@ -89,7 +111,7 @@ function DatasetItem({ dataset }: { dataset: Dataset }) {
 
 /** The Datasets tab: each dataset opens to its files and the models trained from it. */
 export function DatasetsView() {
-  const datasets = [...state.snapshot.value.datasets].sort((a, b) => b.createdAt - a.createdAt);
+  const datasets = [...listedDatasets.value].sort((a, b) => b.createdAt - a.createdAt);
   if (datasets.length === 0) {
     return (
       <div class="empty">
@@ -104,7 +126,7 @@ export function DatasetsView() {
   return (
     <ul class="datasets" aria-label="Datasets">
       {datasets.map((dataset) => (
-        <DatasetItem key={dataset.id} dataset={dataset} />
+        <DatasetItem key={`${dataset.accountId}:${dataset.id}`} dataset={dataset} />
       ))}
     </ul>
   );

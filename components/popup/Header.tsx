@@ -1,10 +1,10 @@
 import { browser } from 'wxt/browser';
 import { timeAgo } from '../../utils/format';
-import { now, refresh, refreshing, state } from './model';
+import { checkedAt as shownCheckedAt, mode as shownMode, now, refresh, refreshing } from './model';
 
 export function Header() {
-  const mode = state.connection.value.mode;
-  const { checkedAt } = state.snapshot.value;
+  const mode = shownMode.value;
+  const checkedAt = shownCheckedAt.value;
   return (
     <header class="popup-header">
       <img src="/icon/32.png" width={20} height={20} alt="" />

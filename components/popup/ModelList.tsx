@@ -1,7 +1,7 @@
 import { useSignal, useSignalEffect } from '@preact/signals';
 import { useEffect, useRef } from 'preact/hooks';
 import type { Model } from '../../utils/api/types';
-import { copyBest, highlighted } from './model';
+import { copyBest, highlighted, type Listed } from './model';
 import { ModelRow, ROW_HEIGHT } from './ModelRow';
 
 /** Rows drawn beyond the visible ones, so fast scrolling shows no gaps. */
@@ -14,7 +14,7 @@ const DEFAULT_HEIGHT = 360;
  * models cost what 20 do. Keyboard: arrows, Page Up/Down, Home and End move between rows; Enter
  * copies the row's URI (its ID when it has none).
  */
-export function ModelList(props: { models: Model[]; activeIndex: { value: number } }) {
+export function ModelList(props: { models: Listed<Model>[]; activeIndex: { value: number } }) {
   const { models, activeIndex } = props;
   const viewport = useRef<HTMLDivElement>(null);
   const scrollTop = useSignal(0);

@@ -2,14 +2,15 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Model } from '../../utils/api/types';
-import { announcement, loaded, now, state } from './model';
+import { announcement, type Listed, loaded, now, state } from './model';
 import { ModelRow } from './ModelRow';
 
 const NOW = Date.UTC(2026, 10, 21, 12, 0);
 const MIN = 60_000;
 
-function model(extra: Partial<Model>): Model {
+function model(extra: Partial<Model>): Listed<Model> {
   return {
+    accountId: 'a1',
     id: 'mdl_1',
     name: 'Brand v2',
     status: 'TRAINING',
@@ -23,7 +24,7 @@ function model(extra: Partial<Model>): Model {
   };
 }
 
-function renderRow(m: Model) {
+function renderRow(m: Listed<Model>) {
   render(
     <ModelRow model={m} position={0} total={1} active highlighted={false} onFocusRow={() => {}} />,
   );
@@ -33,13 +34,16 @@ function renderRow(m: Model) {
 beforeEach(async () => {
   await loaded;
   // The popup's state, as if the background had stored this snapshot.
-  state.snapshot.value = {
-    models: [],
-    datasets: [{ id: 'ds_1', name: 'Brand photos', createdAt: NOW }],
-    listedAt: NOW,
-    checkedAt: NOW,
-    error: null,
-    dropped: 0,
+  state.accounts.value = [{ id: 'a1', label: 'Personal', since: 1 }];
+  state.snapshots.value = {
+    a1: {
+      models: [],
+      datasets: [{ id: 'ds_1', name: 'Brand photos', createdAt: NOW }],
+      listedAt: NOW,
+      checkedAt: NOW,
+      error: null,
+      dropped: 0,
+    },
   };
   now.value = NOW;
   announcement.value = null;

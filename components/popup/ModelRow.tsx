@@ -1,8 +1,13 @@
 import type { Model } from '../../utils/api/types';
+import { ALL_ACCOUNTS } from '../../utils/storage';
 import {
+  accountLabels,
   announce,
   copyText,
   datasetNames,
+  type Listed,
+  multiAccount,
+  selectedAccount,
   now,
   pinned,
   rowMenu,
@@ -14,7 +19,7 @@ import { isKnownStatus, noUriReason, statusLabel, timeFact } from './view-logic'
 export const ROW_HEIGHT = 62;
 
 interface RowProps {
-  model: Model;
+  model: Listed<Model>;
   position: number;
   total: number;
   active: boolean;
@@ -25,7 +30,13 @@ interface RowProps {
 /** One model: its facts on two lines, and the copy buttons. Names are text, never HTML. */
 export function ModelRow({ model, position, total, active, highlighted, onFocusRow }: RowProps) {
   const statusClass = isKnownStatus(model.status) ? model.status.toLowerCase() : 'unknown';
-  const datasetName = model.datasetId ? datasetNames.value.get(model.datasetId) : undefined;
+  const datasetName = model.datasetId
+    ? datasetNames.value.get(`${model.accountId}:${model.datasetId}`)
+    : undefined;
+  const account =
+    multiAccount.value && selectedAccount.value === ALL_ACCOUNTS
+      ? accountLabels.value.get(model.accountId)
+      : undefined;
   const uriReason = model.uri ? null : noUriReason(model);
   const pinnedHere = pinned.value.has(model.id);
   return (
@@ -52,13 +63,14 @@ export function ModelRow({ model, position, total, active, highlighted, onFocusR
               type="button"
               class="link dataset-link"
               title={`Trained from the dataset ${datasetName}: show it`}
-              onClick={() => model.datasetId && showDataset(model.datasetId)}
+              onClick={() => model.datasetId && showDataset(model.accountId, model.datasetId)}
             >
               {datasetName}
             </button>
           )}
         </div>
         <div class="row-facts">
+          {account !== undefined && <span class="account-tag">{account}</span>}
           <span class={`status st-${statusClass}`}>
             <span class="dot" aria-hidden="true" />
             {statusLabel(model.status)}

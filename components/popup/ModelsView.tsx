@@ -1,6 +1,6 @@
 import { useSignal } from '@preact/signals';
 import { useEffect, useRef } from 'preact/hooks';
-import { clearFilters, copyBest, query, shownModels, state } from './model';
+import { clearFilters, copyBest, listedModels, query, shownModels, state } from './model';
 import { ModelFilters } from './ModelFilters';
 import { ModelList } from './ModelList';
 import { RowMenu } from './RowMenu';
@@ -42,7 +42,7 @@ export function ModelsView() {
     }
   }
 
-  const total = state.snapshot.value.models.length;
+  const total = listedModels.value.length;
   return (
     <div class="models-view">
       <ModelFilters searchRef={search} onSearchKeyDown={onSearchKeyDown} />

@@ -1,6 +1,7 @@
 import { DatasetsView } from './DatasetsView';
 import { Header } from './Header';
-import { state } from './model';
+import { AccountSwitcher } from './AccountSwitcher';
+import { accountErrors, hasData, listedDatasets, listedModels, mode, multiAccount } from './model';
 import { ModelsView } from './ModelsView';
 import { SetupCard } from './SetupCard';
 import {
@@ -15,22 +16,19 @@ import { Tabs } from './Tabs';
 
 /** The popup: header, then whichever state applies (set-up, loading, error, empty, the lists). */
 export function PopupApp() {
-  const mode = state.connection.value.mode;
-  const snapshot = state.snapshot.value;
-  const hasData = snapshot.listedAt !== null;
-
+  const errors = accountErrors.value;
   let body;
-  if (mode === 'none') body = <SetupCard />;
-  else if (!hasData && snapshot.error) body = <ErrorPanel error={snapshot.error} />;
-  else if (!hasData) body = <LoadingPanel />;
+  if (mode.value === 'none') body = <SetupCard />;
+  else if (!hasData.value && errors.length > 0) body = <ErrorPanel errors={errors} />;
+  else if (!hasData.value) body = <LoadingPanel />;
   else {
     body = (
       <>
-        {snapshot.error && <ErrorBanner error={snapshot.error} />}
+        {errors.length > 0 && <ErrorBanner errors={errors} />}
         <Tabs
-          counts={{ models: snapshot.models.length, datasets: snapshot.datasets.length }}
+          counts={{ models: listedModels.value.length, datasets: listedDatasets.value.length }}
           panels={{
-            models: snapshot.models.length === 0 ? <EmptyAccount /> : <ModelsView />,
+            models: listedModels.value.length === 0 ? <EmptyAccount /> : <ModelsView />,
             datasets: <DatasetsView />,
           }}
         />
@@ -40,7 +38,8 @@ export function PopupApp() {
   return (
     <main class="popup">
       <Header />
-      {mode === 'sample' && <SampleBanner />}
+      {mode.value === 'sample' && <SampleBanner />}
+      {multiAccount.value && <AccountSwitcher />}
       {body}
       <Announcer />
     </main>

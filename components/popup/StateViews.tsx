@@ -1,9 +1,9 @@
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import type { SnapshotError } from '../../utils/storage';
+import { type Account, type SnapshotError, snapshotOf } from '../../utils/storage';
 import { timeAgo } from '../../utils/format';
-import { announcement, now, refresh, refreshing, state } from './model';
+import { announcement, multiAccount, now, refresh, refreshing, state } from './model';
 
 const DOCS_URL = 'https://developer.ideogram.ai/api-reference/api-reference/train-model';
 
@@ -12,16 +12,23 @@ function openOptions() {
   window.close();
 }
 
-/** What to do about an error, as a button. */
-function ErrorAction({ error }: { error: SnapshotError }) {
-  if (error.kind === 'unauthorized' || error.kind === 'forbidden') {
+export interface AccountError {
+  account: Account;
+  error: SnapshotError;
+}
+
+/** What to do about the errors, as a button: fix a key, or try again (nothing while offline). */
+function ErrorAction({ errors }: { errors: AccountError[] }) {
+  if (errors.some((e) => e.error.kind === 'unauthorized' || e.error.kind === 'forbidden')) {
     return (
       <button type="button" class="button small" onClick={openOptions}>
-        Check the key in Options
+        {errors.length > 1 || multiAccount.value
+          ? 'Check the keys in Options'
+          : 'Check the key in Options'}
       </button>
     );
   }
-  if (error.kind === 'offline') return null;
+  if (errors.every((e) => e.error.kind === 'offline')) return null;
   return (
     <button
       type="button"
@@ -34,28 +41,50 @@ function ErrorAction({ error }: { error: SnapshotError }) {
   );
 }
 
-/** Over the last good list: what went wrong, and how old the list is. */
-export function ErrorBanner({ error }: { error: SnapshotError }) {
-  const checked = state.snapshot.value.checkedAt;
-  const age = checked === null ? '' : ` Showing the list from ${timeAgo(checked, now.value)}.`;
+/** Each failing account's message, named when there are several accounts. */
+function ErrorLines({ errors }: { errors: AccountError[] }) {
+  if (!multiAccount.value) return <>{errors[0]?.error.message}</>;
   return (
-    <div class={`banner ${error.kind === 'offline' ? 'offline' : 'error'}`} role="alert">
-      <p>
-        {error.message}
-        {age}
-      </p>
-      <ErrorAction error={error} />
+    <ul>
+      {errors.map(({ account, error }) => (
+        <li key={account.id}>
+          <strong>{account.label}:</strong> {error.message}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** Over the last good list: what went wrong, and how old the list is. */
+export function ErrorBanner({ errors }: { errors: AccountError[] }) {
+  const checked = errors
+    .map((e) => snapshotOf(state.snapshots.value, e.account.id).checkedAt)
+    .filter((t): t is number => t !== null);
+  const age =
+    checked.length === 0
+      ? ''
+      : `Showing the list from ${timeAgo(Math.min(...checked), now.value)}.`;
+  const offline = errors.every((e) => e.error.kind === 'offline');
+  return (
+    <div class={`banner ${offline ? 'offline' : 'error'}`} role="alert">
+      <div class="banner-text">
+        <ErrorLines errors={errors} /> {age}
+      </div>
+      <ErrorAction errors={errors} />
     </div>
   );
 }
 
-/** No list to show at all: the error, and what to do. */
-export function ErrorPanel({ error }: { error: SnapshotError }) {
+/** No list to show at all: the errors, and what to do. */
+export function ErrorPanel({ errors }: { errors: AccountError[] }) {
+  const offline = errors.every((e) => e.error.kind === 'offline');
   return (
     <div class="state-panel" role="alert">
-      <h2>{error.kind === 'offline' ? 'You are offline' : 'Your models could not be loaded'}</h2>
-      <p>{error.message}</p>
-      <ErrorAction error={error} />
+      <h2>{offline ? 'You are offline' : 'Your models could not be loaded'}</h2>
+      <div class="panel-text">
+        <ErrorLines errors={errors} />
+      </div>
+      <ErrorAction errors={errors} />
     </div>
   );
 }

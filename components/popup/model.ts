@@ -1,15 +1,20 @@
 import { computed, signal } from '@preact/signals';
-import type { DatasetDetail, Model } from '../../utils/api/types';
+import type { Dataset, DatasetDetail, Model } from '../../utils/api/types';
 import { MessageError, sendMessage } from '../../utils/messaging';
 import {
-  connectionItem,
+  type Account,
+  ALL_ACCOUNTS,
+  accountsItem,
   focusModelItem,
+  modeOf,
   type PopupPrefs,
   pinsItem,
   popupPrefsItem,
   recordRecent,
+  type SnapshotError,
   settingsItem,
-  snapshotItem,
+  snapshotOf,
+  snapshotsItem,
 } from '../../utils/storage';
 import { loadStored, storedSignal } from '../stored';
 import { copyTarget, countByStatus, indexModels, visibleModels } from './view-logic';
@@ -17,13 +22,16 @@ import { copyTarget, countByStatus, indexModels, visibleModels } from './view-lo
 // The popup's state. What the background stored is mirrored as signals; what the popup shows is
 // computed from them; the functions below are the user's actions. Components only read and call.
 
-const connection = storedSignal(connectionItem);
-const snapshot = storedSignal(snapshotItem);
+const accounts = storedSignal(accountsItem);
+const snapshots = storedSignal(snapshotsItem);
 const settings = storedSignal(settingsItem);
 const prefs = storedSignal(popupPrefsItem);
 const pins = storedSignal(pinsItem);
 
-export const loaded = loadStored(connection, snapshot, settings, prefs, pins);
+export const loaded = loadStored(accounts, snapshots, settings, prefs, pins);
+
+/** A model or dataset, with the account it was listed in. */
+export type Listed<T> = T & { accountId: string };
 
 /** Text in the search box (not remembered: a fresh opening starts with every model). */
 export const query = signal('');
@@ -34,7 +42,8 @@ export const refreshing = signal(false);
 export const announcement = signal<{ text: string; tone: 'ok' | 'error'; at: number } | null>(null);
 /** A model to scroll to and highlight (from a dataset's link or a notification). */
 export const highlighted = signal<string | null>(null);
-export const openDatasetId = signal<string | null>(null);
+/** The dataset open in the Datasets tab, as `account:dataset`. */
+export const openDatasetKey = signal<string | null>(null);
 /** The row whose "More" menu is open, and where to draw it. */
 export const rowMenu = signal<{ modelId: string; top: number; right: number } | null>(null);
 export type DetailState =
@@ -44,12 +53,68 @@ export type DetailState =
 export const datasetDetails = signal<ReadonlyMap<string, DetailState>>(new Map());
 
 export const state = {
-  connection: connection.value,
-  snapshot: snapshot.value,
+  accounts: accounts.value,
+  snapshots: snapshots.value,
   settings: settings.value,
   prefs: prefs.value,
   pins: pins.value,
 };
+
+export const mode = computed(() => modeOf(accounts.value.value));
+export const multiAccount = computed(() => accounts.value.value.length > 1);
+export const accountLabels = computed(
+  () => new Map(accounts.value.value.map((a) => [a.id, a.label])),
+);
+/** The account shown: one that still exists, or every account. */
+export const selectedAccount = computed(() => {
+  const chosen = prefs.value.value.account ?? ALL_ACCOUNTS;
+  return accounts.value.value.some((a) => a.id === chosen) ? chosen : ALL_ACCOUNTS;
+});
+export const shownAccounts = computed((): Account[] =>
+  selectedAccount.value === ALL_ACCOUNTS
+    ? accounts.value.value
+    : accounts.value.value.filter((a) => a.id === selectedAccount.value),
+);
+const shownSnapshots = computed(() =>
+  shownAccounts.value.map((account) => ({
+    account,
+    snapshot: snapshotOf(snapshots.value.value, account.id),
+  })),
+);
+
+/** The shown accounts' models, each once, with its account. */
+export const listedModels = computed(() => {
+  const seen = new Set<string>();
+  const listed: Listed<Model>[] = [];
+  for (const { account, snapshot } of shownSnapshots.value) {
+    for (const model of snapshot.models) {
+      if (seen.has(model.id)) continue;
+      seen.add(model.id);
+      listed.push({ ...model, accountId: account.id });
+    }
+  }
+  return listed;
+});
+export const listedDatasets = computed(() =>
+  shownSnapshots.value.flatMap(({ account, snapshot }) =>
+    snapshot.datasets.map((d): Listed<Dataset> => ({ ...d, accountId: account.id })),
+  ),
+);
+/** Accounts shown whose latest refresh failed. */
+export const accountErrors = computed(() =>
+  shownSnapshots.value.flatMap(({ account, snapshot }) =>
+    snapshot.error ? [{ account, error: snapshot.error as SnapshotError }] : [],
+  ),
+);
+/** True once any shown account has lists to show. */
+export const hasData = computed(() =>
+  shownSnapshots.value.some((s) => s.snapshot.listedAt !== null),
+);
+/** When the shown data was checked: the least recent account counts. */
+export const checkedAt = computed(() => {
+  const times = shownSnapshots.value.map((s) => s.snapshot.checkedAt);
+  return times.some((t) => t === null) ? null : Math.min(...(times as number[]));
+});
 
 /** Pinned models come first in every list. */
 export const pinned = computed(() => new Set(pins.value.value));
@@ -61,7 +126,7 @@ export function togglePin(id: string) {
   void pinsItem.setValue(next);
 }
 
-export const index = computed(() => indexModels(snapshot.value.value.models));
+export const index = computed(() => indexModels(listedModels.value));
 export const statusCounts = computed(() =>
   countByStatus(index.value, { scope: prefs.value.value.scope, query: query.value }),
 );
@@ -70,11 +135,9 @@ export const shownModels = computed(() => {
   return visibleModels(index.value, { statuses, scope, query: query.value }, sort, pinned.value);
 });
 export const datasetNames = computed(
-  () => new Map(snapshot.value.value.datasets.map((d) => [d.id, d.name])),
+  () => new Map(listedDatasets.value.map((d) => [`${d.accountId}:${d.id}`, d.name])),
 );
-export const modelsById = computed(
-  () => new Map(snapshot.value.value.models.map((m) => [m.id, m])),
-);
+export const modelsById = computed(() => new Map(listedModels.value.map((m) => [m.id, m])));
 
 function updatePrefs(changes: Partial<PopupPrefs>) {
   const next = { ...prefs.value.value, ...changes };
@@ -86,6 +149,7 @@ function updatePrefs(changes: Partial<PopupPrefs>) {
 export const setTab = (tab: PopupPrefs['tab']) => updatePrefs({ tab });
 export const setScope = (scope: PopupPrefs['scope']) => updatePrefs({ scope });
 export const setSort = (sort: PopupPrefs['sort']) => updatePrefs({ sort });
+export const setAccount = (account: string) => updatePrefs({ account });
 export const clearStatuses = () => updatePrefs({ statuses: [] });
 
 /** Back to every model: no search, no status toggle, all scopes. */
@@ -105,13 +169,13 @@ export function announce(text: string, tone: 'ok' | 'error' = 'ok') {
   announcement.value = { text, tone, at: Date.now() };
 }
 
-/** Asks the background for fresh lists; the new snapshot arrives through storage. */
+/** Asks the background for fresh lists; the new snapshots arrive through storage. */
 export async function refresh(force: boolean) {
   refreshing.value = true;
   try {
     await sendMessage('refresh', { force });
   } catch {
-    // Shown through the snapshot's error, or the stale "Updated …" time.
+    // Shown through the snapshots' errors, or the stale "Updated …" time.
   } finally {
     refreshing.value = false;
   }
@@ -135,19 +199,23 @@ export function copyBest(model: Model) {
   return copyText(target.text, target.what === 'URI' ? 'URI' : 'ID (it has no URI)', model);
 }
 
-export async function openDataset(id: string | null) {
-  openDatasetId.value = id;
-  if (id === null) return;
-  const known = datasetDetails.value.get(id);
+export async function openDataset(accountId: string, id: string | null) {
+  if (id === null) {
+    openDatasetKey.value = null;
+    return;
+  }
+  const key = `${accountId}:${id}`;
+  openDatasetKey.value = key;
+  const known = datasetDetails.value.get(key);
   if (known && known.state !== 'error') return;
   const setDetail = (detail: DetailState) => {
     const next = new Map(datasetDetails.value);
-    next.set(id, detail);
+    next.set(key, detail);
     datasetDetails.value = next;
   };
   setDetail({ state: 'loading' });
   try {
-    setDetail({ state: 'ready', detail: await sendMessage('getDataset', { id }) });
+    setDetail({ state: 'ready', detail: await sendMessage('getDataset', { accountId, id }) });
   } catch (error) {
     setDetail({
       state: 'error',
@@ -157,13 +225,14 @@ export async function openDataset(id: string | null) {
 }
 
 /** Shows a dataset in the Datasets tab, opened. */
-export function showDataset(id: string) {
+export function showDataset(accountId: string, id: string) {
   setTab('datasets');
-  void openDataset(id);
+  void openDataset(accountId, id);
 }
 
-/** Shows a model in the Models tab, clearing filters that would hide it. */
+/** Shows a model in the Models tab, clearing filters (and account choice) that would hide it. */
 export function showModel(id: string) {
+  if (!listedModels.value.some((m) => m.id === id)) setAccount(ALL_ACCOUNTS);
   if (!shownModels.value.some((m) => m.id === id)) clearFilters();
   setTab('models');
   highlighted.value = id;

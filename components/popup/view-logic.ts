@@ -42,8 +42,8 @@ let collator: Intl.Collator | undefined;
 const compareText = (a: string, b: string) =>
   (collator ??= new Intl.Collator('en', { numeric: true, sensitivity: 'base' })).compare(a, b);
 
-export interface ModelIndex {
-  models: Model[];
+export interface ModelIndex<M extends Model = Model> {
+  models: M[];
   /** Lower-cased name, id and URI of each model, for search (built on the first search). */
   haystacks(): string[];
   /** Positions of the models in a sort order (each order built when first asked for). */
@@ -58,7 +58,7 @@ function statusRank(status: string): number {
 }
 
 /** Prepares a snapshot's models for filtering; the costly parts wait until they are needed. */
-export function indexModels(models: Model[]): ModelIndex {
+export function indexModels<M extends Model>(models: M[]): ModelIndex<M> {
   const byName = (a: number, b: number) => compareText(models[a]!.name, models[b]!.name);
   const updated = (m: Model) => m.updatedAt ?? m.createdAt;
   const compare: Record<SortKey, (a: number, b: number) => number> = {
@@ -89,7 +89,7 @@ function inScope(model: Model, scope: Scope): boolean {
 }
 
 /** Positions of the models matching scope and search (the status filter aside). */
-function matching(index: ModelIndex, scope: Scope, query: string): boolean[] {
+function matching(index: ModelIndex<Model>, scope: Scope, query: string): boolean[] {
   const needle = query.trim().toLowerCase();
   if (needle === '') return index.models.map((model) => inScope(model, scope));
   const haystacks = index.haystacks();
@@ -97,7 +97,7 @@ function matching(index: ModelIndex, scope: Scope, query: string): boolean[] {
 }
 
 /** How many models of each status match the scope and the search: the counts on the toggles. */
-export function countByStatus(index: ModelIndex, filter: Omit<ModelFilter, 'statuses'>) {
+export function countByStatus(index: ModelIndex<Model>, filter: Omit<ModelFilter, 'statuses'>) {
   const counts = new Map<string, number>(index.statuses.map((s) => [s, 0]));
   const matches = matching(index, filter.scope, filter.query);
   index.models.forEach((model, i) => {
@@ -107,16 +107,16 @@ export function countByStatus(index: ModelIndex, filter: Omit<ModelFilter, 'stat
 }
 
 /** The models to list, in order. `pinned` models come first, each group in the chosen order. */
-export function visibleModels(
-  index: ModelIndex,
+export function visibleModels<M extends Model>(
+  index: ModelIndex<M>,
   filter: ModelFilter,
   sort: SortKey,
   pinned: ReadonlySet<string> = new Set(),
-): Model[] {
+): M[] {
   const matches = matching(index, filter.scope, filter.query);
   const statuses = new Set(filter.statuses);
-  const first: Model[] = [];
-  const rest: Model[] = [];
+  const first: M[] = [];
+  const rest: M[] = [];
   for (const i of index.order(sort)) {
     const model = index.models[i]!;
     if (!matches[i] || (statuses.size > 0 && !statuses.has(model.status))) continue;

@@ -16,7 +16,7 @@ test('a new user gets the options page, saves a key and is told it works', async
   await page.getByRole('textbox', { name: 'API key' }).fill(fake.account.apiKey);
   await page.getByRole('button', { name: 'Save' }).click();
   await expect(page.getByText('Key works: you have 9 models and 2 datasets')).toBeVisible();
-  await expect(page.getByText('A key is saved.')).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Account 1' })).toBeVisible();
   await expect.poll(async () => (await extension.badge()).text).toBe('2');
 });
 
@@ -29,13 +29,13 @@ test('a wrong key gets the rejection, keeps what was typed, and can be kept anyw
   await page.getByRole('button', { name: 'Save' }).click();
   await expect(page.getByText('Ideogram rejected this key.', { exact: false })).toBeVisible();
   await expect(field).toHaveValue('  wrong-key-123  ');
-  expect((await extension.storage()).apiKey).toBeUndefined();
+  expect((await extension.storage()).apiKeys).toEqual({});
 
   await page.getByRole('button', { name: 'Show' }).click();
   await expect(field).toHaveAttribute('type', 'text');
 
   await page.getByRole('button', { name: 'Keep this key anyway' }).click();
-  await expect(page.getByText('A key is saved.')).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Account 1' })).toBeVisible();
   await expect.poll(async () => (await extension.badge()).text).toBe('KEY');
   await expect(page.getByText(/rejected this key/)).toBeVisible();
 });
@@ -57,12 +57,12 @@ test('Remove key clears the badge and the lists', async ({ extension }) => {
   const options = await extension.open('options.html');
   await expect.poll(async () => (await extension.badge()).text).toBe('2');
 
-  await options.getByRole('button', { name: 'Remove key' }).click();
+  await options.getByRole('button', { name: 'Remove Account 1' }).click();
   await options.getByRole('button', { name: 'Remove', exact: true }).click();
   await expect(options.getByRole('textbox', { name: 'API key' })).toBeVisible();
   await expect.poll(async () => (await extension.badge()).text).toBe('?');
   const local = await extension.storage();
-  expect(local.apiKey).toBeUndefined();
+  expect(local.apiKeys).toEqual({});
   expect(await extension.snapshot()).toMatchObject({ models: [], datasets: [] });
   const popup = await extension.open('popup.html');
   await expect(popup.getByRole('button', { name: 'Add your API key' })).toBeVisible();
@@ -123,8 +123,8 @@ test.describe('a canary key', () => {
     const badge = await extension.badge();
     expect(badge.title).not.toContain(CANARY);
     const local = await extension.storage('local');
-    expect(local.apiKey).toBe(CANARY);
-    delete local.apiKey;
+    expect(Object.values(local.apiKeys as object)).toEqual([CANARY]);
+    delete local.apiKeys;
     for (const area of [
       local,
       await extension.storage('session'),

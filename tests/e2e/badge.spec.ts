@@ -1,10 +1,16 @@
 import type { Extension } from './fixtures';
 import { expect, sendFromPage, test } from './fixtures';
 
-/** Brings the refresh alarm forward to now, as if its time had come (unpacked builds allow it). */
+/** Brings the refresh alarms forward to now, as if their time had come (unpacked builds allow it). */
 async function fireRefreshAlarmSoon(extension: Extension) {
   const page = await extension.open('options.html');
-  await page.evaluate(() => chrome.alarms.create('refresh', { when: Date.now() + 50 }));
+  await page.evaluate(async () => {
+    for (const alarm of await chrome.alarms.getAll()) {
+      if (alarm.name.startsWith('refresh:')) {
+        await chrome.alarms.create(alarm.name, { when: Date.now() + 50 });
+      }
+    }
+  });
   await page.close();
 }
 
@@ -53,7 +59,7 @@ test('a stopped service worker wakes with its badge and alarm intact', async ({ 
   await expect(popup.getByText('Brand v2')).toBeVisible();
   await expect.poll(() => badgeText(extension)).toBe('2');
   const after = await extension.alarm();
-  expect(after?.name).toBe('refresh');
+  expect(after?.name).toBe(before?.name);
   expect(after!.scheduledTime).toBeGreaterThan(Date.now());
 });
 

@@ -37,16 +37,15 @@ export interface Extension {
   /** The current service worker (a new one after the worker was stopped). */
   worker(): Promise<Worker>;
   storage(area?: 'local' | 'session' | 'sync'): Promise<Record<string, unknown>>;
-  /** The stored snapshot, decoded (it is kept as JSON text). */
-  snapshot(): Promise<Snapshot>;
-  /** Stores a snapshot the way the background does. */
-  setSnapshot(snapshot: Snapshot): Promise<void>;
+  /** An account's stored snapshot (the first account's by default), decoded from its JSON text. */
+  snapshot(accountId?: string): Promise<Snapshot>;
   setStorage(items: Record<string, unknown>): Promise<void>;
   badge(): Promise<{ text: string; title: string; color: number[] }>;
-  alarm(): Promise<chrome.alarms.Alarm | null>;
+  /** An account's refresh alarm (any account's, without an id). */
+  alarm(accountId?: string): Promise<chrome.alarms.Alarm | null>;
   open(page: 'popup.html' | 'options.html'): Promise<Page>;
-  /** Stores a key as the options page would, without going through its form. */
-  useKey(key?: string): Promise<void>;
+  /** Adds an account with this key, as the options page would, without its form; its id. */
+  useKey(key?: string, label?: string): Promise<string>;
   /** Stops the service worker, as the browser does after 30 s idle. */
   stopWorker(): Promise<void>;
 }
@@ -126,12 +125,14 @@ export const test = base.extend<Fixtures>({
       async storage(area = 'local') {
         return (await probe()).evaluate((a) => chrome.storage[a].get(null), area);
       },
-      async snapshot() {
-        const text = (await extension.storage()).snapshot as string | undefined;
-        return { ...EMPTY_SNAPSHOT, ...(text ? (JSON.parse(text) as Partial<Snapshot>) : {}) };
-      },
-      async setSnapshot(snapshot) {
-        await extension.setStorage({ snapshot: JSON.stringify(snapshot) });
+      async snapshot(accountId) {
+        const stored = await extension.storage();
+        const id = accountId ?? (stored.accounts as { id: string }[] | undefined)?.[0]?.id ?? '';
+        const all = JSON.parse((stored.snapshots as string | undefined) ?? '{}') as Record<
+          string,
+          Partial<Snapshot>
+        >;
+        return { ...EMPTY_SNAPSHOT, ...all[id] };
       },
       async setStorage(items) {
         await (await probe()).evaluate((i) => chrome.storage.local.set(i), items);
@@ -143,16 +144,29 @@ export const test = base.extend<Fixtures>({
           color: await chrome.action.getBadgeBackgroundColor({}),
         }));
       },
-      async alarm() {
-        return (await probe()).evaluate(async () => (await chrome.alarms.get('refresh')) ?? null);
+      async alarm(accountId) {
+        return (await probe()).evaluate(
+          async (id) =>
+            (await chrome.alarms.getAll()).find((a) =>
+              id ? a.name === `refresh:${id}` : a.name.startsWith('refresh:'),
+            ) ?? null,
+          accountId ?? null,
+        );
       },
       async open(page) {
         const tab = await context.newPage();
         await tab.goto(extension.url(page));
         return tab;
       },
-      async useKey(key = TEST_KEY) {
-        await extension.setStorage({ apiKey: key, connection: { mode: 'key', since: Date.now() } });
+      async useKey(key = TEST_KEY, label = 'Account 1') {
+        const stored = await extension.storage();
+        const accounts = (stored.accounts as object[] | undefined) ?? [];
+        const id = `acct-e2e${accounts.length + 1}`;
+        await extension.setStorage({
+          accounts: [...accounts, { id, label, since: Date.now() }],
+          apiKeys: { ...(stored.apiKeys as object | undefined), [id]: key },
+        });
+        return id;
       },
       async stopWorker() {
         // DevTools' own "stop" for a service worker, from a session on one of the extension's pages.

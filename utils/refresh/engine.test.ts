@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { settle, startTestBackground, type TestBackground } from '../../tests/background-harness';
-import { allFaults, fakeModel, TEST_KEY } from '../../tests/fake-api';
+import { allFaults, fakeModel, standardAccount, TEST_KEY } from '../../tests/fake-api';
 import type { Snapshot } from '../storage';
 import { ensureScheduled } from './alarm';
 
@@ -189,7 +189,9 @@ describe('after errors', () => {
     env.fake.clearFault();
     await env.fireAlarm();
     expect(await env.alarmDelay()).toBe(1 * MIN);
-    expect(await env.storage()).toMatchObject({ refreshState: { failures: 0, retryAt: null } });
+    expect((await env.storage()).refreshStates).toEqual({
+      [await env.accountId()]: { failures: 0, retryAt: null },
+    });
     expect((await env.badge()).text).toBe('2');
   });
 
@@ -202,7 +204,11 @@ describe('after errors', () => {
     await env.fireAlarm();
     expect(env.fake.requests).toHaveLength(0);
 
-    await env.ask('saveKey', { key: env.fake.account.apiKey, check: true });
+    await env.ask('saveKey', {
+      key: env.fake.account.apiKey,
+      check: true,
+      accountId: await env.accountId(),
+    });
     expect((await env.badge()).text).toBe('2');
     expect(await env.alarmDelay()).toBe(1 * MIN);
   });
@@ -330,5 +336,75 @@ describe('notifications', () => {
     await settle();
     expect((await env.storage()).focusModel).toBe(brand);
     expect(env.calls.openPopup).toBe(1);
+  });
+});
+
+describe('several accounts', () => {
+  async function twoAccounts() {
+    const env = await startTestBackground({ otherAccounts: [standardAccount('team-key-0001')] });
+    const personal = await env.ask('saveKey', { key: TEST_KEY, check: true, label: 'Personal' });
+    const team = await env.ask('saveKey', { key: 'team-key-0001', check: true, label: 'Team' });
+    if (!personal.saved || !team.saved) throw new Error('not saved');
+    await settle();
+    for (const fake of env.fakes) fake.clearRequests();
+    return { env, personal: personal.accountId, team: team.accountId };
+  }
+
+  it('sums the accounts on the badge', async () => {
+    const { env } = await twoAccounts();
+    expect((await env.badge()).text).toBe('4');
+  });
+
+  it('keeps each account’s back-off to itself', async () => {
+    const { env, personal, team } = await twoAccounts();
+    env.fakes[1]!.setFault({ type: 'status', status: 500 });
+    for (let i = 0; i < 3; i++) {
+      env.advance(60_000);
+      await env.fireAlarm();
+    }
+    const states = (await env.storage()).refreshStates as Record<string, { failures: number }>;
+    expect(states[personal]!.failures).toBe(0);
+    expect(states[team]!.failures).toBe(3);
+    expect(await env.alarmDelay(personal)).toBeLessThanOrEqual(MIN + 15_000);
+    expect(await env.alarmDelay(team)).toBeGreaterThanOrEqual(2 * MIN);
+    expect((await env.snapshot(personal)).error).toBeNull();
+  });
+
+  it('lets one account’s rejected key stop only that account', async () => {
+    const { env, personal, team } = await twoAccounts();
+    env.fakes[1]!.revokeKey();
+    await env.fireAlarm();
+    expect((await env.snapshot(team)).error?.kind).toBe('unauthorized');
+    expect(await env.alarm(team)).toBeUndefined();
+    expect(await env.alarm(personal)).toBeDefined();
+
+    env.fake.setStatus(idOf(env, 'Brand v2'), 'COMPLETED', { uri: 'model/brand-v2/version/1' });
+    env.fakes[1]!.clearRequests();
+    env.fake.clearRequests();
+    env.advance(MIN);
+    await env.fireAlarm();
+    expect(env.fake.requests.length).toBeGreaterThan(0);
+    expect(env.fakes[1]!.requests).toHaveLength(0);
+    const badge = await env.badge();
+    expect(badge.text).toBe('3!');
+    expect(badge.title).toMatch(/Team: Ideogram rejected the API key/);
+  });
+
+  it('spreads the accounts’ calls out instead of firing them at once', async () => {
+    const { env } = await twoAccounts();
+    const [a, b] = (await env.alarms()).map(([, delay]) => delay);
+    expect(Math.abs(a! - b!)).toBeGreaterThanOrEqual(15_000);
+  });
+
+  it('names the account in notifications', async () => {
+    const { env } = await twoAccounts();
+    await env.enableNotifications();
+    const brand = env.fakes[1]!.account.models.find((m) => m.name === 'Brand v2')!.model_id;
+    env.fakes[1]!.setStatus(brand, 'COMPLETED', { uri: 'model/brand-v2/version/9' });
+    env.advance(MIN);
+    await env.fireAlarm();
+    expect(Object.values(env.notifications()).map((n) => n.title)).toEqual([
+      'Brand v2 finished training (Team)',
+    ]);
   });
 });

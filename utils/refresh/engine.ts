@@ -1,16 +1,17 @@
-import { storage } from 'wxt/utils/storage';
 import type { IdeogramApi } from '../api/client';
+import { setItems } from '../store';
 import { ApiError, type ApiFailure, toFailure } from '../api/errors';
 import type { Dataset, Model, Parsed } from '../api/types';
 import {
-  type Connection,
-  connectionItem,
+  type Account,
+  accountsItem,
+  FRESH_STATE,
   noticesItem,
   readSettings,
-  refreshStateItem,
-  sameConnection,
+  refreshStatesItem,
   type Snapshot,
-  snapshotItem,
+  snapshotOf,
+  snapshotsItem,
 } from '../storage';
 import { findTransitions, isActive } from './transitions';
 
@@ -27,8 +28,8 @@ export const ACTIVE_STATUSES = ['CREATING', 'TRAINING'] as const;
 export interface RefreshDeps {
   now(): number;
   isOnline(): boolean;
-  /** The client for a connection; null when there is nothing to call. */
-  apiFor(connection: Connection): Promise<IdeogramApi | null>;
+  /** The client for an account; null when there is nothing to call. */
+  apiFor(account: Account): Promise<IdeogramApi | null>;
 }
 
 /** `lists`: both full lists (pages ask for this). `check`: the cheap periodic check. */
@@ -42,14 +43,15 @@ export interface RefreshRequest {
 
 export type RefreshResult =
   | { status: 'done' }
-  | { status: 'skipped'; reason: 'no-source' | 'fresh' | 'waiting' | 'paused' | 'changed' }
+  | {
+      status: 'skipped';
+      reason: 'no-source' | 'fresh' | 'waiting' | 'paused' | 'changed';
+    }
   | { status: 'failed'; error: ApiFailure };
 
 type Fetched =
   | { type: 'lists'; models: Parsed<Model>; datasets: Parsed<Dataset> }
   | { type: 'check'; active: Model[]; left: Map<string, Model | null> };
-
-const connectionKey = (c: Connection) => (c.mode === 'none' ? 'none' : `${c.mode}:${c.since}`);
 
 function failureOf(error: unknown): ApiFailure {
   if (error instanceof ApiError) return toFailure(error);
@@ -59,16 +61,22 @@ function failureOf(error: unknown): ApiFailure {
   };
 }
 
+const OFFLINE: ApiFailure = {
+  kind: 'offline',
+  message: 'You are offline. Model Watch will refresh as soon as you are back online.',
+};
+
 /**
- * The refresh engine: fetches what is needed, and stores the result as the snapshot pages and the
- * badge read. Concurrent callers share one network call per endpoint, and results are applied one
- * at a time on the latest stored snapshot, so a slow call never overwrites newer data.
+ * The refresh engine: for one account at a time, fetches what is needed and stores the result as
+ * that account's snapshot, which pages and the badge read. Concurrent callers share one network
+ * call per endpoint and account, and results are applied one at a time on the latest stored data,
+ * so a slow call never overwrites newer data, and accounts never overwrite each other.
  */
 export function createRefresher(deps: RefreshDeps) {
   const flights = new Map<string, Promise<unknown>>();
   let applying: Promise<unknown> = Promise.resolve();
 
-  /** One network call per endpoint and source at a time; later callers share its result. */
+  /** One network call per endpoint and account at a time; later callers share its result. */
   function shared<T>(key: string, call: () => Promise<T>): Promise<T> {
     const running = flights.get(key) as Promise<T> | undefined;
     if (running) return running;
@@ -93,7 +101,7 @@ export function createRefresher(deps: RefreshDeps) {
   }
 
   /**
-   * The cheap check: only the user's models still being created or trained, then the detail of
+   * The cheap check: only the account's models still being created or trained, then the detail of
    * each one that left those states (to learn how it ended). A model never seen before means the
    * lists changed, so they are fetched in full.
    */
@@ -135,17 +143,26 @@ export function createRefresher(deps: RefreshDeps) {
     });
   }
 
-  async function applySuccess(connection: Connection, fetched: Fetched): Promise<RefreshResult> {
-    // The key (or sample session) changed while the call ran: its answer belongs to no one now.
-    if (!sameConnection(await connectionItem.getValue(), connection)) {
-      return { status: 'skipped', reason: 'changed' };
-    }
+  /** The account as it is now, if it is still the one the call was made for. */
+  async function stillCurrent(account: Account): Promise<Account | undefined> {
+    const accounts = await accountsItem.getValue();
+    const now = accounts.find((a) => a.id === account.id);
+    // Removed, or its key replaced while the call ran: the answer belongs to no one now.
+    return now && now.since === account.since ? now : undefined;
+  }
+
+  async function applySuccess(account: Account, fetched: Fetched): Promise<RefreshResult> {
+    const current = await stillCurrent(account);
+    if (!current) return { status: 'skipped', reason: 'changed' };
     const now = deps.now();
-    const [old, settings, pending] = await Promise.all([
-      snapshotItem.getValue(),
+    const [snapshots, states, settings, pending, accounts] = await Promise.all([
+      snapshotsItem.getValue(),
+      refreshStatesItem.getValue(),
       readSettings(),
       noticesItem.getValue(),
+      accountsItem.getValue(),
     ]);
+    const old = snapshotOf(snapshots, account.id);
     const lists = fetched.type === 'lists';
     const snapshot: Snapshot = {
       models: lists ? fetched.models.items : merge(old.models, fetched),
@@ -155,44 +172,50 @@ export function createRefresher(deps: RefreshDeps) {
       error: null,
       dropped: lists ? fetched.models.dropped + fetched.datasets.dropped : old.dropped,
     };
+    const label = accounts.length > 1 ? { account: current.label } : {};
     const notices =
       settings.notify && old.checkedAt !== null
-        ? findTransitions(old.models, snapshot.models, now)
+        ? findTransitions(old.models, snapshot.models, now).map((n) => ({ ...n, ...label }))
         : [];
-    await storage.setItems([
-      snapshotItem.entry(snapshot),
-      { item: refreshStateItem, value: { failures: 0, retryAt: null } },
+    await setItems([
+      snapshotsItem.entry({ ...snapshots, [account.id]: snapshot }),
+      { item: refreshStatesItem, value: { ...states, [account.id]: FRESH_STATE } },
       ...(notices.length > 0 ? [{ item: noticesItem, value: [...pending, ...notices] }] : []),
     ]);
     return { status: 'done' };
   }
 
-  async function applyFailure(connection: Connection, error: ApiFailure): Promise<RefreshResult> {
-    if (!sameConnection(await connectionItem.getValue(), connection)) {
-      return { status: 'skipped', reason: 'changed' };
-    }
+  async function applyFailure(account: Account, error: ApiFailure): Promise<RefreshResult> {
+    if (!(await stillCurrent(account))) return { status: 'skipped', reason: 'changed' };
     const now = deps.now();
-    const [old, state] = await Promise.all([snapshotItem.getValue(), refreshStateItem.getValue()]);
+    const [snapshots, states] = await Promise.all([
+      snapshotsItem.getValue(),
+      refreshStatesItem.getValue(),
+    ]);
+    const old = snapshotOf(snapshots, account.id);
+    const state = states[account.id] ?? FRESH_STATE;
     const retryAt =
       error.retryAfterSeconds === undefined ? null : now + error.retryAfterSeconds * SECOND;
     // Being offline is not the API failing: it does not grow the back-off.
     const failures = error.kind === 'offline' ? state.failures : state.failures + 1;
-    await storage.setItems([
-      snapshotItem.entry({ ...old, error: { ...error, at: now } }),
-      { item: refreshStateItem, value: { failures, retryAt } },
+    await setItems([
+      snapshotsItem.entry({ ...snapshots, [account.id]: { ...old, error: { ...error, at: now } } }),
+      { item: refreshStatesItem, value: { ...states, [account.id]: { failures, retryAt } } },
     ]);
     return { status: 'failed', error };
   }
 
-  /** Refreshes from the current source and stores the outcome; never throws. */
-  async function refresh(request: RefreshRequest): Promise<RefreshResult> {
-    const connection = await connectionItem.getValue();
-    const api = await deps.apiFor(connection);
-    if (!api) return { status: 'skipped', reason: 'no-source' };
-    const [snapshot, state] = await Promise.all([
-      snapshotItem.getValue(),
-      refreshStateItem.getValue(),
+  /** Refreshes one account and stores the outcome; never throws. */
+  async function refresh(accountId: string, request: RefreshRequest): Promise<RefreshResult> {
+    const account = (await accountsItem.getValue()).find((a) => a.id === accountId);
+    const api = account ? await deps.apiFor(account) : null;
+    if (!account || !api) return { status: 'skipped', reason: 'no-source' };
+    const [snapshots, states] = await Promise.all([
+      snapshotsItem.getValue(),
+      refreshStatesItem.getValue(),
     ]);
+    const snapshot = snapshotOf(snapshots, accountId);
+    const state = states[accountId] ?? FRESH_STATE;
     const now = deps.now();
     if (state.retryAt !== null && state.retryAt > now) {
       return { status: 'skipped', reason: 'waiting' };
@@ -210,23 +233,16 @@ export function createRefresher(deps: RefreshDeps) {
     ) {
       return { status: 'skipped', reason: 'fresh' };
     }
-    if (connection.mode === 'key' && !deps.isOnline()) {
-      return inTurn(() =>
-        applyFailure(connection, {
-          kind: 'offline',
-          message: 'You are offline. Model Watch will refresh as soon as you are back online.',
-        }),
-      );
-    }
-    const source = connectionKey(connection);
+    if (!account.sample && !deps.isOnline()) return inTurn(() => applyFailure(account, OFFLINE));
+    const source = `${account.id}@${account.since}`;
     const wantLists = request.kind === 'lists' || listsAge > LISTS_MAX_AGE;
     try {
       const fetched = wantLists
         ? await fetchLists(api, source)
         : await fetchCheck(api, source, snapshot);
-      return await inTurn(() => applySuccess(connection, fetched));
+      return await inTurn(() => applySuccess(account, fetched));
     } catch (error) {
-      return inTurn(() => applyFailure(connection, failureOf(error)));
+      return inTurn(() => applyFailure(account, failureOf(error)));
     }
   }
 

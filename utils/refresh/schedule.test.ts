@@ -30,7 +30,6 @@ function input(
   overrides: Partial<Omit<ScheduleInput, 'snapshot'>> & { snapshot?: Partial<Snapshot> } = {},
 ): ScheduleInput {
   return {
-    connection: { mode: 'key', since: 1 } as const,
     state: { failures: 0, retryAt: null },
     settings: DEFAULT_SETTINGS,
     now: NOW,
@@ -64,8 +63,7 @@ describe('nextRefreshAt: the adaptive pace', () => {
 });
 
 describe('nextRefreshAt: errors', () => {
-  it('schedules nothing without a source, or with a rejected key', () => {
-    expect(nextRefreshAt(input({ connection: { mode: 'none' } }))).toBeNull();
+  it('schedules nothing after a rejected key', () => {
     expect(nextRefreshAt(input({ snapshot: { error: error('unauthorized') } }))).toBeNull();
   });
 

@@ -1,4 +1,4 @@
-import type { Connection, RefreshState, Settings, Snapshot } from '../storage';
+import type { RefreshState, Settings, Snapshot } from '../storage';
 import { isActive } from './transitions';
 
 const SECOND = 1000;
@@ -23,7 +23,6 @@ export function backoffDelay(failures: number, random: () => number): number {
 }
 
 export interface ScheduleInput {
-  connection: Connection;
   snapshot: Snapshot;
   state: RefreshState;
   settings: Settings;
@@ -31,16 +30,14 @@ export interface ScheduleInput {
   random: () => number;
 }
 
-/** When the next periodic refresh should run, or null when none should (no source, key rejected). */
+/** When an account's next periodic refresh should run, or null when none should (key rejected). */
 export function nextRefreshAt({
-  connection,
   snapshot,
   state,
   settings,
   now,
   random,
 }: ScheduleInput): number | null {
-  if (connection.mode === 'none') return null;
   // A rejected key stays rejected: calling again cannot help until the user changes it.
   if (snapshot.error?.kind === 'unauthorized') return null;
   let delay: number;

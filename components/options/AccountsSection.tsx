@@ -1,0 +1,210 @@
+import { useSignal } from '@preact/signals';
+import { accountLabel } from '../../utils/labels';
+import { sendMessage } from '../../utils/messaging';
+import { type Account, snapshotOf } from '../../utils/storage';
+import { KeyForm, messageOf } from './KeyForm';
+import { countsOf, optionsState } from './model';
+import { keyWorksSentence } from './words';
+
+export const KEY_PAGE_URL = 'https://ideogram.ai/manage-api';
+
+/** One account: its label and status, and renaming, replacing its key, removing it. */
+function AccountCard({ account }: { account: Account }) {
+  const action = useSignal<'none' | 'rename' | 'replace' | 'remove'>('none');
+  const newLabel = useSignal(account.label);
+  const snapshot = snapshotOf(optionsState.snapshots.value, account.id);
+  const status = snapshot.error
+    ? { tone: 'error', text: messageOf(snapshot.error) }
+    : snapshot.checkedAt === null
+      ? { tone: 'info', text: 'Checking its models…' }
+      : { tone: 'ok', text: keyWorksSentence(countsOf(account.id)) };
+  const headingId = `account-${account.id}`;
+
+  return (
+    <article class="account" aria-labelledby={headingId}>
+      <div class="account-head">
+        <h3 id={headingId}>{account.label}</h3>
+        {action.value === 'none' && (
+          <div class="row">
+            <button
+              type="button"
+              class="button"
+              aria-label={`Rename ${account.label}`}
+              onClick={() => {
+                newLabel.value = account.label;
+                action.value = 'rename';
+              }}
+            >
+              Rename
+            </button>
+            <button
+              type="button"
+              class="button"
+              aria-label={`Replace key of ${account.label}`}
+              onClick={() => (action.value = 'replace')}
+            >
+              Replace key
+            </button>
+            <button
+              type="button"
+              class="button danger"
+              aria-label={`Remove ${account.label}`}
+              onClick={() => (action.value = 'remove')}
+            >
+              Remove
+            </button>
+          </div>
+        )}
+      </div>
+      <p class={`message ${status.tone}`} role="status">
+        {status.text}
+      </p>
+      {action.value === 'rename' && (
+        <form
+          class="row"
+          onSubmit={(event) => {
+            event.preventDefault();
+            void sendMessage('renameAccount', { id: account.id, label: newLabel.value }).then(
+              () => (action.value = 'none'),
+            );
+          }}
+        >
+          <label class="visually-hidden" for={`rename-${account.id}`}>
+            New label
+          </label>
+          <input
+            id={`rename-${account.id}`}
+            type="text"
+            maxLength={40}
+            value={newLabel.value}
+            onInput={(event) => (newLabel.value = event.currentTarget.value)}
+          />
+          <button type="submit" class="button primary">
+            Save label
+          </button>
+          <button type="button" class="button" onClick={() => (action.value = 'none')}>
+            Cancel
+          </button>
+        </form>
+      )}
+      {action.value === 'replace' && (
+        <KeyForm
+          accountId={account.id}
+          withLabel={false}
+          onDone={() => (action.value = 'none')}
+          onCancel={() => (action.value = 'none')}
+        />
+      )}
+      {action.value === 'remove' && (
+        <div class="confirm" role="group" aria-label="Confirm removal">
+          <p>Remove {account.label}: its key, and the lists fetched with it, from this browser?</p>
+          <div class="row">
+            <button
+              type="button"
+              class="button danger"
+              onClick={() => void sendMessage('removeAccount', { id: account.id })}
+            >
+              Remove
+            </button>
+            <button type="button" class="button" onClick={() => (action.value = 'none')}>
+              Cancel
+            </button>
+          </div>
+        </div>
+      )}
+    </article>
+  );
+}
+
+/**
+ * The keys: one account per key (personal, a team's, a client's), each checked when saved. Also
+ * where a failed update of older stored data is reported, and where sample data is offered.
+ */
+export function AccountsSection() {
+  const { mode, keyAccounts, migrationError } = optionsState;
+  const accounts = keyAccounts.value;
+  const adding = useSignal(false);
+  const showForm = accounts.length === 0 || adding.value;
+  return (
+    <section class="card" aria-labelledby="key-heading">
+      <h2 id="key-heading">{accounts.length > 1 ? 'API keys' : 'API key'}</h2>
+      <p class="muted">
+        Model Watch reads your custom models and datasets with an Ideogram API key. Find or create
+        one on{' '}
+        <a href={KEY_PAGE_URL} target="_blank" rel="noreferrer">
+          Ideogram’s API page
+        </a>
+        . Add several (your own, a team’s, a client’s) to watch them side by side.
+      </p>
+
+      {migrationError.value && (
+        <div class="message error" role="alert">
+          {migrationError.value.message}{' '}
+          <button type="button" class="button link" onClick={() => sendMessage('retryMigration')}>
+            Try again
+          </button>
+        </div>
+      )}
+
+      {accounts.map((account) => (
+        <AccountCard key={account.id} account={account} />
+      ))}
+
+      {showForm ? (
+        <div class="add-account">
+          {accounts.length > 0 && <h3>Add an account</h3>}
+          <KeyForm
+            withLabel={accounts.length > 0 || adding.value}
+            defaultLabel={accountLabel('', accounts)}
+            onDone={() => (adding.value = false)}
+            {...(accounts.length > 0 ? { onCancel: () => (adding.value = false) } : {})}
+          />
+        </div>
+      ) : (
+        <p>
+          <button type="button" class="button" onClick={() => (adding.value = true)}>
+            Add another key
+          </button>
+        </p>
+      )}
+
+      {mode.value === 'none' && (
+        <p class="sample-offer">
+          No key at hand?{' '}
+          <button type="button" class="button" onClick={() => sendMessage('startSample')}>
+            Try with sample data
+          </button>
+        </p>
+      )}
+      {mode.value === 'sample' && (
+        <p class="message info">
+          <span class="sample-tag">Sample data</span> Model Watch is showing a built-in sample
+          account; nothing is fetched from Ideogram. Saving a key ends it.{' '}
+          <button type="button" class="button link" onClick={() => sendMessage('stopSample')}>
+            Stop sample data
+          </button>
+        </p>
+      )}
+
+      <details class="what-happens">
+        <summary>What Model Watch does with your keys</summary>
+        <ul>
+          <li>
+            They are kept only in this browser’s local extension storage: never synced to your
+            browser account, never in any page.
+          </li>
+          <li>
+            Each is sent only to <code>https://api.ideogram.ai</code>, as the <code>Api-Key</code>{' '}
+            header, to read that account’s models and datasets. Nothing is ever created, changed or
+            deleted.
+          </li>
+          <li>
+            They never appear in logs, error messages or the toolbar button, and nothing is sent to
+            anyone else.
+          </li>
+          <li>Removing an account forgets its key at once, with everything fetched with it.</li>
+        </ul>
+      </details>
+    </section>
+  );
+}

@@ -1,0 +1,121 @@
+import { createFakeApi, fakeModel, standardAccount } from '../fake-api';
+import { type Extension, expect, test } from './fixtures';
+
+// Two accounts, each on its own fake API: a request goes to the fake whose key it carries.
+const TEAM_KEY = 'team-key-4f9a2c';
+const team = createFakeApi({
+  ...standardAccount(TEAM_KEY),
+  models: [
+    fakeModel({ name: 'Team poster', status: 'TRAINING', createdAgo: 30 * 60_000 }),
+    fakeModel({ name: 'Team logo', status: 'COMPLETED' }),
+  ],
+  datasets: [],
+});
+test.use({ otherFakes: [team] });
+test.beforeEach(() => {
+  team.clearFault();
+  team.clearRequests();
+  team.account.apiKey = TEAM_KEY;
+});
+
+const badgeText = async (extension: Extension) => (await extension.badge()).text;
+
+async function fireRefreshAlarmsSoon(extension: Extension) {
+  const page = await extension.open('options.html');
+  await page.evaluate(async () => {
+    for (const alarm of await chrome.alarms.getAll()) {
+      await chrome.alarms.create(alarm.name, { when: Date.now() + 50 });
+    }
+  });
+  await page.close();
+}
+
+test('a second key is added on the options page as its own account; a duplicate is refused', async ({
+  extension,
+  fake,
+}) => {
+  const options = await extension.open('options.html');
+  await options.getByRole('textbox', { name: 'API key' }).fill(fake.account.apiKey);
+  await options.getByRole('button', { name: 'Save' }).click();
+  await expect(options.getByRole('heading', { name: 'Account 1' })).toBeVisible();
+
+  await options.getByRole('button', { name: 'Add another key' }).click();
+  await options.getByRole('textbox', { name: 'Label' }).fill('Acme team');
+  await options.getByRole('textbox', { name: 'API key' }).fill(fake.account.apiKey);
+  await options.getByRole('button', { name: 'Save' }).click();
+  await expect(options.getByText('This key is already saved, as “Account 1”.')).toBeVisible();
+
+  await options.getByRole('textbox', { name: 'API key' }).fill(TEAM_KEY);
+  await options.getByRole('button', { name: 'Save' }).click();
+  await expect(options.getByRole('heading', { name: 'Acme team' })).toBeVisible();
+  await expect(
+    options.getByRole('article', { name: 'Acme team' }).getByText(/Key works: you have 2 models/),
+  ).toBeVisible();
+  // The badge counts both accounts: 2 training in the first, 1 in the second.
+  await expect.poll(() => badgeText(extension)).toBe('3');
+  expect((await extension.badge()).title).toMatch(
+    /Account 1: 2 training.*\n.*Acme team: 1 training/s,
+  );
+});
+
+test('one revoked key shows its error only; the other account keeps refreshing', async ({
+  extension,
+  fake,
+}) => {
+  const personal = await extension.useKey(fake.account.apiKey, 'Personal');
+  await expect.poll(async () => (await extension.snapshot(personal)).listedAt).toBeTruthy();
+  const teamId = await extension.useKey(TEAM_KEY, 'Acme team');
+  await expect.poll(async () => (await extension.snapshot(teamId)).listedAt).toBeTruthy();
+  await expect.poll(() => badgeText(extension)).toBe('3');
+
+  team.revokeKey();
+  const brand = fake.account.models.find((m) => m.name === 'Brand v2')!;
+  brand.timeline.push({ at: fake.now(), status: 'COMPLETED', uri: 'model/brand/version/2' });
+  fake.clearRequests();
+  await fireRefreshAlarmsSoon(extension);
+
+  await expect
+    .poll(async () => (await extension.snapshot(teamId)).error?.kind)
+    .toBe('unauthorized');
+  await expect.poll(async () => (await extension.snapshot(personal)).error).toBeNull();
+  // Personal went on refreshing: Brand v2 finished, so 1 of its own plus Acme's last known 1.
+  await expect.poll(() => badgeText(extension)).toBe('2!');
+  expect(fake.requests.length).toBeGreaterThan(0);
+  const badge = await extension.badge();
+  expect(badge.title).toMatch(/Acme team: Ideogram rejected the API key/);
+  expect(await extension.alarm(teamId)).toBeNull();
+  expect(await extension.alarm(personal)).not.toBeNull();
+
+  const popup = await extension.open('popup.html');
+  const alert = popup.getByRole('alert');
+  await expect(alert).toContainText('Acme team:');
+  await expect(alert).not.toContainText('Personal:');
+});
+
+test('the popup’s account switcher shows all accounts, or one', async ({ extension, fake }) => {
+  const personal = await extension.useKey(fake.account.apiKey, 'Personal');
+  const teamId = await extension.useKey(TEAM_KEY, 'Acme team');
+  await expect.poll(async () => (await extension.snapshot(personal)).listedAt).toBeTruthy();
+  await expect.poll(async () => (await extension.snapshot(teamId)).listedAt).toBeTruthy();
+
+  const popup = await extension.open('popup.html');
+  await expect(popup.getByRole('tab', { name: 'Models 12' })).toBeVisible();
+  // In All, each row says whose it is.
+  const teamRow = popup.getByRole('listitem').filter({ hasText: 'Team poster' });
+  await expect(teamRow.locator('.account-tag')).toHaveText('Acme team');
+
+  await popup.getByRole('combobox', { name: 'Account' }).selectOption({ label: 'Acme team' });
+  await expect(popup.getByRole('tab', { name: 'Models 2' })).toBeVisible();
+  await expect(popup.getByRole('listitem').filter({ hasText: 'Brand v1' })).toHaveCount(0);
+  await expect(teamRow.locator('.account-tag')).toHaveCount(0);
+
+  // Remembered, and back to all accounts when the account shown is removed.
+  await popup.reload();
+  await expect(popup.getByRole('combobox', { name: 'Account' })).toHaveValue(teamId);
+  const options = await extension.open('options.html');
+  await options.getByRole('button', { name: 'Remove Acme team' }).click();
+  await options.getByRole('button', { name: 'Remove', exact: true }).click();
+  await popup.reload();
+  await expect(popup.getByRole('combobox', { name: 'Account' })).toHaveCount(0);
+  await expect(popup.getByRole('tab', { name: 'Models 10' })).toBeVisible();
+});
