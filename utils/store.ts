@@ -28,17 +28,33 @@ export function defineItem<T>(key: string, { fallback }: { fallback: T }): Store
     setValue: (value) => setItems([{ item: { key }, value }]),
     removeValue: () => browser.storage.local.remove(key),
     watch(callback) {
-      const listener = (
-        changes: Record<string, { newValue?: unknown; oldValue?: unknown }>,
-        area: string,
-      ) => {
-        const change = changes[key];
-        if (area === 'local' && change) callback(read(change.newValue), read(change.oldValue));
-      };
-      browser.storage.onChanged.addListener(listener);
-      return () => browser.storage.onChanged.removeListener(listener);
+      return watchKey(key, (change) => callback(read(change.newValue), read(change.oldValue)));
     },
   };
+}
+
+type Change = { newValue?: unknown; oldValue?: unknown };
+const watchers = new Map<string, Set<(change: Change) => void>>();
+
+function dispatch(changes: Record<string, Change>, area: string) {
+  if (area !== 'local') return;
+  for (const [changed, change] of Object.entries(changes)) {
+    for (const watcher of watchers.get(changed) ?? []) watcher(change);
+  }
+}
+
+/**
+ * One storage listener per page, shared by every watched item: each listener costs the page a
+ * round trip to the browser when it registers, and a page's first paint waits behind them.
+ */
+function watchKey(key: string, callback: (change: Change) => void): () => void {
+  if (!browser.storage.onChanged.hasListener(dispatch)) {
+    browser.storage.onChanged.addListener(dispatch);
+  }
+  const set = watchers.get(key) ?? new Set();
+  watchers.set(key, set);
+  set.add(callback);
+  return () => set.delete(callback);
 }
 
 export interface Entry {
