@@ -10,6 +10,9 @@ export default defineConfig({
   // Explicit imports read better than auto-imports, and keep test and build alike.
   imports: false,
   manifestVersion: 3,
+  // A second build elsewhere (the size-budget test's analysis) must not touch the tested one.
+  outDir: process.env.MODEL_WATCH_OUT_DIR || '.output',
+  analysis: { outputFile: process.env.MODEL_WATCH_STATS || 'stats.html', keepArtifacts: true },
   manifest: ({ browser }) => ({
     name: 'Model Watch for Ideogram',
     short_name: 'Model Watch',

@@ -32,17 +32,19 @@ function models(count: number): Model[] {
 /** Stores a snapshot as the background would have, fresh enough that the popup asks for nothing. */
 async function cache(extension: Extension, count: number) {
   const now = Date.now();
-  // One write, so the background sees a fresh snapshot the moment it sees the connection.
+  // One write, so the background sees a fresh snapshot the moment it sees the account.
   await extension.setStorage({
-    apiKey: 'bench-key',
-    connection: { mode: 'key', since: now },
-    snapshot: JSON.stringify({
-      models: models(count),
-      datasets: [],
-      listedAt: now,
-      checkedAt: now,
-      error: null,
-      dropped: 0,
+    accounts: [{ id: 'acct-bench', label: 'Bench', since: now }],
+    apiKeys: { 'acct-bench': 'bench-key' },
+    snapshots: JSON.stringify({
+      'acct-bench': {
+        models: models(count),
+        datasets: [],
+        listedAt: now,
+        checkedAt: now,
+        error: null,
+        dropped: 0,
+      },
     }),
   });
 }
@@ -151,6 +153,25 @@ test('search and status toggles over 5,000 models', async ({ extension }) => {
   results.search5000 = summarize(timings.typing);
   results.toggle5000 = summarize(timings.toggling);
   results.rowsInDom = timings.rowsInDom;
+});
+
+test('JS heap of the open popup', async ({ context, extension }) => {
+  for (const count of [500, 5000]) {
+    await cache(extension, count);
+    const samples: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const popup = await context.newPage();
+      await popup.setViewportSize({ width: 400, height: 580 });
+      await popup.goto(extension.url('popup.html'));
+      await expect(popup.getByRole('listitem').first()).toBeVisible();
+      const cdp = await context.newCDPSession(popup);
+      await cdp.send('HeapProfiler.collectGarbage');
+      const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+      samples.push(usedSize / 1024 / 1024);
+      await popup.close();
+    }
+    results[`heap${count}`] = summarize(samples);
+  }
 });
 
 test.afterAll(() => {

@@ -1,5 +1,6 @@
 // Writes bench/results.md from the measurements the benchmark steps left in bench/*.json.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import os from 'node:os';
 
 const read = (name) => {
@@ -51,6 +52,50 @@ if (popup) {
     '',
   );
 }
+
+const worker = read('worker');
+if (worker || popup?.heap500) {
+  lines.push(
+    '## Background and memory (headless Chromium)',
+    '',
+    '| measurement | median | min | max | runs |',
+    '|---|---:|---:|---:|---:|',
+    ...(worker ? [row('Stopped service worker woken to badge applied', worker.wakeToBadge)] : []),
+    ...(popup?.heap500
+      ? [
+          `| JS heap of the open popup, 500 models | ${popup.heap500.median.toFixed(1)} MB | ${popup.heap500.min.toFixed(1)} MB | ${popup.heap500.max.toFixed(1)} MB | ${popup.heap500.runs} |`,
+          `| JS heap of the open popup, 5,000 models | ${popup.heap5000.median.toFixed(1)} MB | ${popup.heap5000.min.toFixed(1)} MB | ${popup.heap5000.max.toFixed(1)} MB | ${popup.heap5000.runs} |`,
+        ]
+      : []),
+    '',
+  );
+}
+
+// Every bundle of the Chrome build, gzip -9 (the budgets in tests/build/budgets.test.ts use these).
+const built = new URL('../.output/chrome-mv3/', import.meta.url);
+if (existsSync(built)) {
+  const files = readdirSync(built, { recursive: true })
+    .map(String)
+    .filter((f) => /\.(js|css|html)$/.test(f))
+    .sort();
+  lines.push(
+    '## Bundle sizes (Chrome build)',
+    '',
+    '| file | bytes | gzip |',
+    '|---|---:|---:|',
+    ...files.map((f) => {
+      const data = readFileSync(new URL(f, built));
+      return `| \`${f.replace(/-[\w-]{8}\./, '-*.')}\` | ${data.length.toLocaleString('en')} | ${gzipSync(data, { level: 9 }).length.toLocaleString('en')} |`;
+    }),
+    '',
+  );
+}
+
+lines.push(
+  'The fault matrix (every fault the fake API injects, against the production build) is in',
+  '[fault-matrix.md](fault-matrix.md), written by `npm test`.',
+  '',
+);
 
 writeFileSync(new URL('./results.md', import.meta.url), `${lines.join('\n')}\n`);
 console.log(lines.join('\n'));

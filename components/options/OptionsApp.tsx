@@ -17,6 +17,12 @@ export function OptionsApp() {
       <AccountsSection />
       <SettingsSection />
       <ShortcutsSection />
+      <footer class="page-footer">
+        <a href="/privacy.html" target="_blank" rel="noreferrer">
+          Privacy policy
+        </a>
+        : your keys stay in this browser and go only to Ideogram’s API; nothing is collected.
+      </footer>
     </main>
   );
 }

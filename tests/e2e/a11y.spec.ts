@@ -115,3 +115,14 @@ test('offline', async ({ context, extension, fake }) => {
   expect(fake.requests).toHaveLength(0);
   expect((await extension.badge()).text).toBe('OFF');
 });
+
+test('the privacy policy, linked from the options page', async ({ context, extension }) => {
+  const options = await extension.open('options.html');
+  const [policy] = await Promise.all([
+    context.waitForEvent('page'),
+    options.getByRole('link', { name: 'Privacy policy' }).click(),
+  ]);
+  await expect(policy.getByRole('heading', { name: /Privacy policy/ })).toBeVisible();
+  await expect(policy.getByText(/Nothing is sent to the extension's developers/)).toBeVisible();
+  expect(await seriousViolations(policy)).toEqual([]);
+});

@@ -43,7 +43,8 @@ export interface Extension {
   badge(): Promise<{ text: string; title: string; color: number[] }>;
   /** An account's refresh alarm (any account's, without an id). */
   alarm(accountId?: string): Promise<chrome.alarms.Alarm | null>;
-  open(page: 'popup.html' | 'options.html'): Promise<Page>;
+  /** Opens one of the extension's pages (popup.html, options.html, …) in a tab. */
+  open(page: string): Promise<Page>;
   /** Adds an account with this key, as the options page would, without its form; its id. */
   useKey(key?: string, label?: string): Promise<string>;
   /** Stops the service worker, as the browser does after 30 s idle. */
@@ -185,10 +186,11 @@ export const test = base.extend<Fixtures>({
             }
           }),
         );
+        const running = context.serviceWorkers().filter((w) => w.url().endsWith('/background.js'));
         await session.send('ServiceWorker.enable');
         await stopped;
         await page.close();
-        stale.add(await worker());
+        for (const w of running) stale.add(w);
       },
     };
     await use(extension);

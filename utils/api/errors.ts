@@ -147,7 +147,8 @@ export function parseRetryAfter(value: string | null, now = Date.now()): number 
 /** "45 s", "3 min", "2 h 5 min": how long until something happens. */
 export function formatWait(seconds: number): string {
   const s = Math.max(0, Math.round(seconds));
-  if (s < 60) return `${s} s`;
+  // Under two minutes, seconds: "90 s" is exact where "2 min" would not be.
+  if (s < 120) return `${s} s`;
   const minutes = Math.round(s / 60);
   if (minutes < 60) return `${minutes} min`;
   const hours = Math.floor(minutes / 60);
