@@ -8,7 +8,7 @@ import { accountsItem, snapshotOf, snapshotsItem } from '../utils/storage';
 import sampleJson from '../public/sample-account.json';
 
 const sampleData = sampleJson as unknown as SampleData;
-import { createFakeApi } from './fake-api';
+import { createFakeApi, TEST_KEY } from './fake-api';
 import { realNotifications, resetBrowser } from './fake-browser';
 
 export const OWN_PAGE = {
@@ -259,3 +259,16 @@ export async function startTestBackground(
 }
 
 export type TestBackground = Awaited<ReturnType<typeof startTestBackground>>;
+
+/** The background with the standard test account's key saved, and the request log cleared. */
+export async function startWithKey(): Promise<TestBackground> {
+  const env = await startTestBackground();
+  await env.ask('saveKey', { key: TEST_KEY, check: true });
+  await settle();
+  env.fake.clearRequests();
+  return env;
+}
+
+/** The id of the fake's model with this name. */
+export const idOf = (env: TestBackground, name: string) =>
+  env.fake.account.models.find((m) => m.name === name)!.model_id;

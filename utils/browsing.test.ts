@@ -1,24 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { settle, startTestBackground, type TestBackground } from '../tests/background-harness';
-import { fakeModel, TEST_KEY } from '../tests/fake-api';
+import { idOf, settle, startTestBackground, startWithKey } from '../tests/background-harness';
+import { fakeModel } from '../tests/fake-api';
 import { buildInsertMenu, MENU_PARENT, MENU_SETUP } from './context-menu';
 import { describe as describeModel, omniboxSuggestions } from './omnibox';
 
-async function withKey(): Promise<TestBackground> {
-  const env = await startTestBackground();
-  await env.ask('saveKey', { key: TEST_KEY, check: true });
-  await settle();
-  env.fake.clearRequests();
-  return env;
-}
-
-const idOf = (env: TestBackground, name: string) =>
-  env.fake.account.models.find((m) => m.name === name)!.model_id;
-
 describe('the address bar (keyword "im")', () => {
   it('suggests matching models from the snapshot, with no call per keystroke', async () => {
-    const env = await withKey();
+    const env = await startWithKey();
     const suggestions = await env.typeInAddressBar('bra');
     expect(suggestions.map((s) => s.content)).toEqual([
       'model/brand-v1/version/1',
@@ -37,7 +26,7 @@ describe('the address bar (keyword "im")', () => {
   });
 
   it('escapes names for Chrome’s markup', async () => {
-    const env = await withKey();
+    const env = await startWithKey();
     const [hostile] = await env.typeInAddressBar('onerror');
     expect(hostile!.description).toContain('&lt;img src=x <match>onerror</match>=alert(1)&gt;');
     expect(hostile!.description).not.toContain('<img');
@@ -62,7 +51,7 @@ describe('the address bar (keyword "im")', () => {
   });
 
   it('copies the chosen model’s URI on Enter, remembers it, and confirms', async () => {
-    const env = await withKey();
+    const env = await startWithKey();
     await env.enterInAddressBar('model/brand-v1/version/1');
     expect(env.clipboard.text).toBe('model/brand-v1/version/1');
     expect((await env.storage()).recents).toEqual([idOf(env, 'Brand v1')]);
@@ -72,7 +61,7 @@ describe('the address bar (keyword "im")', () => {
   });
 
   it('copies the best match for what was typed, and its ID when it has no URI', async () => {
-    const env = await withKey();
+    const env = await startWithKey();
     await env.enableNotifications();
     await env.enterInAddressBar('brand v2');
     expect(env.clipboard.text).toBe(idOf(env, 'Brand v2'));
@@ -96,7 +85,7 @@ describe('the address bar (keyword "im")', () => {
 
 describe('the right-click menu', () => {
   it('offers the ready models, pinned first, and follows the snapshot', async () => {
-    const env = await withKey();
+    const env = await startWithKey();
     const titles = () => env.menu.filter((i) => i.parentId === MENU_PARENT).map((i) => i.title);
     expect(env.menu[0]).toMatchObject({ id: MENU_PARENT, title: 'Insert Ideogram model' });
     expect(titles().sort()).toEqual([
@@ -116,7 +105,7 @@ describe('the right-click menu', () => {
   });
 
   it('inserts the URI into the field right-clicked, in its frame, and remembers it', async () => {
-    const env = await withKey();
+    const env = await startWithKey();
     const id = idOf(env, 'Brand v1');
     await env.clickMenu(`insert:${id}`, 42, 3);
     expect(env.scripting.injected).toEqual([
@@ -126,7 +115,7 @@ describe('the right-click menu', () => {
   });
 
   it('inserts the ID of a model without a URI, and says so', async () => {
-    const env = await withKey();
+    const env = await startWithKey();
     await env.enableNotifications();
     const id = idOf(env, 'Unregistered');
     await env.clickMenu(`insert:${id}`);
@@ -137,7 +126,7 @@ describe('the right-click menu', () => {
   });
 
   it('explains a page that forbids scripting, and throws nothing', async () => {
-    const env = await withKey();
+    const env = await startWithKey();
     await env.enableNotifications();
     env.scripting.answer = () => {
       throw new Error('Cannot access a chrome:// URL');
@@ -151,7 +140,7 @@ describe('the right-click menu', () => {
   });
 
   it('says when nothing editable has the focus', async () => {
-    const env = await withKey();
+    const env = await startWithKey();
     env.scripting.answer = () => 'no-field';
     await env.clickMenu(`insert:${idOf(env, 'Brand v1')}`);
     expect((await env.badge()).title).toMatch(/No text field to insert into/);

@@ -1,6 +1,6 @@
 import { defineItem } from './store';
-import type { ApiFailure } from './api/errors';
-import type { Dataset, Model } from './api/types';
+import type { Model } from './api/types';
+import { EMPTY_SNAPSHOT, type Snapshot } from './snapshot';
 
 // Everything the extension keeps, declared once. All of it is in storage.local: it survives
 // browser restarts (the badge needs it at start-up) and never syncs through the browser account.
@@ -41,32 +41,7 @@ export function modeOf(accounts: readonly Account[]): Mode {
   return accounts.every((a) => a.sample) ? 'sample' : 'key';
 }
 
-export interface SnapshotError extends ApiFailure {
-  at: number;
-}
-
-/** The latest good data of one account, with what went wrong since (if anything). */
-export interface Snapshot {
-  models: Model[];
-  datasets: Dataset[];
-  /** When the full lists were last fetched. */
-  listedAt: number | null;
-  /** When the API last answered a refresh (full or light) successfully. */
-  checkedAt: number | null;
-  /** The failure of the latest refresh; null once one succeeds. */
-  error: SnapshotError | null;
-  /** Items the last lists held that failed validation and were left out. */
-  dropped: number;
-}
-
-export const EMPTY_SNAPSHOT: Snapshot = {
-  models: [],
-  datasets: [],
-  listedAt: null,
-  checkedAt: null,
-  error: null,
-  dropped: 0,
-};
+export { EMPTY_SNAPSHOT, type Snapshot, type SnapshotError } from './snapshot';
 
 /**
  * A storage item kept as JSON text. Chrome reads a string out of storage.local several times faster

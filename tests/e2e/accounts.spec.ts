@@ -1,5 +1,5 @@
 import { createFakeApi, fakeModel, standardAccount } from '../fake-api';
-import { type Extension, expect, test } from './fixtures';
+import { type Extension, expect, fireRefreshAlarms, test } from './fixtures';
 
 // Two accounts, each on its own fake API: a request goes to the fake whose key it carries.
 const TEAM_KEY = 'team-key-4f9a2c';
@@ -19,16 +19,6 @@ test.beforeEach(() => {
 });
 
 const badgeText = async (extension: Extension) => (await extension.badge()).text;
-
-async function fireRefreshAlarmsSoon(extension: Extension) {
-  const page = await extension.open('options.html');
-  await page.evaluate(async () => {
-    for (const alarm of await chrome.alarms.getAll()) {
-      await chrome.alarms.create(alarm.name, { when: Date.now() + 50 });
-    }
-  });
-  await page.close();
-}
 
 test('a second key is added on the options page as its own account; a duplicate is refused', async ({
   extension,
@@ -72,7 +62,7 @@ test('one revoked key shows its error only; the other account keeps refreshing',
   const brand = fake.account.models.find((m) => m.name === 'Brand v2')!;
   brand.timeline.push({ at: fake.now(), status: 'COMPLETED', uri: 'model/brand/version/2' });
   fake.clearRequests();
-  await fireRefreshAlarmsSoon(extension);
+  await fireRefreshAlarms(extension);
 
   await expect
     .poll(async () => (await extension.snapshot(teamId)).error?.kind)

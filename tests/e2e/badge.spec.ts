@@ -1,18 +1,5 @@
 import type { Extension } from './fixtures';
-import { expect, sendFromPage, test } from './fixtures';
-
-/** Brings the refresh alarms forward to now, as if their time had come (unpacked builds allow it). */
-async function fireRefreshAlarmSoon(extension: Extension) {
-  const page = await extension.open('options.html');
-  await page.evaluate(async () => {
-    for (const alarm of await chrome.alarms.getAll()) {
-      if (alarm.name.startsWith('refresh:')) {
-        await chrome.alarms.create(alarm.name, { when: Date.now() + 50 });
-      }
-    }
-  });
-  await page.close();
-}
+import { expect, fireRefreshAlarms, sendFromPage, test } from './fixtures';
 
 const badgeText = async (extension: Extension) => (await extension.badge()).text;
 
@@ -33,7 +20,7 @@ test('the badge shows the owned TRAINING count, and drops when a model finishes'
   });
   fake.advance(3_000);
   fake.clearRequests();
-  await fireRefreshAlarmSoon(extension);
+  await fireRefreshAlarms(extension);
   await expect.poll(() => badgeText(extension)).toBe('1');
   expect(fake.paths()).toEqual([
     '/models?scope=owned&status=CREATING&status=TRAINING',
@@ -70,7 +57,7 @@ test('a revoked key turns the badge to the key-rejected mark and stops the timer
   await extension.useKey();
   await expect.poll(() => badgeText(extension)).toBe('2');
   fake.revokeKey();
-  await fireRefreshAlarmSoon(extension);
+  await fireRefreshAlarms(extension);
   await expect.poll(() => badgeText(extension)).toBe('KEY');
   const badge = await extension.badge();
   expect(badge.title).toMatch(/rejected the API key/);
@@ -83,7 +70,7 @@ test('rate limiting shows its own mark and waits for Retry-After', async ({ exte
   await extension.useKey();
   await expect.poll(() => badgeText(extension)).toBe('2');
   fake.setFault({ type: 'status', status: 429, retryAfter: '600' });
-  await fireRefreshAlarmSoon(extension);
+  await fireRefreshAlarms(extension);
   await expect.poll(() => badgeText(extension)).toBe('WAIT');
   const alarm = await extension.alarm();
   expect(alarm!.scheduledTime - Date.now()).toBeGreaterThan(590_000);

@@ -1,7 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { allFaults, type Fault } from '../fake-api';
-import type { Page } from '@playwright/test';
-import { expect, sendFromPage, test } from './fixtures';
+import { expect, fireRefreshAlarms, sendFromPage, test } from './fixtures';
 
 // Every fault the fake API can inject, and being offline, against the production build: the badge's
 // mark and tooltip, what the popup says, whether the last good data stays, and when the next
@@ -53,15 +52,6 @@ function describeNext(
   return delay >= 29_000 && delay <= 61_000 ? 'back-off (30 s–1 min)' : `in ${words}`;
 }
 
-/** Brings the refresh alarms forward to now, as if their time had come (unpacked builds allow it). */
-async function fireRefreshAlarms(page: Page) {
-  await page.evaluate(async () => {
-    for (const alarm of await chrome.alarms.getAll()) {
-      await chrome.alarms.create(alarm.name, { when: Date.now() + 50 });
-    }
-  });
-}
-
 test('every fault: the right mark, the last good data kept, the next refresh scheduled', async ({
   context,
   extension,
@@ -100,7 +90,7 @@ test('every fault: the right mark, the last good data kept, the next refresh sch
     // opening a page can bring the worker back online.)
     if (fault === 'offline') await context.setOffline(true);
     else fake.setFault(fault);
-    await fireRefreshAlarms(page);
+    await fireRefreshAlarms(extension, page);
     await expect
       .poll(async () => (await extension.snapshot()).error, { message: name, timeout: 40_000 })
       .not.toBeNull();

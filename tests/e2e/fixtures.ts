@@ -14,19 +14,9 @@ import { findChromium } from '../../scripts/find-chromium.mjs';
 import { createFakeApi, type FakeApi, TEST_KEY } from '../fake-api';
 import type { FakeAccount } from '../../utils/fake-ideogram/server';
 import { routeFakeApi } from '../fake-api/playwright';
-// Types only: utils/storage defines extension storage items, which cannot load in Node.
-import type { Snapshot } from '../../utils/storage';
+import { EMPTY_SNAPSHOT, type Snapshot } from '../../utils/snapshot';
 
 export const EXTENSION_DIR = path.resolve('.output/chrome-mv3');
-
-const EMPTY_SNAPSHOT: Snapshot = {
-  models: [],
-  datasets: [],
-  listedAt: null,
-  checkedAt: null,
-  error: null,
-  dropped: 0,
-};
 
 /** The extension as a test drives it: its id, its worker, its storage, its pages. */
 export interface Extension {
@@ -205,6 +195,22 @@ export function withAccount(make: () => FakeAccount) {
     // eslint-disable-next-line no-empty-pattern -- Playwright reads fixture dependencies from it.
     fake: async ({}, use: (fake: FakeApi) => Promise<void>) => use(createFakeApi(make())),
   };
+}
+
+/**
+ * Brings every refresh alarm forward to now, as if its time had come (unpacked builds allow it),
+ * from an extension page: a new one, or `page` when the test needs it kept open.
+ */
+export async function fireRefreshAlarms(extension: Extension, page?: Page): Promise<void> {
+  const from = page ?? (await extension.open('options.html'));
+  await from.evaluate(async () => {
+    for (const alarm of await chrome.alarms.getAll()) {
+      if (alarm.name.startsWith('refresh:')) {
+        await chrome.alarms.create(alarm.name, { when: Date.now() + 50 });
+      }
+    }
+  });
+  if (!page) await from.close();
 }
 
 /** Sends a protocol message from an extension page, as the popup and options page do. */

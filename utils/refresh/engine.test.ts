@@ -1,6 +1,12 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { settle, startTestBackground, type TestBackground } from '../../tests/background-harness';
+import {
+  idOf,
+  settle,
+  startTestBackground,
+  startWithKey,
+  type TestBackground,
+} from '../../tests/background-harness';
 import { allFaults, fakeModel, standardAccount, TEST_KEY } from '../../tests/fake-api';
 import type { Snapshot } from '../storage';
 import { ensureScheduled } from './alarm';
@@ -8,31 +14,20 @@ import { ensureScheduled } from './alarm';
 const MIN = 60_000;
 const ACTIVE_CHECK = '/models?scope=owned&status=CREATING&status=TRAINING';
 
-async function withKey(): Promise<TestBackground> {
-  const env = await startTestBackground();
-  await env.ask('saveKey', { key: TEST_KEY, check: true });
-  await settle();
-  env.fake.clearRequests();
-  return env;
-}
-
-const idOf = (env: TestBackground, name: string) =>
-  env.fake.account.models.find((m) => m.name === name)!.model_id;
-
 async function snapshot(env: TestBackground): Promise<Snapshot> {
   return env.snapshot();
 }
 
 describe('the periodic check', () => {
   it('asks only for the active owned models when nothing changed', async () => {
-    const env = await withKey();
+    const env = await startWithKey();
     await env.fireAlarm();
     expect(env.fake.paths()).toEqual([ACTIVE_CHECK]);
     expect((await env.badge()).text).toBe('2');
   });
 
   it('fetches the detail of a model that left training, and lowers the badge', async () => {
-    const env = await withKey();
+    const env = await startWithKey();
     const id = idOf(env, 'Brand v2');
     env.fake.setStatus(id, 'COMPLETED', { uri: 'model/brand-v2/version/1' });
     await env.fireAlarm();
@@ -43,7 +38,7 @@ describe('the periodic check', () => {
   });
 
   it('fetches the full lists when a model it never saw starts training', async () => {
-    const env = await withKey();
+    const env = await startWithKey();
     env.fake.addModel(fakeModel({ name: 'Surprise', status: 'TRAINING', createdAgo: MIN }));
     await env.fireAlarm();
     expect(env.fake.paths()).toEqual([ACTIVE_CHECK, '/models', '/datasets']);
@@ -51,7 +46,7 @@ describe('the periodic check', () => {
   });
 
   it('drops a deleted model without announcing it as finished', async () => {
-    const env = await withKey();
+    const env = await startWithKey();
     await env.enableNotifications();
     const id = idOf(env, 'Poster look');
     env.fake.deleteModel(id);
@@ -62,7 +57,7 @@ describe('the periodic check', () => {
   });
 
   it('fetches the full lists again when they are over six hours old', async () => {
-    const env = await withKey();
+    const env = await startWithKey();
     env.advance(6 * 60 * MIN + 1);
     await env.fireAlarm();
     expect(env.fake.paths()).toEqual(['/models', '/datasets']);
@@ -79,7 +74,7 @@ describe('the periodic check', () => {
 
 describe('the pace', () => {
   it('checks every minute while a model trains, every 15 minutes after', async () => {
-    const env = await withKey();
+    const env = await startWithKey();
     expect(await env.alarmDelay()).toBe(1 * MIN);
     for (const name of ['Brand v2', 'Poster look', 'Fresh start']) {
       env.fake.setStatus(idOf(env, name), 'COMPLETED');
@@ -90,7 +85,7 @@ describe('the pace', () => {
   });
 
   it('follows the intervals set on the options page, within bounds', async () => {
-    const env = await withKey();
+    const env = await startWithKey();
     expect(await env.ask('saveSettings', { activeMinutes: 4 })).toMatchObject({ activeMinutes: 4 });
     expect(await env.alarmDelay()).toBe(4 * MIN);
     expect(await env.ask('saveSettings', { activeMinutes: 0 })).toMatchObject({ activeMinutes: 1 });
@@ -102,7 +97,7 @@ describe('the pace', () => {
 
 describe('single flight', () => {
   it('shares one call per endpoint between the popup, the options page and the alarm', async () => {
-    const env = await withKey();
+    const env = await startWithKey();
     env.advance(MIN);
     await Promise.all([
       env.ask('refresh', { force: true }),
@@ -113,7 +108,7 @@ describe('single flight', () => {
   });
 
   it('gives a page the stored lists when they are seconds old', async () => {
-    const env = await withKey();
+    const env = await startWithKey();
     expect(await env.ask('refresh', {})).toEqual({ error: null });
     expect(env.fake.paths()).toEqual([]);
   });
@@ -131,7 +126,7 @@ describe('every fault the fake API can inject', () => {
 
   for (const { name, fault } of allFaults()) {
     it(`${name}: the right mark, the last good data kept, the next refresh scheduled`, async () => {
-      const env = await withKey();
+      const env = await startWithKey();
       const before = (await snapshot(env)).models;
       env.fake.setFault(fault);
       await env.fireAlarm();
@@ -155,7 +150,7 @@ describe('every fault the fake API can inject', () => {
 
 describe('after errors', () => {
   it('honours Retry-After in seconds and as a date, and does not call before', async () => {
-    const env = await withKey();
+    const env = await startWithKey();
     env.fake.failNext({ type: 'status', status: 429, retryAfter: '300' });
     await env.fireAlarm();
     expect(await env.alarmDelay()).toBe(300_000);
@@ -177,7 +172,7 @@ describe('after errors', () => {
   });
 
   it('backs off exponentially up to 30 minutes, and resets after a success', async () => {
-    const env = await withKey();
+    const env = await startWithKey();
     env.fake.setFault({ type: 'status', status: 500 });
     const ceilings = [1, 2, 4, 8, 16, 30, 30].map((m) => m * MIN);
     for (const ceiling of ceilings) {
@@ -196,7 +191,7 @@ describe('after errors', () => {
   });
 
   it('stops calling after a 401 until the key changes', async () => {
-    const env = await withKey();
+    const env = await startWithKey();
     env.fake.revokeKey();
     await env.fireAlarm();
     expect((await env.badge()).text).toBe('KEY');
@@ -214,7 +209,7 @@ describe('after errors', () => {
   });
 
   it('makes no call while offline, and checks as soon as the browser is back online', async () => {
-    const env = await withKey();
+    const env = await startWithKey();
     await env.setOnline(false);
     await env.fireAlarm();
     expect(env.fake.requests).toHaveLength(0);
@@ -230,7 +225,7 @@ describe('after errors', () => {
 
 describe('worker and browser restarts', () => {
   it('re-applies the badge and re-creates the alarm from storage', async () => {
-    const env = await withKey();
+    const env = await startWithKey();
     await env.restart();
     expect((await env.badge()).text).toBe('2');
     expect(await env.alarmDelay()).toBe(1 * MIN);
@@ -238,7 +233,7 @@ describe('worker and browser restarts', () => {
   });
 
   it('leaves a pending alarm alone at a wake-up', async () => {
-    const env = await withKey();
+    const env = await startWithKey();
     const alarm = await env.alarm();
     env.advance(20_000);
     // The worker wakes for some other event: the alarm must not be pushed back.
@@ -249,14 +244,14 @@ describe('worker and browser restarts', () => {
 
 describe('notifications', () => {
   it('are off by default', async () => {
-    const env = await withKey();
+    const env = await startWithKey();
     env.fake.setStatus(idOf(env, 'Brand v2'), 'COMPLETED', { uri: 'model/brand-v2/version/1' });
     await env.fireAlarm();
     expect(env.notifications()).toEqual({});
   });
 
   it('announce a finish (with its URI) and a failure, once each', async () => {
-    const env = await withKey();
+    const env = await startWithKey();
     await env.enableNotifications();
     const brand = idOf(env, 'Brand v2');
     const poster = idOf(env, 'Poster look');
@@ -279,7 +274,7 @@ describe('notifications', () => {
   });
 
   it('announce a transition once even when the worker stops before showing it', async () => {
-    const env = await withKey();
+    const env = await startWithKey();
     await env.enableNotifications();
     const brand = idOf(env, 'Brand v2');
     env.fake.setStatus(brand, 'COMPLETED', { uri: 'model/brand-v2/version/1' });
@@ -298,7 +293,7 @@ describe('notifications', () => {
   });
 
   it('deliver what a stopped worker left pending, once, after a restart', async () => {
-    const env = await withKey();
+    const env = await startWithKey();
     await env.enableNotifications();
     const brand = idOf(env, 'Brand v2');
     await fakeBrowser.storage.local.set({
@@ -315,7 +310,7 @@ describe('notifications', () => {
   });
 
   it('detects a finish that happened while the browser was closed, once', async () => {
-    const env = await withKey();
+    const env = await startWithKey();
     await env.enableNotifications();
     const brand = idOf(env, 'Brand v2');
     await env.restart();
@@ -329,7 +324,7 @@ describe('notifications', () => {
   });
 
   it('open the popup on the model when clicked', async () => {
-    const env = await withKey();
+    const env = await startWithKey();
     await env.enableNotifications();
     const brand = idOf(env, 'Brand v2');
     await fakeBrowser.notifications.onClicked.trigger(`model:${brand}`);
