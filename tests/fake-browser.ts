@@ -14,10 +14,21 @@ export function resetBrowser() {
   const calls = { openOptionsPage: 0, openPopup: 0, accessLevel: [] as string[] };
   const extras = {
     permissions: {
-      contains: async ({ permissions = [] }: { permissions?: string[] }) =>
-        permissions.every((p) => granted.has(p)),
-      request: async ({ permissions = [] }: { permissions?: string[] }) => {
-        for (const p of permissions) granted.add(p);
+      contains: async ({
+        permissions = [],
+        origins = [],
+      }: {
+        permissions?: string[];
+        origins?: string[];
+      }) => [...permissions, ...origins].every((p) => granted.has(p)),
+      request: async ({
+        permissions = [],
+        origins = [],
+      }: {
+        permissions?: string[];
+        origins?: string[];
+      }) => {
+        for (const p of [...permissions, ...origins]) granted.add(p);
         for (const listener of added) listener({ permissions });
         return true;
       },

@@ -1,4 +1,5 @@
 import { AccountsSection } from './AccountsSection';
+import { HostAccessNotice } from './HostAccessNotice';
 import { optionsState } from './model';
 import { SettingsSection } from './SettingsSection';
 import { ShortcutsSection } from './ShortcutsSection';
@@ -14,6 +15,7 @@ export function OptionsApp() {
           <p class="muted">Options {sample && <span class="sample-tag">Sample data</span>}</p>
         </div>
       </header>
+      <HostAccessNotice />
       <AccountsSection />
       <SettingsSection />
       <ShortcutsSection />
