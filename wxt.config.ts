@@ -1,7 +1,6 @@
 import { defineConfig, type EntrypointGroup } from 'wxt';
-
-/** The one origin the extension talks to; the API key is only ever sent here. */
-export const API_ORIGIN = 'https://api.ideogram.ai';
+// The one origin the extension talks to, and the API key's only destination: the client's.
+import { API_BASE_URL } from './utils/api/client';
 
 // Every permission here is justified in README.md ("Permissions"); tests/manifest.test.ts
 // pins the list so that a new one cannot slip in unnoticed.
@@ -53,7 +52,7 @@ export default defineConfig({
         description: 'Open Model Watch with the search box ready',
       },
     },
-    host_permissions: [`${API_ORIGIN}/*`],
+    host_permissions: [`${API_BASE_URL}/*`],
     action: { default_title: 'Model Watch for Ideogram' },
     ...(browser === 'firefox' && {
       browser_specific_settings: {

@@ -12,6 +12,9 @@ import {
   accountsItem,
   allModels,
   apiKeysItem,
+  FRESH_STATE,
+  type Layout,
+  layoutEntries,
   noticesItem,
   pinsItem,
   popupPrefsItem,
@@ -50,7 +53,7 @@ export async function apiFor(
 }
 
 /** Reads everything an account change rewrites. */
-async function readLayout() {
+async function readLayout(): Promise<Layout> {
   const [accounts, apiKeys, snapshots, refreshStates] = await Promise.all([
     accountsItem.getValue(),
     apiKeysItem.getValue(),
@@ -60,17 +63,9 @@ async function readLayout() {
   return { accounts, apiKeys, snapshots, refreshStates };
 }
 
-type Layout = Awaited<ReturnType<typeof readLayout>>;
-
 /** Writes a changed account layout in one storage write. */
 async function writeLayout(layout: Layout, extra: Entry[] = []) {
-  await setItems([
-    { item: accountsItem, value: layout.accounts },
-    { item: apiKeysItem, value: layout.apiKeys },
-    snapshotsItem.entry(layout.snapshots),
-    { item: refreshStatesItem, value: layout.refreshStates },
-    ...extra,
-  ]);
+  await setItems([...layoutEntries(layout), ...extra]);
 }
 
 function without<T>(record: Record<string, T>, id: string): Record<string, T> {
@@ -151,7 +146,7 @@ export async function saveKey(
     snapshots: { ...without(layout.snapshots, SAMPLE_ACCOUNT_ID) },
     refreshStates: {
       ...without(layout.refreshStates, SAMPLE_ACCOUNT_ID),
-      [account.id]: { failures: 0, retryAt: null },
+      [account.id]: FRESH_STATE,
     },
   };
   if (snapshot) next.snapshots[account.id] = snapshot;

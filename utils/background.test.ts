@@ -146,12 +146,27 @@ describe('several accounts', () => {
     expect((await env.accounts()).map((a) => a.label)).toEqual(['Personal', 'Account 2']);
 
     await env.ask('removeAccount', { id: second.accountId });
+    await settle();
     expect((await env.accounts()).map((a) => a.label)).toEqual(['Personal']);
     expect(await keys(env)).toEqual([TEST_KEY]);
     expect((await env.snapshot()).models).toHaveLength(10);
     expect(await env.alarm(second.accountId)).toBeUndefined();
     // The popup was showing the removed account: it goes back to all of them.
     expect((await env.storage()).popupPrefs).toMatchObject({ account: 'all' });
+  });
+
+  it('moves no alarm and fetches nothing when an account is only renamed', async () => {
+    const env = await startTestBackground();
+    await env.ask('saveKey', { key: TEST_KEY, check: true, label: 'Personal' });
+    await settle();
+    const due = (await env.alarm())!.scheduledTime;
+    env.fake.clearRequests();
+    env.advance(40_000);
+    await env.ask('renameAccount', { id: await env.accountId(), label: 'Mine' });
+    await settle();
+    expect((await env.accounts()).map((a) => a.label)).toEqual(['Mine']);
+    expect((await env.alarm())!.scheduledTime).toBe(due);
+    expect(env.fake.requests).toHaveLength(0);
   });
 });
 
@@ -160,6 +175,7 @@ describe('removing the last account', () => {
     const env = await startTestBackground();
     env.fake.account.apiKey = CANARY;
     await env.ask('saveKey', { key: CANARY, check: true });
+    await settle();
     expect(await env.alarm()).toBeDefined();
     const id = await env.accountId();
 
@@ -279,6 +295,7 @@ describe('the sample workspace', () => {
     await env.ask('removeAccount', { id: await env.accountId() });
     await env.ask('startSample');
     await env.ask('saveKey', { key: TEST_KEY, check: true });
+    await settle();
     expect((await env.accounts()).map((a) => a.label)).toEqual(['Account 1']);
     expect((await env.badge()).text).toBe('2');
   });

@@ -11,7 +11,7 @@ import {
 } from './accounts';
 import type { ApiFailure } from './api/errors';
 import { updateBadgeFromStorage } from './badge-sync';
-import { insertMenuEntries, onInsertMenuClick, syncInsertMenu } from './context-menu';
+import { insertMenuEntries, onInsertMenuClick, showInsertMenu } from './context-menu';
 import { isOwnPage, serveMessages } from './messaging';
 import { migrateStorage } from './migrate';
 import { deliverNotices, showNotifiedModel } from './notifications';
@@ -19,6 +19,7 @@ import { onOmniboxEnter, onOmniboxInput } from './omnibox';
 import { accountOfAlarm, ensureScheduled, reschedule, rescheduleAll } from './refresh/alarm';
 import { createRefresher } from './refresh/engine';
 import {
+  type Account,
   accountsItem,
   normalizeSettings,
   readSettings,
@@ -43,6 +44,11 @@ const productionDeps: BackgroundDeps = {
 const BADGE_INPUTS = new Set(['accounts', 'snapshots', 'settings', 'migrationError']);
 const MENU_INPUTS = new Set(['accounts', 'snapshots', 'pins', 'recents']);
 
+/** The ids in a stored accounts list, as one comparable text. */
+function idsOf(accounts: unknown): string {
+  return Array.isArray(accounts) ? (accounts as Account[]).map((a) => a.id).join() : '';
+}
+
 /** Rebuilds the right-click menu when what it shows changed (not at every refresh). */
 function menuSyncer() {
   let shown = '';
@@ -50,10 +56,11 @@ function menuSyncer() {
   return {
     sync(force: boolean): Promise<void> {
       running = running.then(async () => {
-        const entries = JSON.stringify(await insertMenuEntries());
-        if (!force && entries === shown) return;
-        shown = entries;
-        await syncInsertMenu();
+        const entries = await insertMenuEntries();
+        const text = JSON.stringify(entries);
+        if (!force && text === shown) return;
+        shown = text;
+        await showInsertMenu(entries);
       });
       return running.catch(() => {});
     },
@@ -102,12 +109,15 @@ export function startBackground(deps: BackgroundDeps = productionDeps): { ready:
     const results = await Promise.all(
       ids.map((id) => refresher.refresh(id, { kind: 'lists', force })),
     );
-    for (const id of ids) await reschedule(id, deps.now());
+    await rescheduleEvery();
     return results.find((r) => r.status === 'failed')?.error ?? null;
   };
 
-  /** Accounts never fetched yet (added, or written by a migration or a test): fetch them. */
-  const refreshNewAccounts = async () => {
+  /**
+   * After accounts were added, removed or given new keys (by the options page, a migration or a
+   * test): fetch the ones never fetched, then set every account's alarm.
+   */
+  const onAccountsChanged = async () => {
     const [accounts, snapshots] = await Promise.all([
       accountsItem.getValue(),
       snapshotsItem.getValue(),
@@ -124,31 +134,13 @@ export function startBackground(deps: BackgroundDeps = productionDeps): { ready:
     {
       refresh: ({ force }) =>
         afterMigration(async () => ({ error: await refreshLists(force ?? false) })),
+      // Each of these only writes the accounts; the storage listener below fetches and schedules.
       saveKey: ({ key, check, label, accountId }) =>
-        afterMigration(async () => {
-          const result = await saveKey(key, { check, label, accountId }, deps);
-          if (result.saved) {
-            await refresher.refresh(result.accountId, { kind: 'lists' });
-            await rescheduleEvery();
-          }
-          return result;
-        }),
-      removeAccount: ({ id }) =>
-        afterMigration(async () => {
-          await removeAccount(id);
-          await rescheduleEvery();
-        }),
+        afterMigration(() => saveKey(key, { check, label, accountId }, deps)),
+      removeAccount: ({ id }) => afterMigration(() => removeAccount(id)),
       renameAccount: ({ id, label }) => afterMigration(() => renameAccount(id, label)),
-      startSample: () =>
-        afterMigration(async () => {
-          await startSample(deps.now);
-          await refreshLists(true);
-        }),
-      stopSample: () =>
-        afterMigration(async () => {
-          await stopSample();
-          await rescheduleEvery();
-        }),
+      startSample: () => afterMigration(() => startSample(deps.now)),
+      stopSample: () => afterMigration(stopSample),
       saveSettings: (changes) =>
         afterMigration(async () => {
           const settings = normalizeSettings({ ...(await readSettings()), ...changes });
@@ -200,7 +192,12 @@ export function startBackground(deps: BackgroundDeps = productionDeps): { ready:
     if (keys.some((key) => BADGE_INPUTS.has(key))) void updateBadgeFromStorage();
     if (keys.includes('pendingNotices')) void deliverNotices();
     if (keys.some((key) => MENU_INPUTS.has(key))) void menu.sync(false);
-    if (keys.includes('accounts')) void afterMigration(refreshNewAccounts);
+    // Accounts added or removed, or a key saved. (A rename changes neither: nothing to fetch,
+    // and no alarm to move.)
+    const { accounts, apiKeys } = changes;
+    if (apiKeys || (accounts && idsOf(accounts.oldValue) !== idsOf(accounts.newValue))) {
+      void afterMigration(onAccountsChanged);
+    }
   });
   let notificationClicksWired = false;
   const wireNotificationClicks = () => {

@@ -77,9 +77,8 @@ export async function insertMenuEntries(): Promise<MenuEntry[]> {
   return buildInsertMenu(mode, models, prefs);
 }
 
-/** Rebuilds the menu; it appears on editable fields only. */
-export async function syncInsertMenu(): Promise<void> {
-  const entries = await insertMenuEntries();
+/** Replaces the menu with these entries; it appears on editable fields only. */
+export async function showInsertMenu(entries: MenuEntry[]): Promise<void> {
   const menus = browser.contextMenus;
   await menus.removeAll();
   menus.create({ id: MENU_PARENT, title: 'Insert Ideogram model', contexts: ['editable'] });

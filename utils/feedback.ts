@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { applyBadge } from './badge';
 import { updateBadgeFromStorage } from './badge-sync';
 
 const NOTIFICATION_ID = 'model-watch-feedback';
@@ -20,10 +21,10 @@ export async function tellUser(message: { title: string; body: string; ok: boole
     });
     return;
   }
-  await Promise.all([
-    browser.action.setBadgeText({ text: message.ok ? '✓' : '✕' }),
-    browser.action.setBadgeBackgroundColor({ color: message.ok ? '#15803d' : '#b91c1c' }),
-    browser.action.setTitle({ title: `${message.title}\n${message.body}` }),
-  ]);
+  await applyBadge({
+    text: message.ok ? '✓' : '✕',
+    color: message.ok ? '#15803d' : '#b91c1c',
+    title: `${message.title}\n${message.body}`,
+  });
   setTimeout(() => void updateBadgeFromStorage(), FLASH_MS);
 }

@@ -1,17 +1,15 @@
 import { browser } from 'wxt/browser';
 import { setItems } from './store';
 import {
-  type Account,
-  accountsItem,
-  apiKeysItem,
   EMPTY_SNAPSHOT,
+  FRESH_STATE,
+  type Layout,
+  layoutEntries,
   migrationErrorItem,
   type RefreshState,
-  refreshStatesItem,
   SCHEMA_VERSION,
   schemaItem,
   type Snapshot,
-  snapshotsItem,
 } from './storage';
 
 // Moves what older versions stored to the current layout. Version 1 held a single key: it becomes
@@ -25,13 +23,6 @@ export const SAMPLE_ACCOUNT_ID = 'sample';
 
 export function newAccountId(): string {
   return `acct-${crypto.randomUUID().slice(0, 8)}`;
-}
-
-export interface Layout {
-  accounts: Account[];
-  apiKeys: Record<string, string>;
-  snapshots: Record<string, Snapshot>;
-  refreshStates: Record<string, RefreshState>;
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
@@ -63,7 +54,7 @@ export function planMigration(
   const snapshot = legacySnapshot(legacy.snapshot);
   const state = isRecord(legacy.refreshState)
     ? (legacy.refreshState as unknown as RefreshState)
-    : { failures: 0, retryAt: null };
+    : FRESH_STATE;
   const apiKey = typeof legacy.apiKey === 'string' ? legacy.apiKey.trim() : '';
   if (apiKey !== '' && connection.mode !== 'sample') {
     const id = newId();
@@ -106,13 +97,7 @@ export async function migrateStorage(
   try {
     const legacy = await local.get([...LEGACY_KEYS]);
     const layout = planMigration(legacy, now(), newId);
-    await setItems([
-      { item: accountsItem, value: layout.accounts },
-      { item: apiKeysItem, value: layout.apiKeys },
-      snapshotsItem.entry(layout.snapshots),
-      { item: refreshStatesItem, value: layout.refreshStates },
-      { item: schemaItem, value: SCHEMA_VERSION },
-    ]);
+    await setItems([...layoutEntries(layout), { item: schemaItem, value: SCHEMA_VERSION }]);
   } catch (error) {
     const message = `Model Watch could not move your saved key and lists to its new layout (${error instanceof Error ? error.message : 'unknown error'}). They are still stored; it will try again.`;
     console.warn(message);

@@ -1,4 +1,4 @@
-import { defineItem } from './store';
+import { defineItem, type Entry } from './store';
 import type { Model } from './api/types';
 import { EMPTY_SNAPSHOT, type Snapshot } from './snapshot';
 
@@ -150,6 +150,24 @@ export const refreshStatesItem = /* @__PURE__ */ defineItem<Record<string, Refre
   { fallback: {} },
 );
 
+/** What adding, removing or migrating accounts rewrites, always together. */
+export interface Layout {
+  accounts: Account[];
+  apiKeys: Record<string, string>;
+  snapshots: Record<string, Snapshot>;
+  refreshStates: Record<string, RefreshState>;
+}
+
+/** A layout as entries of one `setItems` write, so accounts, keys and data change at once. */
+export function layoutEntries(layout: Layout): Entry[] {
+  return [
+    { item: accountsItem, value: layout.accounts },
+    { item: apiKeysItem, value: layout.apiKeys },
+    snapshotsItem.entry(layout.snapshots),
+    { item: refreshStatesItem, value: layout.refreshStates },
+  ];
+}
+
 /** A model that finished training or failed, waiting to be announced. */
 export interface Notice {
   modelId: string;
@@ -213,18 +231,24 @@ export const migrationErrorItem = /* @__PURE__ */ defineItem<{
   at: number;
 } | null>('migrationError', { fallback: null });
 
-/** Every account's models, each model once (a model shared with two accounts is listed once). */
+/** A model or dataset, with the account it was listed in. */
+export type Listed<T> = T & { accountId: string };
+
+/**
+ * Every account's models, each model once (a model shared with two accounts is listed under the
+ * first), with the account it is listed under.
+ */
 export function allModels(
   accounts: readonly Account[],
   snapshots: Record<string, Snapshot>,
-): Model[] {
+): Listed<Model>[] {
   const seen = new Set<string>();
-  const models: Model[] = [];
+  const models: Listed<Model>[] = [];
   for (const account of accounts) {
     for (const model of snapshotOf(snapshots, account.id).models) {
       if (seen.has(model.id)) continue;
       seen.add(model.id);
-      models.push(model);
+      models.push({ ...model, accountId: account.id });
     }
   }
   return models;

@@ -204,6 +204,7 @@ describe('after errors', () => {
       check: true,
       accountId: await env.accountId(),
     });
+    await settle();
     expect((await env.badge()).text).toBe('2');
     expect(await env.alarmDelay()).toBe(1 * MIN);
   });
