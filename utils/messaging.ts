@@ -1,5 +1,5 @@
 import { type Browser, browser } from 'wxt/browser';
-import type { ApiFailure } from './api/errors';
+import { type ApiFailure, toFailure } from './api/errors';
 import type { Protocol } from './protocol';
 
 // One typed channel from the extension's pages to the background. Hand-written rather than
@@ -46,7 +46,9 @@ export async function sendMessage<K extends keyof Protocol>(
   ...[data]: Request<K> extends undefined ? [] : [Request<K>]
 ): Promise<Response<K>> {
   const envelope: Envelope = { tag: TAG, type, data };
-  const reply = (await browser.runtime.sendMessage(envelope)) as Reply | undefined;
+  // No listener (the background failed to start) rejects; a listener that declines resolves empty.
+  const reply = (await browser.runtime.sendMessage(envelope).catch(() => undefined)) as
+    Reply | undefined;
   if (!reply) {
     throw new MessageError({
       kind: 'internal',
@@ -57,6 +59,11 @@ export async function sendMessage<K extends keyof Protocol>(
   return reply.value as Response<K>;
 }
 
+/** What to tell the user when asking the background failed: its message, or `fallback`. */
+export function failureMessage(error: unknown, fallback: string): string {
+  return error instanceof MessageError ? error.message : fallback;
+}
+
 /** True for the extension's own pages (popup, options, offscreen), false for anything else. */
 export function isOwnPage(sender: Browser.runtime.MessageSender): boolean {
   const origin = browser.runtime.getURL('/');
@@ -65,8 +72,7 @@ export function isOwnPage(sender: Browser.runtime.MessageSender): boolean {
 
 function toMessageFailure(error: unknown): MessageFailure {
   if (typeof error === 'object' && error !== null && 'kind' in error && 'message' in error) {
-    const { kind, message, status, retryAfterSeconds } = error as ApiFailure;
-    return { kind, message, status, retryAfterSeconds } as ApiFailure;
+    return toFailure(error as ApiFailure);
   }
   return {
     kind: 'internal',

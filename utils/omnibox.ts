@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import type { Model } from './api/types';
+import { type Model, statusLabel } from './api/types';
 import { copyFromBackground } from './clipboard';
 import { tellUser } from './feedback';
 import { type Preferences, rankModels, valueOf } from './pick';
@@ -26,15 +26,13 @@ function highlight(name: string, query: string): string {
   return `${xml(name.slice(0, at))}<match>${xml(name.slice(at, at + q.length))}</match>${xml(name.slice(at + q.length))}`;
 }
 
-const statusWord = (model: Model) => model.status.charAt(0) + model.status.slice(1).toLowerCase();
-
 /** One address-bar suggestion: name, status and what Enter copies. */
 export function describe(model: Model, query: string, markup: boolean): string {
   const { text, isUri } = valueOf(model);
   const what = isUri ? text : `${text} (ID: no URI yet)`;
   return markup
-    ? `${highlight(model.name, query)} <dim>· ${xml(statusWord(model))} ·</dim> <url>${xml(what)}</url>`
-    : `${model.name} · ${statusWord(model)} · ${what}`;
+    ? `${highlight(model.name, query)} <dim>· ${xml(statusLabel(model.status))} ·</dim> <url>${xml(what)}</url>`
+    : `${model.name} · ${statusLabel(model.status)} · ${what}`;
 }
 
 /** The suggestions for what was typed, from the stored models (no network call per keystroke). */

@@ -3,7 +3,8 @@ import { accountLabel } from '../../utils/labels';
 import { sendMessage } from '../../utils/messaging';
 import { type Account, snapshotOf } from '../../utils/storage';
 import { KeyForm, messageOf } from './KeyForm';
-import { countsOf, optionsState } from './model';
+import { attempt, countsOf, optionsState } from './model';
+import { Problem } from './Problem';
 import { keyWorksSentence } from './words';
 
 export const KEY_PAGE_URL = 'https://ideogram.ai/manage-api';
@@ -12,6 +13,7 @@ export const KEY_PAGE_URL = 'https://ideogram.ai/manage-api';
 function AccountCard({ account }: { account: Account }) {
   const action = useSignal<'none' | 'rename' | 'replace' | 'remove'>('none');
   const newLabel = useSignal(account.label);
+  const problem = useSignal('');
   const snapshot = snapshotOf(optionsState.snapshots.value, account.id);
   const status = snapshot.error
     ? { tone: 'error', text: messageOf(snapshot.error) }
@@ -59,14 +61,15 @@ function AccountCard({ account }: { account: Account }) {
       <p class={`message ${status.tone}`} role="status">
         {status.text}
       </p>
+      <Problem text={problem.value} />
       {action.value === 'rename' && (
         <form
           class="row"
           onSubmit={(event) => {
             event.preventDefault();
-            void sendMessage('renameAccount', { id: account.id, label: newLabel.value }).then(
-              () => (action.value = 'none'),
-            );
+            void attempt(problem, () =>
+              sendMessage('renameAccount', { id: account.id, label: newLabel.value }),
+            ).then((ok) => ok && (action.value = 'none'));
           }}
         >
           <label class="visually-hidden" for={`rename-${account.id}`}>
@@ -102,7 +105,9 @@ function AccountCard({ account }: { account: Account }) {
             <button
               type="button"
               class="button danger"
-              onClick={() => void sendMessage('removeAccount', { id: account.id })}
+              onClick={() =>
+                void attempt(problem, () => sendMessage('removeAccount', { id: account.id }))
+              }
             >
               Remove
             </button>
@@ -124,6 +129,7 @@ export function AccountsSection() {
   const { mode, keyAccounts, migrationError } = optionsState;
   const accounts = keyAccounts.value;
   const adding = useSignal(false);
+  const problem = useSignal('');
   const showForm = accounts.length === 0 || adding.value;
   return (
     <section class="card" aria-labelledby="key-heading">
@@ -140,7 +146,11 @@ export function AccountsSection() {
       {migrationError.value && (
         <div class="message error" role="alert">
           {migrationError.value.message}{' '}
-          <button type="button" class="button link" onClick={() => sendMessage('retryMigration')}>
+          <button
+            type="button"
+            class="button link"
+            onClick={() => void attempt(problem, () => sendMessage('retryMigration'))}
+          >
             Try again
           </button>
         </div>
@@ -171,7 +181,11 @@ export function AccountsSection() {
       {mode.value === 'none' && (
         <p class="sample-offer">
           No key at hand?{' '}
-          <button type="button" class="button" onClick={() => sendMessage('startSample')}>
+          <button
+            type="button"
+            class="button"
+            onClick={() => void attempt(problem, () => sendMessage('startSample'))}
+          >
             Try with sample data
           </button>
         </p>
@@ -180,11 +194,17 @@ export function AccountsSection() {
         <p class="message info">
           <span class="sample-tag">Sample data</span> Model Watch is showing a built-in sample
           account; nothing is fetched from Ideogram. Saving a key ends it.{' '}
-          <button type="button" class="button link" onClick={() => sendMessage('stopSample')}>
+          <button
+            type="button"
+            class="button link"
+            onClick={() => void attempt(problem, () => sendMessage('stopSample'))}
+          >
             Stop sample data
           </button>
         </p>
       )}
+
+      <Problem text={problem.value} />
 
       <details class="what-happens">
         <summary>What Model Watch does with your keys</summary>

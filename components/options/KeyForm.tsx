@@ -1,7 +1,7 @@
 import { useSignal } from '@preact/signals';
 import { useRef } from 'preact/hooks';
 import type { ApiFailure } from '../../utils/api/errors';
-import { MessageError, sendMessage } from '../../utils/messaging';
+import { failureMessage, sendMessage } from '../../utils/messaging';
 import type { SaveKeyResult } from '../../utils/protocol';
 
 type Feedback =
@@ -72,8 +72,7 @@ export function KeyForm(props: {
         input.current?.focus();
       }
     } catch (error) {
-      const text =
-        error instanceof MessageError ? error.message : 'Model Watch could not save the key.';
+      const text = failureMessage(error, 'Model Watch could not save the key.');
       feedback.value = { tone: 'error', text, canKeep: false };
     } finally {
       busy.value = false;

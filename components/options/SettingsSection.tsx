@@ -2,11 +2,16 @@ import { useSignal } from '@preact/signals';
 import { browser } from 'wxt/browser';
 import { sendMessage } from '../../utils/messaging';
 import { INTERVAL_BOUNDS, type Settings } from '../../utils/storage';
-import { optionsState } from './model';
+import { attempt, optionsState } from './model';
+import { Problem } from './Problem';
 
 type IntervalKey = keyof typeof INTERVAL_BOUNDS;
 
-function IntervalField(props: { id: IntervalKey; label: string; onSaved: (text: string) => void }) {
+function IntervalField(props: {
+  id: IntervalKey;
+  label: string;
+  save: (changes: Partial<Settings>) => Promise<boolean>;
+}) {
   const { min, max } = INTERVAL_BOUNDS[props.id];
   const stored = optionsState.settings.value[props.id];
   const draft = useSignal<string | null>(null);
@@ -19,9 +24,7 @@ function IntervalField(props: { id: IntervalKey; label: string; onSaved: (text: 
       return;
     }
     problem.value = '';
-    await sendMessage('saveSettings', { [props.id]: value });
-    draft.value = null;
-    props.onSaved('Saved.');
+    if (await props.save({ [props.id]: value })) draft.value = null;
   }
 
   return (
@@ -54,10 +57,12 @@ function IntervalField(props: { id: IntervalKey; label: string; onSaved: (text: 
 export function SettingsSection() {
   const settings: Settings = optionsState.settings.value;
   const status = useSignal('');
+  const problem = useSignal('');
 
-  async function save(changes: Partial<Settings>) {
-    await sendMessage('saveSettings', changes);
-    status.value = 'Saved.';
+  async function save(changes: Partial<Settings>): Promise<boolean> {
+    const saved = await attempt(problem, () => sendMessage('saveSettings', changes));
+    status.value = saved ? 'Saved.' : '';
+    return saved;
   }
 
   async function toggleNotifications(box: HTMLInputElement) {
@@ -66,7 +71,8 @@ export function SettingsSection() {
     const granted = await browser.permissions.request({ permissions: ['notifications'] });
     if (granted) return save({ notify: true });
     box.checked = false;
-    status.value = 'Notifications need your browser’s permission, which was not given.';
+    status.value = '';
+    problem.value = 'Notifications need your browser’s permission, which was not given.';
   }
 
   return (
@@ -75,13 +81,9 @@ export function SettingsSection() {
       <IntervalField
         id="activeMinutes"
         label="Check interval while a model is being created or trained"
-        onSaved={(text) => (status.value = text)}
+        save={save}
       />
-      <IntervalField
-        id="idleMinutes"
-        label="Check interval when nothing is training"
-        onSaved={(text) => (status.value = text)}
-      />
+      <IntervalField id="idleMinutes" label="Check interval when nothing is training" save={save} />
       <div class="field">
         <label class="check">
           <input
@@ -105,6 +107,7 @@ export function SettingsSection() {
       <p class="hint" role="status" aria-live="polite">
         {status.value}
       </p>
+      <Problem text={problem.value} />
     </section>
   );
 }

@@ -1,4 +1,4 @@
-import { computed } from '@preact/signals';
+import { computed, type Signal } from '@preact/signals';
 import {
   accountsItem,
   migrationErrorItem,
@@ -7,6 +7,7 @@ import {
   snapshotOf,
   snapshotsItem,
 } from '../../utils/storage';
+import { failureMessage } from '../../utils/messaging';
 import { loadStored, storedSignal } from '../stored';
 
 // The options page's state: what the background stored, mirrored as signals. Keys are never read.
@@ -32,4 +33,23 @@ export function countsOf(accountId: string) {
   const { models, datasets } = snapshotOf(optionsState.snapshots.value, accountId);
   const owned = models.filter((m) => m.owned).length;
   return { owned, shared: models.length - owned, datasets: datasets.length };
+}
+
+/**
+ * Runs something the user clicked that asks the background. A failure is put in words in
+ * `problem` (shown where they clicked) instead of passing silently; a success clears it. True
+ * when it worked.
+ */
+export async function attempt(
+  problem: Signal<string>,
+  action: () => Promise<unknown>,
+): Promise<boolean> {
+  try {
+    await action();
+    problem.value = '';
+    return true;
+  } catch (error) {
+    problem.value = failureMessage(error, 'Model Watch could not do that. Try again.');
+    return false;
+  }
 }

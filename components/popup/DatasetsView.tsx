@@ -1,18 +1,15 @@
 import type { Dataset, DatasetDetail } from '../../utils/api/types';
 import { formatBytes, formatDate, plural } from '../../utils/format';
 import {
-  accountLabels,
+  accountTag,
   datasetDetails,
   type Listed,
   listedDatasets,
   modelsById,
-  multiAccount,
   openDataset,
   openDatasetKey,
-  selectedAccount,
   showModel,
 } from './model';
-import { ALL_ACCOUNTS } from '../../utils/storage';
 
 /** What training needs of a dataset: 15 to 100 images. */
 export const TRAINING_RANGE = { min: 15, max: 100 } as const;
@@ -70,10 +67,7 @@ function DatasetItem({ dataset }: { dataset: Listed<Dataset> }) {
   const key = `${dataset.accountId}:${dataset.id}`;
   const open = openDatasetKey.value === key;
   const detail = datasetDetails.value.get(key);
-  const account =
-    multiAccount.value && selectedAccount.value === ALL_ACCOUNTS
-      ? accountLabels.value.get(dataset.accountId)
-      : undefined;
+  const account = accountTag(dataset.accountId);
   return (
     <li class={`dataset${open ? ' open' : ''}`}>
       <button

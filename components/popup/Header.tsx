@@ -1,6 +1,12 @@
-import { browser } from 'wxt/browser';
 import { timeAgo } from '../../utils/format';
-import { checkedAt as shownCheckedAt, mode as shownMode, now, refresh, refreshing } from './model';
+import {
+  checkedAt as shownCheckedAt,
+  mode as shownMode,
+  now,
+  openOptions,
+  refresh,
+  refreshing,
+} from './model';
 
 export function Header() {
   const mode = shownMode.value;
@@ -32,10 +38,7 @@ export function Header() {
         class="icon-button"
         aria-label="Options"
         title="Options"
-        onClick={() => {
-          void browser.runtime.openOptionsPage();
-          window.close();
-        }}
+        onClick={openOptions}
       >
         <svg viewBox="0 0 24 24" aria-hidden="true">
           <circle cx="12" cy="12" r="3" />

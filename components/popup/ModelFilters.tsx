@@ -10,7 +10,7 @@ import {
   statusCounts,
   toggleStatus,
 } from './model';
-import { isKnownStatus, statusLabel } from './view-logic';
+import { isKnownStatus, statusLabel } from '../../utils/api/types';
 
 const SCOPES: { id: PopupPrefs['scope']; label: string }[] = [
   { id: 'all', label: 'All' },

@@ -2,6 +2,7 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Model } from '../../utils/api/types';
+import { testModel } from '../../tests/models';
 import { announcement, type Listed, loaded, now, state } from './model';
 import { ModelRow } from './ModelRow';
 
@@ -9,19 +10,8 @@ const NOW = Date.UTC(2026, 10, 21, 12, 0);
 const MIN = 60_000;
 
 function model(extra: Partial<Model>): Listed<Model> {
-  return {
-    accountId: 'a1',
-    id: 'mdl_1',
-    name: 'Brand v2',
-    status: 'TRAINING',
-    createdAt: NOW - 95 * MIN,
-    updatedAt: null,
-    available: false,
-    owned: true,
-    uri: null,
-    datasetId: null,
-    ...extra,
-  };
+  const fields = { id: 'mdl_1', name: 'Brand v2', status: 'TRAINING', createdAt: NOW - 95 * MIN };
+  return { ...testModel({ ...fields, ...extra }), accountId: 'a1' };
 }
 
 function renderRow(m: Listed<Model>) {

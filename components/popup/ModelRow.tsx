@@ -1,20 +1,18 @@
 import type { Model } from '../../utils/api/types';
-import { ALL_ACCOUNTS } from '../../utils/storage';
 import {
-  accountLabels,
+  accountTag,
   announce,
   copyText,
   datasetNames,
   type Listed,
-  multiAccount,
-  selectedAccount,
   now,
   pinned,
   rowMenu,
   showDataset,
   togglePin,
 } from './model';
-import { isKnownStatus, noUriReason, statusLabel, timeFact } from './view-logic';
+import { isKnownStatus, statusLabel } from '../../utils/api/types';
+import { noUriReason, timeFact } from './view-logic';
 
 export const ROW_HEIGHT = 62;
 
@@ -33,10 +31,7 @@ export function ModelRow({ model, position, total, active, highlighted, onFocusR
   const datasetName = model.datasetId
     ? datasetNames.value.get(`${model.accountId}:${model.datasetId}`)
     : undefined;
-  const account =
-    multiAccount.value && selectedAccount.value === ALL_ACCOUNTS
-      ? accountLabels.value.get(model.accountId)
-      : undefined;
+  const account = accountTag(model.accountId);
   const uriReason = model.uri ? null : noUriReason(model);
   const pinnedHere = pinned.value.has(model.id);
   return (

@@ -1,5 +1,4 @@
-import { browser } from 'wxt/browser';
-import { sendMessage } from '../../utils/messaging';
+import { openOptions, startSample } from './model';
 
 /** What a popup without a key shows: how to start, not an error. */
 export function SetupCard() {
@@ -12,17 +11,10 @@ export function SetupCard() {
         lists your models and datasets, and copies a model’s URI in one click.
       </p>
       <div class="setup-actions">
-        <button
-          type="button"
-          class="button primary"
-          onClick={() => {
-            void browser.runtime.openOptionsPage();
-            window.close();
-          }}
-        >
+        <button type="button" class="button primary" onClick={openOptions}>
           Add your API key
         </button>
-        <button type="button" class="button" onClick={() => void sendMessage('startSample')}>
+        <button type="button" class="button" onClick={() => void startSample()}>
           Try with sample data
         </button>
       </div>

@@ -1,16 +1,10 @@
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
-import { browser } from 'wxt/browser';
 import { type Account, type SnapshotError, snapshotOf } from '../../utils/storage';
 import { timeAgo } from '../../utils/format';
-import { announcement, multiAccount, now, refresh, refreshing, state } from './model';
+import { announcement, multiAccount, now, openOptions, refresh, refreshing, state } from './model';
 
 const DOCS_URL = 'https://developer.ideogram.ai/api-reference/api-reference/train-model';
-
-function openOptions() {
-  void browser.runtime.openOptionsPage();
-  window.close();
-}
 
 export interface AccountError {
   account: Account;

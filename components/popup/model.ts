@@ -1,11 +1,14 @@
 import { computed, signal } from '@preact/signals';
+import { browser } from 'wxt/browser';
 import type { Dataset, DatasetDetail, Model } from '../../utils/api/types';
-import { MessageError, sendMessage } from '../../utils/messaging';
+import { failureMessage, sendMessage } from '../../utils/messaging';
 import {
   type Account,
   ALL_ACCOUNTS,
   accountsItem,
+  allModels,
   focusModelItem,
+  type Listed,
   modeOf,
   type PopupPrefs,
   pinsItem,
@@ -17,7 +20,8 @@ import {
   snapshotsItem,
 } from '../../utils/storage';
 import { loadStored, storedSignal } from '../stored';
-import { copyTarget, countByStatus, indexModels, visibleModels } from './view-logic';
+import { valueOf } from '../../utils/pick';
+import { countByStatus, indexModels, visibleModels } from './view-logic';
 
 // The popup's state. What the background stored is mirrored as signals; what the popup shows is
 // computed from them; the functions below are the user's actions. Components only read and call.
@@ -30,8 +34,7 @@ const pins = storedSignal(pinsItem);
 
 export const loaded = loadStored(accounts, snapshots, settings, prefs, pins);
 
-/** A model or dataset, with the account it was listed in. */
-export type Listed<T> = T & { accountId: string };
+export type { Listed };
 
 /** Text in the search box (not remembered: a fresh opening starts with every model). */
 export const query = signal('');
@@ -83,18 +86,7 @@ const shownSnapshots = computed(() =>
 );
 
 /** The shown accounts' models, each once, with its account. */
-export const listedModels = computed(() => {
-  const seen = new Set<string>();
-  const listed: Listed<Model>[] = [];
-  for (const { account, snapshot } of shownSnapshots.value) {
-    for (const model of snapshot.models) {
-      if (seen.has(model.id)) continue;
-      seen.add(model.id);
-      listed.push({ ...model, accountId: account.id });
-    }
-  }
-  return listed;
-});
+export const listedModels = computed(() => allModels(shownAccounts.value, snapshots.value.value));
 export const listedDatasets = computed(() =>
   shownSnapshots.value.flatMap(({ account, snapshot }) =>
     snapshot.datasets.map((d): Listed<Dataset> => ({ ...d, accountId: account.id })),
@@ -115,6 +107,13 @@ export const checkedAt = computed(() => {
   const times = shownSnapshots.value.map((s) => s.snapshot.checkedAt);
   return times.some((t) => t === null) ? null : Math.min(...(times as number[]));
 });
+
+/** Whose a row is: named only when the rows of several accounts are shown together. */
+export function accountTag(accountId: string): string | undefined {
+  return multiAccount.value && selectedAccount.value === ALL_ACCOUNTS
+    ? accountLabels.value.get(accountId)
+    : undefined;
+}
 
 /** Pinned models come first in every list. */
 export const pinned = computed(() => new Set(pins.value.value));
@@ -169,6 +168,21 @@ export function announce(text: string, tone: 'ok' | 'error' = 'ok') {
   announcement.value = { text, tone, at: Date.now() };
 }
 
+/** Opens the options page (the popup would close anyway as focus leaves it). */
+export function openOptions() {
+  void browser.runtime.openOptionsPage();
+  window.close();
+}
+
+/** Fills the extension with the built-in sample account (from the set-up card). */
+export async function startSample() {
+  try {
+    await sendMessage('startSample');
+  } catch (error) {
+    announce(failureMessage(error, 'Model Watch could not start the sample data.'), 'error');
+  }
+}
+
 /** Asks the background for fresh lists; the new snapshots arrive through storage. */
 export async function refresh(force: boolean) {
   refreshing.value = true;
@@ -195,8 +209,8 @@ export async function copyText(text: string, what: string, model: Model) {
 
 /** Enter on a row: its URI, or its ID when it has none (and says so). */
 export function copyBest(model: Model) {
-  const target = copyTarget(model);
-  return copyText(target.text, target.what === 'URI' ? 'URI' : 'ID (it has no URI)', model);
+  const { text, isUri } = valueOf(model);
+  return copyText(text, isUri ? 'URI' : 'ID (it has no URI)', model);
 }
 
 export async function openDataset(accountId: string, id: string | null) {
@@ -219,7 +233,7 @@ export async function openDataset(accountId: string, id: string | null) {
   } catch (error) {
     setDetail({
       state: 'error',
-      message: error instanceof MessageError ? error.message : 'Model Watch could not load it.',
+      message: failureMessage(error, 'Model Watch could not load it.'),
     });
   }
 }

@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Model } from '../../utils/api/types';
+import { testModel } from '../../tests/models';
 import {
-  copyTarget,
   countByStatus,
   indexModels,
   type ModelFilter,
   noUriReason,
-  statusLabel,
   timeFact,
   visibleModels,
 } from './view-logic';
@@ -15,18 +14,16 @@ const NOW = Date.UTC(2026, 10, 21, 12, 0);
 const MIN = 60_000;
 
 function model(name: string, status: string, extra: Partial<Model> = {}): Model {
-  return {
+  const completed = status === 'COMPLETED';
+  return testModel({
     id: `id_${name.replace(/\W/g, '')}`,
     name,
     status,
     createdAt: NOW - 60 * MIN,
-    updatedAt: null,
-    available: status === 'COMPLETED',
-    owned: true,
-    uri: status === 'COMPLETED' ? `model/${name.toLowerCase()}/version/1` : null,
-    datasetId: null,
+    available: completed,
+    uri: completed ? `model/${name.toLowerCase()}/version/1` : null,
     ...extra,
-  };
+  });
 }
 
 const MODELS: Model[] = [
@@ -43,18 +40,6 @@ const MODELS: Model[] = [
 const index = indexModels(MODELS);
 const all: ModelFilter = { statuses: [], scope: 'all', query: '' };
 const names = (models: Model[]) => models.map((m) => m.name);
-
-describe('statusLabel', () => {
-  it.each([
-    ['TRAINING', 'Training'],
-    ['COMPLETED', 'Completed'],
-    ['ERRORED', 'Errored'],
-    ['QUEUED', 'Queued'],
-    ['in_review', 'In_review'],
-  ])('%s reads %j', (status, label) => {
-    expect(statusLabel(status)).toBe(label);
-  });
-});
 
 describe('indexModels', () => {
   it('lists the statuses present, documented ones first, then new ones', () => {
@@ -166,11 +151,6 @@ describe('timeFact', () => {
 });
 
 describe('copying', () => {
-  it('copies the URI, or the ID of a model that has none', () => {
-    expect(copyTarget(MODELS[1]!)).toEqual({ text: 'model/brand v1/version/1', what: 'URI' });
-    expect(copyTarget(MODELS[0]!)).toEqual({ text: 'id_Brandv2', what: 'ID' });
-  });
-
   it.each([
     ['TRAINING', /still training/],
     ['CREATING', /still training/],

@@ -1,4 +1,4 @@
-import { KNOWN_STATUSES, type Model } from '../../utils/api/types';
+import { isKnownStatus, KNOWN_STATUSES, type Model } from '../../utils/api/types';
 import { formatDuration, timeAgo } from '../../utils/format';
 import type { PopupPrefs } from '../../utils/storage';
 
@@ -14,24 +14,6 @@ export interface ModelFilter {
   statuses: readonly string[];
   scope: Scope;
   query: string;
-}
-
-const LABELS: Record<string, string> = {
-  CREATING: 'Creating',
-  DRAFT: 'Draft',
-  TRAINING: 'Training',
-  COMPLETED: 'Completed',
-  ERRORED: 'Errored',
-  ARCHIVED: 'Archived',
-};
-
-/** "Training"; a status Ideogram added later reads as itself ("QUEUED" → "Queued"). */
-export function statusLabel(status: string): string {
-  return LABELS[status] ?? status.charAt(0).toUpperCase() + status.slice(1).toLowerCase();
-}
-
-export function isKnownStatus(status: string): boolean {
-  return (KNOWN_STATUSES as readonly string[]).includes(status);
 }
 
 /** Needs attention first: training, being created, failed; then the settled ones. */
@@ -141,11 +123,6 @@ export function timeFact(model: Model, now: number): string {
     default:
       return `updated ${timeAgo(model.updatedAt ?? model.createdAt, now)}`;
   }
-}
-
-/** What copying a row puts on the clipboard: its URI, or its ID when it has none. */
-export function copyTarget(model: Model): { text: string; what: 'URI' | 'ID' } {
-  return model.uri ? { text: model.uri, what: 'URI' } : { text: model.id, what: 'ID' };
 }
 
 /** Why a model has no URI, for the disabled button's tooltip. */

@@ -12,6 +12,15 @@ export type KnownStatus = (typeof KNOWN_STATUSES)[number];
 /** A known status, or one the API added after this version was written. */
 export type ModelStatus = KnownStatus | (string & {});
 
+export function isKnownStatus(status: string): boolean {
+  return (KNOWN_STATUSES as readonly string[]).includes(status);
+}
+
+/** "Training"; a status Ideogram added later reads as itself ("QUEUED" → "Queued"). */
+export function statusLabel(status: string): string {
+  return status.charAt(0).toUpperCase() + status.slice(1).toLowerCase();
+}
+
 /** A custom model, as the extension keeps it (times are epoch milliseconds). */
 export interface Model {
   id: string;
