@@ -6,10 +6,10 @@ import type { Protocol } from '../utils/protocol';
 import type { SampleData } from '../utils/sample/account';
 import { accountsItem, snapshotOf, snapshotsItem } from '../utils/storage';
 import sampleJson from '../public/sample-account.json';
-
-const sampleData = sampleJson as unknown as SampleData;
 import { createFakeApi, TEST_KEY } from './fake-api';
 import { realNotifications, resetBrowser } from './fake-browser';
+
+const sampleData = sampleJson as unknown as SampleData;
 
 export const OWN_PAGE = {
   id: 'test-extension-id',

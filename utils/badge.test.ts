@@ -2,21 +2,13 @@ import { describe, expect, it } from 'vitest';
 import type { Model } from './api/types';
 import { BADGE_COLORS, type BadgeInput, capCount, renderBadge } from './badge';
 import { type Account, EMPTY_SNAPSHOT, type Snapshot } from './storage';
+import { testModel } from '../tests/models';
 
 const NOW = Date.UTC(2026, 10, 21, 14, 5);
 
 let n = 0;
-const model = (status: string, name = `Model ${++n}`, owned = true): Model => ({
-  id: `id-${name}`,
-  name,
-  status,
-  createdAt: 0,
-  updatedAt: null,
-  available: false,
-  owned,
-  uri: null,
-  datasetId: null,
-});
+const model = (status: string, name = `Model ${++n}`, owned = true): Model =>
+  testModel({ id: `id-${name}`, name, status, owned });
 
 const PERSONAL: Account = { id: 'a1', label: 'Personal', since: 1 };
 const TEAM: Account = { id: 'a2', label: 'Acme team', since: 1 };

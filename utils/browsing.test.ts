@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { idOf, settle, startTestBackground, startWithKey } from '../tests/background-harness';
 import { fakeModel } from '../tests/fake-api';
+import { testModel } from '../tests/models';
 import { buildInsertMenu, MENU_PARENT, MENU_SETUP } from './context-menu';
 import { describe as describeModel, omniboxSuggestions } from './omnibox';
 
@@ -33,17 +34,7 @@ describe('the address bar (keyword "im")', () => {
   });
 
   it('gives plain text where markup is not understood (Firefox)', () => {
-    const model = {
-      id: 'm1',
-      name: 'A & <B>',
-      status: 'COMPLETED',
-      createdAt: 0,
-      updatedAt: 0,
-      available: true,
-      owned: true,
-      uri: 'model/a/version/1',
-      datasetId: null,
-    };
+    const model = testModel({ name: 'A & <B>', available: true, uri: 'model/a/version/1' });
     expect(describeModel(model, 'a', false)).toBe('A & <B> · Completed · model/a/version/1');
     expect(omniboxSuggestions('', [model], { pins: [], recents: [] }, true)[0]!.description).toBe(
       'A &amp; &lt;B&gt; <dim>· Completed ·</dim> <url>model/a/version/1</url>',
@@ -186,16 +177,5 @@ describe('the right-click menu', () => {
 });
 
 function fakeModelAsModel(name: string) {
-  const m = fakeModel({ name });
-  return {
-    id: m.model_id,
-    name,
-    status: 'COMPLETED',
-    createdAt: 0,
-    updatedAt: 0,
-    available: true,
-    owned: true,
-    uri: null,
-    datasetId: null,
-  };
+  return testModel({ id: fakeModel({ name }).model_id, name, available: true });
 }

@@ -1,22 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import type { Model } from './api/types';
+import { testModel } from '../tests/models';
 import { isReady, matchScore, menuModels, rankModels, valueOf } from './pick';
 
 let clock = 0;
 function model(name: string, extra: Partial<Model> = {}): Model {
   clock += 1000;
-  return {
-    id: `id-${name.toLowerCase().replace(/\W+/g, '-')}`,
+  const slug = name.toLowerCase().replace(/\W+/g, '-');
+  return testModel({
+    id: `id-${slug}`,
     name,
-    status: 'COMPLETED',
     createdAt: clock,
     updatedAt: clock,
     available: true,
-    owned: true,
-    uri: `model/${name.toLowerCase().replace(/\W+/g, '-')}/version/1`,
-    datasetId: null,
+    uri: `model/${slug}/version/1`,
     ...extra,
-  };
+  });
 }
 
 const brandV1 = model('Brand v1');

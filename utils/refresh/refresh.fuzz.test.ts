@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { expectedModels, FUZZ_RUNS, modelsBody } from '../../tests/fuzz/arbitraries';
+import { testModel } from '../../tests/models';
 import { createIdeogramApi } from '../api/client';
 import type { Model } from '../api/types';
 import { capCount, renderBadge } from '../badge';
@@ -16,17 +17,7 @@ import { setItems } from '../store';
 import { createRefresher } from './engine';
 
 const ACCOUNT: Account = { id: 'acct-fuzz', label: 'Fuzz', since: 1 };
-const GOOD: Model = {
-  id: 'good-1',
-  name: 'Last good',
-  status: 'TRAINING',
-  createdAt: 0,
-  updatedAt: null,
-  available: false,
-  owned: true,
-  uri: null,
-  datasetId: null,
-};
+const GOOD: Model = testModel({ id: 'good-1', name: 'Last good', status: 'TRAINING' });
 
 /** The whole refresh step, with `GET /models` answering `body` (and datasets answering well). */
 async function refreshWith(body: string) {

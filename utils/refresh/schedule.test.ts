@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Model } from '../api/types';
 import { DEFAULT_SETTINGS, EMPTY_SNAPSHOT, type Snapshot } from '../storage';
+import { testModel } from '../../tests/models';
 import {
   BACKOFF_MAX,
   backoffDelay,
@@ -14,17 +15,8 @@ import {
 const NOW = 1_800_000_000_000;
 const MIN = 60_000;
 
-const model = (status: string, owned = true): Model => ({
-  id: `${status}-${owned}`,
-  name: status,
-  status,
-  createdAt: 0,
-  updatedAt: null,
-  available: false,
-  owned,
-  uri: null,
-  datasetId: null,
-});
+const model = (status: string, owned = true): Model =>
+  testModel({ id: `${status}-${owned}`, name: status, status, owned });
 
 function input(
   overrides: Partial<Omit<ScheduleInput, 'snapshot'>> & { snapshot?: Partial<Snapshot> } = {},
