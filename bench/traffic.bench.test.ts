@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
-import { startTestBackground } from '../tests/background-harness';
+import { settle, startTestBackground } from '../tests/background-harness';
 import { fakeDataset, fakeModel, TEST_KEY } from '../tests/fake-api';
 import type { FakeAccount } from '../utils/fake-ideogram/server';
 
@@ -34,6 +34,7 @@ const sum = (requests: { bytes: number }[]) => requests.reduce((total, r) => tot
 async function ours(popupOpensPerHour: number) {
   const env = await startTestBackground({ account: account() });
   await env.ask('saveKey', { key: TEST_KEY, check: true });
+  await settle(); // the alarm is set by the background's storage listener
   env.fake.clearRequests();
   const start = env.now();
   const opens = Array.from(
