@@ -1,6 +1,6 @@
 import { type Signal, signal } from '@preact/signals';
-import type { JsonItem } from '../utils/storage';
-import { getItems, type StoredItem } from '../utils/store';
+import type { JsonItem } from '../utils/storage/items';
+import { getItems, type StoredItem } from '../utils/storage/store';
 
 export interface Stored<T> {
   value: Signal<T>;

@@ -1,10 +1,10 @@
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createIdeogramApi } from '../utils/api/client';
-import { startBackground } from '../utils/background';
-import type { FakeAccount } from '../utils/fake-ideogram/server';
-import type { Protocol } from '../utils/protocol';
+import { startBackground } from '../utils/background/start';
+import type { FakeAccount } from '../utils/sample/server';
+import type { Protocol } from '../utils/messaging/protocol';
 import type { SampleData } from '../utils/sample/account';
-import { accountsItem, snapshotOf, snapshotsItem } from '../utils/storage';
+import { accountsItem, snapshotOf, snapshotsItem } from '../utils/storage/items';
 import sampleJson from '../public/sample-account.json';
 import { createFakeApi, TEST_KEY } from './fake-api';
 import { realNotifications, resetBrowser } from './fake-browser';

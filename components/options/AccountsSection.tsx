@@ -1,7 +1,7 @@
 import { useSignal } from '@preact/signals';
-import { accountLabel } from '../../utils/labels';
-import { sendMessage } from '../../utils/messaging';
-import { type Account, snapshotOf } from '../../utils/storage';
+import { accountLabel } from '../../utils/accounts/labels';
+import { sendMessage } from '../../utils/messaging/channel';
+import { type Account, snapshotOf } from '../../utils/storage/items';
 import { KeyForm, messageOf } from './KeyForm';
 import { attempt, countsOf, optionsState } from './model';
 import { Problem } from './Problem';

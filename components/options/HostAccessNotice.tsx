@@ -2,7 +2,7 @@ import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { API_BASE_URL } from '../../utils/api/client';
-import { sendMessage } from '../../utils/messaging';
+import { sendMessage } from '../../utils/messaging/channel';
 
 const ORIGINS = [`${API_BASE_URL}/*`];
 

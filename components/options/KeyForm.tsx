@@ -1,8 +1,8 @@
 import { useSignal } from '@preact/signals';
 import { useRef } from 'preact/hooks';
 import type { ApiFailure } from '../../utils/api/errors';
-import { failureMessage, sendMessage } from '../../utils/messaging';
-import type { SaveKeyResult } from '../../utils/protocol';
+import { failureMessage, sendMessage } from '../../utils/messaging/channel';
+import type { SaveKeyResult } from '../../utils/messaging/protocol';
 
 type Feedback =
   | { tone: 'ok' | 'info'; text: string }

@@ -6,8 +6,8 @@ import {
   settingsItem,
   snapshotOf,
   snapshotsItem,
-} from '../../utils/storage';
-import { failureMessage } from '../../utils/messaging';
+} from '../../utils/storage/items';
+import { failureMessage } from '../../utils/messaging/channel';
 import { loadStored, storedSignal } from '../stored';
 
 // The options page's state: what the background stored, mirrored as signals. Keys are never read.

@@ -1,5 +1,5 @@
-import type { KeyCheck } from '../../utils/protocol';
-import { plural } from '../../utils/format';
+import type { KeyCheck } from '../../utils/messaging/protocol';
+import { plural } from '../../utils/words/format';
 
 /** "Key works: you have 12 models and 3 datasets (and 4 models shared with you)." */
 export function keyWorksSentence(check: KeyCheck): string {

@@ -1,4 +1,4 @@
-import { ALL_ACCOUNTS } from '../../utils/storage';
+import { ALL_ACCOUNTS } from '../../utils/storage/items';
 import { selectedAccount, setAccount, state } from './model';
 
 /** Shown with more than one account: all of them, or one. The choice is remembered. */

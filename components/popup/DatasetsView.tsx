@@ -1,5 +1,5 @@
 import type { Dataset, DatasetDetail } from '../../utils/api/types';
-import { formatBytes, formatDate, plural } from '../../utils/format';
+import { formatBytes, formatDate, plural } from '../../utils/words/format';
 import {
   accountTag,
   datasetDetails,

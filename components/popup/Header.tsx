@@ -1,4 +1,4 @@
-import { timeAgo } from '../../utils/format';
+import { timeAgo } from '../../utils/words/format';
 import {
   checkedAt as shownCheckedAt,
   mode as shownMode,

@@ -1,5 +1,5 @@
 import type { RefObject } from 'preact';
-import type { PopupPrefs } from '../../utils/storage';
+import type { PopupPrefs } from '../../utils/storage/items';
 import {
   clearStatuses,
   index,

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'preact/hooks';
-import { generateSnippet, SNIPPET_LABELS, type SnippetLanguage } from '../../utils/snippets';
+import { generateSnippet, SNIPPET_LABELS, type SnippetLanguage } from '../../utils/words/snippets';
 import { copyText, modelsById, rowMenu } from './model';
 import { noUriReason } from './view-logic';
 

@@ -1,7 +1,7 @@
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
-import { type Account, type SnapshotError, snapshotOf } from '../../utils/storage';
-import { timeAgo } from '../../utils/format';
+import { type Account, type SnapshotError, snapshotOf } from '../../utils/storage/items';
+import { timeAgo } from '../../utils/words/format';
 import { announcement, multiAccount, now, openOptions, refresh, refreshing, state } from './model';
 
 const DOCS_URL = 'https://developer.ideogram.ai/api-reference/api-reference/train-model';

@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import type { PopupPrefs } from '../../utils/storage';
+import type { PopupPrefs } from '../../utils/storage/items';
 import { setTab, state } from './model';
 
 type Tab = PopupPrefs['tab'];

@@ -1,7 +1,7 @@
 import { computed, signal } from '@preact/signals';
 import { browser } from 'wxt/browser';
 import type { Dataset, DatasetDetail, Model } from '../../utils/api/types';
-import { failureMessage, sendMessage } from '../../utils/messaging';
+import { failureMessage, sendMessage } from '../../utils/messaging/channel';
 import {
   type Account,
   ALL_ACCOUNTS,
@@ -18,9 +18,9 @@ import {
   settingsItem,
   snapshotOf,
   snapshotsItem,
-} from '../../utils/storage';
+} from '../../utils/storage/items';
 import { loadStored, storedSignal } from '../stored';
-import { valueOf } from '../../utils/pick';
+import { valueOf } from '../../utils/surfaces/pick';
 import { countByStatus, indexModels, visibleModels } from './view-logic';
 
 // The popup's state. What the background stored is mirrored as signals; what the popup shows is

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { OFFSCREEN_COPY, type OffscreenCopy } from '../../utils/clipboard';
+import { OFFSCREEN_COPY, type OffscreenCopy } from '../../utils/surfaces/clipboard';
 
 // Chrome's service worker has no DOM and no clipboard: this hidden document copies for it. It
 // answers only the extension itself.

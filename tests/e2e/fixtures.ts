@@ -12,9 +12,9 @@ import {
 // @ts-expect-error: a plain ES module shared with the npm scripts.
 import { findChromium } from '../../scripts/find-chromium.mjs';
 import { createFakeApi, type FakeApi, TEST_KEY } from '../fake-api';
-import type { FakeAccount } from '../../utils/fake-ideogram/server';
+import type { FakeAccount } from '../../utils/sample/server';
 import { routeFakeApi } from '../fake-api/playwright';
-import { EMPTY_SNAPSHOT, type Snapshot } from '../../utils/snapshot';
+import { EMPTY_SNAPSHOT, type Snapshot } from '../../utils/storage/snapshot';
 
 export const EXTENSION_DIR = path.resolve('.output/chrome-mv3');
 

@@ -1,4 +1,4 @@
-import type { FakeReply } from '../../utils/fake-ideogram/server';
+import type { FakeReply } from '../../utils/sample/server';
 
 /** Something going wrong between the extension and the API, as the fake can stage it. */
 export type Fault =

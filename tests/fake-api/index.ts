@@ -5,7 +5,7 @@ import {
   type FakeModel,
   type FakeRequest,
   type FakeStep,
-} from '../../utils/fake-ideogram/server';
+} from '../../utils/sample/server';
 import { applyFault, type Fault, type Outcome } from './faults';
 
 export type { Fault } from './faults';
@@ -25,7 +25,7 @@ export interface LoggedRequest {
 const MINUTE = 60_000;
 
 /**
- * The fake Ideogram API of the test suites: the faithful server of `utils/fake-ideogram`, plus a
+ * The fake Ideogram API of the test suites: the faithful server of `utils/sample/server.ts`, plus a
  * clock tests can move, a log of every request, and faults to inject.
  */
 export function createFakeApi(

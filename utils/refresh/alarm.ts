@@ -6,7 +6,7 @@ import {
   refreshStatesItem,
   snapshotOf,
   snapshotsItem,
-} from '../storage';
+} from '../storage/items';
 import { nextRefreshAt } from './schedule';
 
 // One alarm per account ("refresh:<account id>"), so each keeps its own pace and back-off, and

@@ -8,7 +8,7 @@ import {
   type TestBackground,
 } from '../../tests/background-harness';
 import { allFaults, fakeModel, standardAccount, TEST_KEY } from '../../tests/fake-api';
-import type { Snapshot } from '../storage';
+import type { Snapshot } from '../storage/items';
 import { ensureScheduled } from './alarm';
 
 const MIN = 60_000;

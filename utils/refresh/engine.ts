@@ -1,5 +1,5 @@
 import type { IdeogramApi } from '../api/client';
-import { setItems } from '../store';
+import { setItems } from '../storage/store';
 import { ApiError, type ApiFailure, toFailure } from '../api/errors';
 import type { Dataset, Model, Parsed } from '../api/types';
 import {
@@ -12,7 +12,7 @@ import {
   type Snapshot,
   snapshotOf,
   snapshotsItem,
-} from '../storage';
+} from '../storage/items';
 import { findTransitions, isActive } from './transitions';
 
 const SECOND = 1000;

@@ -5,15 +5,15 @@ import { expectedModels, FUZZ_RUNS, modelsBody } from '../../tests/fuzz/arbitrar
 import { testModel } from '../../tests/models';
 import { createIdeogramApi } from '../api/client';
 import type { Model } from '../api/types';
-import { capCount, renderBadge } from '../badge';
+import { capCount, renderBadge } from '../surfaces/badge';
 import {
   type Account,
   DEFAULT_SETTINGS,
   EMPTY_SNAPSHOT,
   snapshotOf,
   snapshotsItem,
-} from '../storage';
-import { setItems } from '../store';
+} from '../storage/items';
+import { setItems } from '../storage/store';
 import { createRefresher } from './engine';
 
 const ACCOUNT: Account = { id: 'acct-fuzz', label: 'Fuzz', since: 1 };

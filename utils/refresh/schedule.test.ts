@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Model } from '../api/types';
-import { DEFAULT_SETTINGS, EMPTY_SNAPSHOT, type Snapshot } from '../storage';
+import { DEFAULT_SETTINGS, EMPTY_SNAPSHOT, type Snapshot } from '../storage/items';
 import { testModel } from '../../tests/models';
 import {
   BACKOFF_MAX,

@@ -1,4 +1,4 @@
-import type { RefreshState, Settings, Snapshot } from '../storage';
+import type { RefreshState, Settings, Snapshot } from '../storage/items';
 import { isActive } from './transitions';
 
 const SECOND = 1000;

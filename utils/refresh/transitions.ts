@@ -1,5 +1,5 @@
 import type { Model } from '../api/types';
-import type { Notice } from '../storage';
+import type { Notice } from '../storage/items';
 
 const ACTIVE = new Set(['CREATING', 'TRAINING']);
 

@@ -1,11 +1,6 @@
 import { browser } from 'wxt/browser';
 import { createIdeogramApi } from '../api/client';
-import {
-  createFakeIdeogram,
-  type FakeAccount,
-  type FakeStep,
-  fakeFetch,
-} from '../fake-ideogram/server';
+import { createFakeIdeogram, type FakeAccount, type FakeStep, fakeFetch } from './server';
 
 // The built-in sample account: what someone without a key (a store reviewer, someone deciding
 // whether to install) sees. Its data is a file in the package (public/sample-account.json), read

@@ -10,7 +10,7 @@ import {
   SCHEMA_VERSION,
   schemaItem,
   type Snapshot,
-} from './storage';
+} from './items';
 
 // Moves what older versions stored to the current layout. Version 1 held a single key: it becomes
 // the first account, with its lists, pins and settings kept. The new layout is written in one

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
-import type { ApiErrorKind } from './api/errors';
-import type { Model } from './api/types';
-import { type Account, type Settings, type Snapshot, snapshotOf } from './storage';
+import type { ApiErrorKind } from '../api/errors';
+import type { Model } from '../api/types';
+import { type Account, type Settings, type Snapshot, snapshotOf } from '../storage/items';
 
 /** What the toolbar button shows: the badge's text and colour, and the button's tooltip. */
 export interface BadgeView {

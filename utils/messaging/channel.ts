@@ -1,5 +1,5 @@
 import { type Browser, browser } from 'wxt/browser';
-import { type ApiFailure, toFailure } from './api/errors';
+import { type ApiFailure, toFailure } from '../api/errors';
 import type { Protocol } from './protocol';
 
 // One typed channel from the extension's pages to the background. Hand-written rather than

@@ -2,8 +2,10 @@ import { formatApiTime } from '../api/time';
 import { KNOWN_STATUSES } from '../api/types';
 
 // A stateful stand-in for the four read endpoints of Ideogram's custom-model API, following its
-// documented semantics. Tests answer the extension's requests from it, and the sample workspace
-// serves its built-in account through it, so both exercise the same client code as the real API.
+// documented semantics. It lives here, not under tests/, because the sample workspace needs it at
+// run time: the built-in account is served through it, inside the extension. The test suites wrap
+// it (tests/fake-api) with faults and a request log, so both exercise the same client code as the
+// real API.
 
 /** One step of a model's life: from `at` on, the model has this status. */
 export interface FakeStep {

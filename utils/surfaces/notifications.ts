@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { focusModelItem, type Notice, noticesItem, readSettings } from './storage';
+import { focusModelItem, type Notice, noticesItem, readSettings } from '../storage/items';
 
 const PREFIX = 'model:';
 

@@ -1,5 +1,5 @@
-import type { ApiFailure } from './api/errors';
-import type { Dataset, Model } from './api/types';
+import type { ApiFailure } from '../api/errors';
+import type { Dataset, Model } from '../api/types';
 
 // An account's stored data. Kept apart from storage.ts (which needs the extension's APIs) so that
 // Node-side code, such as the end-to-end tests, can use the type and the empty value.

@@ -1,5 +1,5 @@
 import { browser, type Browser } from 'wxt/browser';
-import type { Model } from './api/types';
+import type { Model } from '../api/types';
 import { tellUser } from './feedback';
 import { menuModels, type Preferences, valueOf } from './pick';
 import {
@@ -11,7 +11,7 @@ import {
   recentsItem,
   recordRecent,
   snapshotsItem,
-} from './storage';
+} from '../storage/items';
 
 export const MENU_PARENT = 'insert-model';
 export const MENU_SETUP = 'insert-setup';

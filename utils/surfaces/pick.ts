@@ -1,4 +1,4 @@
-import type { Model } from './api/types';
+import type { Model } from '../api/types';
 
 // Choosing models for the browsing features: the address-bar suggestions and the right-click menu.
 // Pure functions of the stored snapshot, pins and recents: no network call per keystroke.

@@ -1,6 +1,6 @@
-import type { ApiFailure } from './api/errors';
-import type { DatasetDetail } from './api/types';
-import type { Account, Settings } from './storage';
+import type { ApiFailure } from '../api/errors';
+import type { DatasetDetail } from '../api/types';
+import type { Account, Settings } from '../storage/items';
 
 /** What checking a key found. */
 export interface KeyCheck {

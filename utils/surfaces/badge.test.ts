@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Model } from './api/types';
+import type { Model } from '../api/types';
 import { BADGE_COLORS, type BadgeInput, capCount, renderBadge } from './badge';
-import { type Account, EMPTY_SNAPSHOT, type Snapshot } from './storage';
-import { testModel } from '../tests/models';
+import { type Account, EMPTY_SNAPSHOT, type Snapshot } from '../storage/items';
+import { testModel } from '../../tests/models';
 
 const NOW = Date.UTC(2026, 10, 21, 14, 5);
 

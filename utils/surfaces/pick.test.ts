@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Model } from './api/types';
-import { testModel } from '../tests/models';
+import type { Model } from '../api/types';
+import { testModel } from '../../tests/models';
 import { isReady, matchScore, menuModels, rankModels, valueOf } from './pick';
 
 let clock = 0;

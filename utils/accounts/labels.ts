@@ -1,4 +1,4 @@
-import type { Account } from './storage';
+import type { Account } from '../storage/items';
 
 const MAX_LABEL = 40;
 

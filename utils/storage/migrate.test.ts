@@ -1,10 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { startTestBackground } from '../tests/background-harness';
-import v1WithKey from '../tests/fixtures/storage-v1-key.json';
-import v1Sample from '../tests/fixtures/storage-v1-sample.json';
+import { startTestBackground } from '../../tests/background-harness';
+import v1WithKey from '../../tests/fixtures/storage-v1-key.json';
+import v1Sample from '../../tests/fixtures/storage-v1-sample.json';
 import { LEGACY_KEYS, planMigration } from './migrate';
-import { EMPTY_SNAPSHOT } from './storage';
+import { EMPTY_SNAPSHOT } from './items';
 
 // The fixtures are storage.local as the single-key version (schema 1) really wrote it: dumped
 // from that build with a key saved, a model pinned, a status filter on and a setting changed; and

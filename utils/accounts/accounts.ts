@@ -1,11 +1,11 @@
-import { createIdeogramApi, type IdeogramApi } from './api/client';
-import { type Entry, setItems } from './store';
-import { ApiError, toFailure } from './api/errors';
+import { createIdeogramApi, type IdeogramApi } from '../api/client';
+import { type Entry, setItems } from '../storage/store';
+import { ApiError, toFailure } from '../api/errors';
 import { cleanKey } from './key';
 import { accountLabel } from './labels';
-import { newAccountId, SAMPLE_ACCOUNT_ID } from './migrate';
-import type { KeyCheck, SaveKeyResult } from './protocol';
-import { createSampleApi, loadSampleData, type SampleData } from './sample/account';
+import { newAccountId, SAMPLE_ACCOUNT_ID } from '../storage/migrate';
+import type { KeyCheck, SaveKeyResult } from '../messaging/protocol';
+import { createSampleApi, loadSampleData, type SampleData } from '../sample/account';
 import {
   type Account,
   ALL_ACCOUNTS,
@@ -22,7 +22,7 @@ import {
   refreshStatesItem,
   type Snapshot,
   snapshotsItem,
-} from './storage';
+} from '../storage/items';
 
 /** Builds the API client for a key; tests swap `fetch` for the fake API. */
 export type ApiFactory = (apiKey: string) => IdeogramApi;

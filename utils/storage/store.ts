@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 // Typed items in storage.local: what the extension needs of a storage library (a key, a
 // fallback, read, write, remove, watch, and several items in one atomic write), in a few lines.
 // It replaces @wxt-dev/storage, whose versioned migrations, metadata and locks went unused
-// (utils/migrate.ts moves layouts forward) and cost 3 KB gzip in every bundle.
+// (utils/storage/migrate.ts moves layouts forward) and cost 3 KB gzip in every bundle.
 
 export interface StoredItem<T> {
   /** The key in storage.local. */

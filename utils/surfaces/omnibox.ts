@@ -1,10 +1,10 @@
 import { browser } from 'wxt/browser';
-import { type Model, statusLabel } from './api/types';
+import { type Model, statusLabel } from '../api/types';
 import { copyFromBackground } from './clipboard';
 import { tellUser } from './feedback';
 import { type Preferences, rankModels, valueOf } from './pick';
 import { readBrowsingState } from './context-menu';
-import { type Mode, recordRecent } from './storage';
+import { type Mode, recordRecent } from '../storage/items';
 
 export interface Suggestion {
   /** What Enter on the suggestion hands back: the URI, or the ID when there is none. */

@@ -1,5 +1,5 @@
 import { applyBadge, renderBadge } from './badge';
-import { accountsItem, migrationErrorItem, readSettings, snapshotsItem } from './storage';
+import { accountsItem, migrationErrorItem, readSettings, snapshotsItem } from '../storage/items';
 
 /** Draws the badge from what is stored (the browser forgets it on restart). */
 export async function updateBadgeFromStorage(): Promise<void> {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { idOf, settle, startTestBackground, startWithKey } from '../tests/background-harness';
-import { fakeModel } from '../tests/fake-api';
-import { testModel } from '../tests/models';
+import { idOf, settle, startTestBackground, startWithKey } from '../../tests/background-harness';
+import { fakeModel } from '../../tests/fake-api';
+import { testModel } from '../../tests/models';
 import { buildInsertMenu, MENU_PARENT, MENU_SETUP } from './context-menu';
 import { describe as describeModel, omniboxSuggestions } from './omnibox';
 

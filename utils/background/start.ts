@@ -8,16 +8,16 @@ import {
   saveKey,
   startSample,
   stopSample,
-} from './accounts';
-import type { ApiFailure } from './api/errors';
-import { updateBadgeFromStorage } from './badge-sync';
-import { insertMenuEntries, onInsertMenuClick, showInsertMenu } from './context-menu';
-import { isOwnPage, serveMessages } from './messaging';
-import { migrateStorage } from './migrate';
-import { deliverNotices, showNotifiedModel } from './notifications';
-import { onOmniboxEnter, onOmniboxInput } from './omnibox';
-import { accountOfAlarm, ensureScheduled, reschedule, rescheduleAll } from './refresh/alarm';
-import { createRefresher } from './refresh/engine';
+} from '../accounts/accounts';
+import type { ApiFailure } from '../api/errors';
+import { updateBadgeFromStorage } from '../surfaces/badge-sync';
+import { insertMenuEntries, onInsertMenuClick, showInsertMenu } from '../surfaces/context-menu';
+import { isOwnPage, serveMessages } from '../messaging/channel';
+import { migrateStorage } from '../storage/migrate';
+import { deliverNotices, showNotifiedModel } from '../surfaces/notifications';
+import { onOmniboxEnter, onOmniboxInput } from '../surfaces/omnibox';
+import { accountOfAlarm, ensureScheduled, reschedule, rescheduleAll } from '../refresh/alarm';
+import { createRefresher } from '../refresh/engine';
 import {
   type Account,
   accountsItem,
@@ -26,7 +26,7 @@ import {
   settingsItem,
   snapshotOf,
   snapshotsItem,
-} from './storage';
+} from '../storage/items';
 
 export interface BackgroundDeps extends SourceDeps {
   isOnline: () => boolean;

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { settle, startTestBackground, type TestBackground } from '../tests/background-harness';
-import { TEST_KEY } from '../tests/fake-api';
+import { settle, startTestBackground, type TestBackground } from '../../tests/background-harness';
+import { TEST_KEY } from '../../tests/fake-api';
 
 const CANARY = 'CANARY-key-7f3a9c1e5b';
 

@@ -1,10 +1,10 @@
 import { defineItem, type Entry } from './store';
-import type { Model } from './api/types';
+import type { Model } from '../api/types';
 import { EMPTY_SNAPSHOT, type Snapshot } from './snapshot';
 
 // Everything the extension keeps, declared once. All of it is in storage.local: it survives
 // browser restarts (the badge needs it at start-up) and never syncs through the browser account.
-// The layout has a version (`schema`); utils/migrate.ts moves older layouts forward.
+// The layout has a version (`schema`); utils/storage/migrate.ts moves older layouts forward.
 
 export const SCHEMA_VERSION = 2;
 export const schemaItem = /* @__PURE__ */ defineItem<number | null>('schema', {
