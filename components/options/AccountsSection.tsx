@@ -1,125 +1,12 @@
 import { useSignal } from '@preact/signals';
 import { accountLabel } from '../../utils/accounts/labels';
 import { sendMessage } from '../../utils/messaging/channel';
-import { type Account, snapshotOf } from '../../utils/storage/items';
-import { KeyForm, messageOf } from './KeyForm';
-import { attempt, countsOf, optionsState } from './model';
+import { AccountCard } from './AccountCard';
+import { KeyForm } from './KeyForm';
+import { attempt, optionsState } from './model';
 import { Problem } from './Problem';
-import { keyWorksSentence } from './words';
 
 export const KEY_PAGE_URL = 'https://ideogram.ai/manage-api';
-
-/** One account: its label and status, and renaming, replacing its key, removing it. */
-function AccountCard({ account }: { account: Account }) {
-  const action = useSignal<'none' | 'rename' | 'replace' | 'remove'>('none');
-  const newLabel = useSignal(account.label);
-  const problem = useSignal('');
-  const snapshot = snapshotOf(optionsState.snapshots.value, account.id);
-  const status = snapshot.error
-    ? { tone: 'error', text: messageOf(snapshot.error) }
-    : snapshot.checkedAt === null
-      ? { tone: 'info', text: 'Checking its models…' }
-      : { tone: 'ok', text: keyWorksSentence(countsOf(account.id)) };
-  const headingId = `account-${account.id}`;
-
-  return (
-    <article class="account" aria-labelledby={headingId}>
-      <div class="account-head">
-        <h3 id={headingId}>{account.label}</h3>
-        {action.value === 'none' && (
-          <div class="row">
-            <button
-              type="button"
-              class="button"
-              aria-label={`Rename ${account.label}`}
-              onClick={() => {
-                newLabel.value = account.label;
-                action.value = 'rename';
-              }}
-            >
-              Rename
-            </button>
-            <button
-              type="button"
-              class="button"
-              aria-label={`Replace key of ${account.label}`}
-              onClick={() => (action.value = 'replace')}
-            >
-              Replace key
-            </button>
-            <button
-              type="button"
-              class="button danger"
-              aria-label={`Remove ${account.label}`}
-              onClick={() => (action.value = 'remove')}
-            >
-              Remove
-            </button>
-          </div>
-        )}
-      </div>
-      <p class={`message ${status.tone}`} role="status">
-        {status.text}
-      </p>
-      <Problem text={problem.value} />
-      {action.value === 'rename' && (
-        <form
-          class="row"
-          onSubmit={(event) => {
-            event.preventDefault();
-            void attempt(problem, () =>
-              sendMessage('renameAccount', { id: account.id, label: newLabel.value }),
-            ).then((ok) => ok && (action.value = 'none'));
-          }}
-        >
-          <label class="visually-hidden" for={`rename-${account.id}`}>
-            New label
-          </label>
-          <input
-            id={`rename-${account.id}`}
-            type="text"
-            maxLength={40}
-            value={newLabel.value}
-            onInput={(event) => (newLabel.value = event.currentTarget.value)}
-          />
-          <button type="submit" class="button primary">
-            Save label
-          </button>
-          <button type="button" class="button" onClick={() => (action.value = 'none')}>
-            Cancel
-          </button>
-        </form>
-      )}
-      {action.value === 'replace' && (
-        <KeyForm
-          accountId={account.id}
-          withLabel={false}
-          onDone={() => (action.value = 'none')}
-          onCancel={() => (action.value = 'none')}
-        />
-      )}
-      {action.value === 'remove' && (
-        <div class="confirm" role="group" aria-label="Confirm removal">
-          <p>Remove {account.label}: its key, and the lists fetched with it, from this browser?</p>
-          <div class="row">
-            <button
-              type="button"
-              class="button danger"
-              onClick={() =>
-                void attempt(problem, () => sendMessage('removeAccount', { id: account.id }))
-              }
-            >
-              Remove
-            </button>
-            <button type="button" class="button" onClick={() => (action.value = 'none')}>
-              Cancel
-            </button>
-          </div>
-        </div>
-      )}
-    </article>
-  );
-}
 
 /**
  * The keys: one account per key (personal, a team's, a client's), each checked when saved. Also

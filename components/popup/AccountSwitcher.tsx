@@ -1,5 +1,6 @@
 import { ALL_ACCOUNTS } from '../../utils/storage/items';
-import { selectedAccount, setAccount, state } from './model';
+import { selectedAccount, state } from './model';
+import { setAccount } from './actions';
 
 /** Shown with more than one account: all of them, or one. The choice is remembered. */
 export function AccountSwitcher() {

@@ -6,10 +6,9 @@ import {
   type Listed,
   listedDatasets,
   modelsById,
-  openDataset,
   openDatasetKey,
-  showModel,
 } from './model';
+import { openDataset, showModel } from './actions';
 
 /** What training needs of a dataset: 15 to 100 images. */
 export const TRAINING_RANGE = { min: 15, max: 100 } as const;

@@ -1,12 +1,6 @@
 import { timeAgo } from '../../utils/words/format';
-import {
-  checkedAt as shownCheckedAt,
-  mode as shownMode,
-  now,
-  openOptions,
-  refresh,
-  refreshing,
-} from './model';
+import { checkedAt as shownCheckedAt, mode as shownMode, now, refreshing } from './model';
+import { openOptions, refresh } from './actions';
 
 export function Header() {
   const mode = shownMode.value;

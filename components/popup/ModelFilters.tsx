@@ -1,15 +1,7 @@
 import type { RefObject } from 'preact';
 import type { PopupPrefs } from '../../utils/storage/items';
-import {
-  clearStatuses,
-  index,
-  query,
-  setScope,
-  setSort,
-  state,
-  statusCounts,
-  toggleStatus,
-} from './model';
+import { index, query, state, statusCounts } from './model';
+import { clearStatuses, setScope, setSort, toggleStatus } from './actions';
 import { isKnownStatus, statusLabel } from '../../utils/api/types';
 
 const SCOPES: { id: PopupPrefs['scope']; label: string }[] = [

@@ -1,7 +1,8 @@
 import { useSignal, useSignalEffect } from '@preact/signals';
 import { useEffect, useRef } from 'preact/hooks';
 import type { Model } from '../../utils/api/types';
-import { copyBest, highlighted, type Listed } from './model';
+import { highlighted, type Listed } from './model';
+import { copyBest } from './actions';
 import { ModelRow, ROW_HEIGHT } from './ModelRow';
 
 /** Rows drawn beyond the visible ones, so fast scrolling shows no gaps. */

@@ -1,16 +1,6 @@
 import type { Model } from '../../utils/api/types';
-import {
-  accountTag,
-  announce,
-  copyText,
-  datasetNames,
-  type Listed,
-  now,
-  pinned,
-  rowMenu,
-  showDataset,
-  togglePin,
-} from './model';
+import { accountTag, datasetNames, type Listed, now, pinned, rowMenu } from './model';
+import { announce, copyText, showDataset, togglePin } from './actions';
 import { isKnownStatus, statusLabel } from '../../utils/api/types';
 import { noUriReason, timeFact } from './view-logic';
 

@@ -1,6 +1,7 @@
 import { useSignal } from '@preact/signals';
 import { useEffect, useRef } from 'preact/hooks';
-import { clearFilters, copyBest, listedModels, query, shownModels, state } from './model';
+import { listedModels, query, shownModels, state } from './model';
+import { clearFilters, copyBest } from './actions';
 import { ModelFilters } from './ModelFilters';
 import { ModelList } from './ModelList';
 import { RowMenu } from './RowMenu';

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { generateSnippet, SNIPPET_LABELS, type SnippetLanguage } from '../../utils/words/snippets';
-import { copyText, modelsById, rowMenu } from './model';
+import { modelsById, rowMenu } from './model';
+import { copyText } from './actions';
 import { noUriReason } from './view-logic';
 
 const LANGUAGES: SnippetLanguage[] = ['curl', 'javascript', 'python'];

@@ -1,4 +1,4 @@
-import { openOptions, startSample } from './model';
+import { openOptions, startSample } from './actions';
 
 /** What a popup without a key shows: how to start, not an error. */
 export function SetupCard() {

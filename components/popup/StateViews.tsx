@@ -2,7 +2,8 @@ import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import { type Account, type SnapshotError, snapshotOf } from '../../utils/storage/items';
 import { timeAgo } from '../../utils/words/format';
-import { announcement, multiAccount, now, openOptions, refresh, refreshing, state } from './model';
+import { announcement, multiAccount, now, refreshing, state } from './model';
+import { openOptions, refresh } from './actions';
 
 const DOCS_URL = 'https://developer.ideogram.ai/api-reference/api-reference/train-model';
 

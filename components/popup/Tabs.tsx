@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import type { PopupPrefs } from '../../utils/storage/items';
-import { setTab, state } from './model';
+import { state } from './model';
+import { setTab } from './actions';
 
 type Tab = PopupPrefs['tab'];
 const TABS: { id: Tab; label: string }[] = [

@@ -1,30 +1,24 @@
 import { computed, signal } from '@preact/signals';
-import { browser } from 'wxt/browser';
-import type { Dataset, DatasetDetail, Model } from '../../utils/api/types';
-import { failureMessage, sendMessage } from '../../utils/messaging/channel';
+import type { Dataset, DatasetDetail } from '../../utils/api/types';
 import {
   type Account,
   ALL_ACCOUNTS,
   accountsItem,
   allModels,
-  focusModelItem,
   type Listed,
   modeOf,
-  type PopupPrefs,
   pinsItem,
   popupPrefsItem,
-  recordRecent,
   type SnapshotError,
   settingsItem,
   snapshotOf,
   snapshotsItem,
 } from '../../utils/storage/items';
 import { loadStored, storedSignal } from '../stored';
-import { valueOf } from '../../utils/surfaces/pick';
 import { countByStatus, indexModels, visibleModels } from './view-logic';
 
 // The popup's state. What the background stored is mirrored as signals; what the popup shows is
-// computed from them; the functions below are the user's actions. Components only read and call.
+// computed from them; ./actions holds what the user does. Components only read and call.
 
 const accounts = storedSignal(accountsItem);
 const snapshots = storedSignal(snapshotsItem);
@@ -118,13 +112,6 @@ export function accountTag(accountId: string): string | undefined {
 /** Pinned models come first in every list. */
 export const pinned = computed(() => new Set(pins.value.value));
 
-export function togglePin(id: string) {
-  const current = pins.value.value;
-  const next = current.includes(id) ? current.filter((p) => p !== id) : [...current, id];
-  pins.value.value = next;
-  void pinsItem.setValue(next);
-}
-
 export const index = computed(() => indexModels(listedModels.value));
 export const statusCounts = computed(() =>
   countByStatus(index.value, { scope: prefs.value.value.scope, query: query.value }),
@@ -137,125 +124,3 @@ export const datasetNames = computed(
   () => new Map(listedDatasets.value.map((d) => [`${d.accountId}:${d.id}`, d.name])),
 );
 export const modelsById = computed(() => new Map(listedModels.value.map((m) => [m.id, m])));
-
-function updatePrefs(changes: Partial<PopupPrefs>) {
-  const next = { ...prefs.value.value, ...changes };
-  // Shown at once; stored on the side so the next opening remembers it.
-  prefs.value.value = next;
-  void popupPrefsItem.setValue(next);
-}
-
-export const setTab = (tab: PopupPrefs['tab']) => updatePrefs({ tab });
-export const setScope = (scope: PopupPrefs['scope']) => updatePrefs({ scope });
-export const setSort = (sort: PopupPrefs['sort']) => updatePrefs({ sort });
-export const setAccount = (account: string) => updatePrefs({ account });
-export const clearStatuses = () => updatePrefs({ statuses: [] });
-
-/** Back to every model: no search, no status toggle, all scopes. */
-export function clearFilters() {
-  query.value = '';
-  updatePrefs({ statuses: [], scope: 'all' });
-}
-
-export function toggleStatus(status: string) {
-  const current = prefs.value.value.statuses;
-  updatePrefs({
-    statuses: current.includes(status) ? current.filter((s) => s !== status) : [...current, status],
-  });
-}
-
-export function announce(text: string, tone: 'ok' | 'error' = 'ok') {
-  announcement.value = { text, tone, at: Date.now() };
-}
-
-/** Opens the options page (the popup would close anyway as focus leaves it). */
-export function openOptions() {
-  void browser.runtime.openOptionsPage();
-  window.close();
-}
-
-/** Fills the extension with the built-in sample account (from the set-up card). */
-export async function startSample() {
-  try {
-    await sendMessage('startSample');
-  } catch (error) {
-    announce(failureMessage(error, 'Model Watch could not start the sample data.'), 'error');
-  }
-}
-
-/** Asks the background for fresh lists; the new snapshots arrive through storage. */
-export async function refresh(force: boolean) {
-  refreshing.value = true;
-  try {
-    await sendMessage('refresh', { force });
-  } catch {
-    // Shown through the snapshots' errors, or the stale "Updated …" time.
-  } finally {
-    refreshing.value = false;
-  }
-}
-
-export async function copyText(text: string, what: string, model: Model) {
-  try {
-    await navigator.clipboard.writeText(text);
-    announce(`Copied the ${what} of ${model.name}.`);
-    void recordRecent(model.id);
-    return true;
-  } catch {
-    announce('The browser did not allow copying. Select the text and copy it by hand.', 'error');
-    return false;
-  }
-}
-
-/** Enter on a row: its URI, or its ID when it has none (and says so). */
-export function copyBest(model: Model) {
-  const { text, isUri } = valueOf(model);
-  return copyText(text, isUri ? 'URI' : 'ID (it has no URI)', model);
-}
-
-export async function openDataset(accountId: string, id: string | null) {
-  if (id === null) {
-    openDatasetKey.value = null;
-    return;
-  }
-  const key = `${accountId}:${id}`;
-  openDatasetKey.value = key;
-  const known = datasetDetails.value.get(key);
-  if (known && known.state !== 'error') return;
-  const setDetail = (detail: DetailState) => {
-    const next = new Map(datasetDetails.value);
-    next.set(key, detail);
-    datasetDetails.value = next;
-  };
-  setDetail({ state: 'loading' });
-  try {
-    setDetail({ state: 'ready', detail: await sendMessage('getDataset', { accountId, id }) });
-  } catch (error) {
-    setDetail({
-      state: 'error',
-      message: failureMessage(error, 'Model Watch could not load it.'),
-    });
-  }
-}
-
-/** Shows a dataset in the Datasets tab, opened. */
-export function showDataset(accountId: string, id: string) {
-  setTab('datasets');
-  void openDataset(accountId, id);
-}
-
-/** Shows a model in the Models tab, clearing filters (and account choice) that would hide it. */
-export function showModel(id: string) {
-  if (!listedModels.value.some((m) => m.id === id)) setAccount(ALL_ACCOUNTS);
-  if (!shownModels.value.some((m) => m.id === id)) clearFilters();
-  setTab('models');
-  highlighted.value = id;
-}
-
-/** A model named by a notification click (stored) or the page's address (`?model=`). */
-export async function takeModelToShow(): Promise<string | null> {
-  const fromUrl = new URLSearchParams(location.search).get('model');
-  const stored = await focusModelItem.getValue();
-  if (stored !== null) await focusModelItem.removeValue();
-  return fromUrl ?? stored;
-}

@@ -1,5 +1,6 @@
 import { render } from 'preact';
-import { loaded, now, refresh, showModel, takeModelToShow } from '../../components/popup/model';
+import { loaded, now } from '../../components/popup/model';
+import { refresh, showModel, takeModelToShow } from '../../components/popup/actions';
 import { PopupApp } from '../../components/popup/PopupApp';
 import '../../components/theme.css';
 import './popup.css';

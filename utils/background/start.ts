@@ -11,7 +11,7 @@ import {
 } from '../accounts/accounts';
 import type { ApiFailure } from '../api/errors';
 import { updateBadgeFromStorage } from '../surfaces/badge-sync';
-import { insertMenuEntries, onInsertMenuClick, showInsertMenu } from '../surfaces/context-menu';
+import { insertMenuEntries, onInsertMenuClick, showInsertMenu } from '../surfaces/insert-menu';
 import { isOwnPage, serveMessages } from '../messaging/channel';
 import { migrateStorage } from '../storage/migrate';
 import { deliverNotices, showNotifiedModel } from '../surfaces/notifications';

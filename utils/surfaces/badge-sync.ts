@@ -1,4 +1,5 @@
-import { applyBadge, renderBadge } from './badge';
+import { browser } from 'wxt/browser';
+import { type BadgeView, renderBadge } from './badge';
 import { accountsItem, migrationErrorItem, readSettings, snapshotsItem } from '../storage/items';
 
 /** Draws the badge from what is stored (the browser forgets it on restart). */
@@ -12,4 +13,15 @@ export async function updateBadgeFromStorage(): Promise<void> {
   await applyBadge(
     renderBadge({ accounts, snapshots, settings, migrationFailed: migrationError !== null }),
   );
+}
+
+/** Shows a badge on the toolbar button. */
+export async function applyBadge(view: BadgeView): Promise<void> {
+  await Promise.all([
+    browser.action.setBadgeText({ text: view.text }),
+    browser.action.setBadgeBackgroundColor({ color: view.color }),
+    browser.action.setTitle({ title: view.title }),
+    // Older browsers pick a text colour themselves.
+    browser.action.setBadgeTextColor?.({ color: '#ffffff' }),
+  ]);
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Model } from '../api/types';
-import { BADGE_COLORS, type BadgeInput, capCount, renderBadge } from './badge';
+import { type BadgeInput, capCount, renderBadge } from './badge';
+import { BADGE_COLORS } from './badge-marks';
 import { type Account, EMPTY_SNAPSHOT, type Snapshot } from '../storage/items';
 import { testModel } from '../../tests/models';
 

@@ -1,6 +1,5 @@
-import { browser } from 'wxt/browser';
-import type { ApiErrorKind } from '../api/errors';
 import type { Model } from '../api/types';
+import { BADGE_COLORS, errorMark, type ErrorMark, SEVERITY } from './badge-marks';
 import { type Account, type Settings, type Snapshot, snapshotOf } from '../storage/items';
 
 /** What the toolbar button shows: the badge's text and colour, and the button's tooltip. */
@@ -20,16 +19,6 @@ export interface BadgeInput {
 
 const NAME = 'Model Watch for Ideogram';
 const MAX_NAMES = 5;
-
-export const BADGE_COLORS = {
-  training: '#2563eb',
-  sample: '#7c3aed',
-  notSetUp: '#6b7280',
-  keyRejected: '#dc2626',
-  offline: '#475569',
-  rateLimited: '#b45309',
-  apiError: '#c2410c',
-} as const;
 
 /** The user's own models the badge counts: TRAINING, and CREATING when the setting says so. */
 export function countedModels(models: Model[], countCreating: boolean): Model[] {
@@ -55,43 +44,6 @@ function trainingSentence(models: Model[], countCreating: boolean): string {
 function clock(ms: number): string {
   return new Date(ms).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
 }
-
-type ErrorMark = { text: string; color: string; headline: string };
-
-function errorMark(kind: ApiErrorKind): ErrorMark {
-  switch (kind) {
-    case 'unauthorized':
-    case 'forbidden':
-      return {
-        text: 'KEY',
-        color: BADGE_COLORS.keyRejected,
-        headline: 'Ideogram rejected the API key. Open Options to fix it.',
-      };
-    case 'offline':
-      return { text: 'OFF', color: BADGE_COLORS.offline, headline: 'You are offline.' };
-    case 'network':
-      return {
-        text: 'OFF',
-        color: BADGE_COLORS.offline,
-        headline: 'Cannot reach api.ideogram.ai.',
-      };
-    case 'rate_limited':
-      return {
-        text: 'WAIT',
-        color: BADGE_COLORS.rateLimited,
-        headline: 'Ideogram is limiting requests.',
-      };
-    default:
-      return {
-        text: 'ERR',
-        color: BADGE_COLORS.apiError,
-        headline: 'Ideogram’s API had a problem.',
-      };
-  }
-}
-
-/** How bad an error is for the badge: the worst one is shown when several accounts fail. */
-const SEVERITY: Record<string, number> = { KEY: 4, WAIT: 3, ERR: 2, OFF: 1 };
 
 /** Decides what the toolbar button shows. Pure: the same state always gives the same badge. */
 export function renderBadge({
@@ -196,15 +148,4 @@ function renderMany(
   if (worst && failing === accounts.length) return { text: worst.text, color: worst.color, title };
   if (worst) return { text: `${total > 0 ? capCount(total) : ''}!`, color: worst.color, title };
   return { text: total > 0 ? capCount(total) : '', color: BADGE_COLORS.training, title };
-}
-
-/** Shows a badge on the toolbar button. */
-export async function applyBadge(view: BadgeView): Promise<void> {
-  await Promise.all([
-    browser.action.setBadgeText({ text: view.text }),
-    browser.action.setBadgeBackgroundColor({ color: view.color }),
-    browser.action.setTitle({ title: view.title }),
-    // Older browsers pick a text colour themselves.
-    browser.action.setBadgeTextColor?.({ color: '#ffffff' }),
-  ]);
 }

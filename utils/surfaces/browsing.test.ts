@@ -3,7 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { idOf, settle, startTestBackground, startWithKey } from '../../tests/background-harness';
 import { fakeModel } from '../../tests/fake-api';
 import { testModel } from '../../tests/models';
-import { buildInsertMenu, MENU_PARENT, MENU_SETUP } from './context-menu';
+import { buildInsertMenu, MENU_PARENT, MENU_SETUP } from './insert-menu';
 import { describe as describeModel, omniboxSuggestions } from './omnibox';
 
 describe('the address bar (keyword "im")', () => {

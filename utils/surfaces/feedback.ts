@@ -1,6 +1,5 @@
 import { browser } from 'wxt/browser';
-import { applyBadge } from './badge';
-import { updateBadgeFromStorage } from './badge-sync';
+import { applyBadge, updateBadgeFromStorage } from './badge-sync';
 
 const NOTIFICATION_ID = 'model-watch-feedback';
 const FLASH_MS = 2500;

@@ -3,7 +3,7 @@ import { type Model, statusLabel } from '../api/types';
 import { copyFromBackground } from './clipboard';
 import { tellUser } from './feedback';
 import { type Preferences, rankModels, valueOf } from './pick';
-import { readBrowsingState } from './context-menu';
+import { readBrowsingState } from './browsing-state';
 import { type Mode, recordRecent } from '../storage/items';
 
 export interface Suggestion {
