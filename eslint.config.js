@@ -20,6 +20,35 @@ export default defineConfig(
     },
   },
   {
+    // One writer: pages send what the user changed to the background and never write storage,
+    // nor run the background's own work (see docs/architecture.md).
+    files: ['components/**', 'entrypoints/!(background).ts', 'entrypoints/*/**'],
+    ignores: ['**/*.test.ts', '**/*.test.tsx'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                '**/storage/writer',
+                '**/storage/changes',
+                '**/storage/migrate',
+                '**/storage/repair',
+                '**/accounts/accounts',
+                '**/accounts/source',
+                '**/refresh/*',
+                '**/background/*',
+              ],
+              message:
+                'Pages never write storage or do the background’s work: send a message (utils/messaging).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Scripts report to the terminal; tests log on purpose (console capture probes).
     files: ['scripts/**', 'bench/**', 'tests/**'],
     rules: { 'no-console': 'off' },

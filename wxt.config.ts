@@ -34,6 +34,9 @@ export default defineConfig({
       'Watch your Ideogram custom models train: a toolbar badge of models in training, status filters, one-click copy of model IDs and URIs.',
     permissions: [
       'storage',
+      // The API has no pagination: an account with 25,000 models stores about 6 MB of lists, and
+      // Chrome caps storage.local at 10 MB without this (it shows no warning at install).
+      'unlimitedStorage',
       'alarms',
       'contextMenus',
       'activeTab',

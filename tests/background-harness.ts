@@ -19,14 +19,17 @@ export const OWN_PAGE = {
 export type Reply = { answered: false } | { answered: true; reply: unknown };
 
 let pending = 0;
+/** The fakes of the running test: requests they hold back on purpose are not waited for. */
+let current: { held: number }[] = [];
+const held = () => current.reduce((sum, fake) => sum + fake.held, 0);
 
 /**
- * Lets pending work run to the end: requests in flight (a hanging one until its timeout), then
- * the promise chains after them (storage listeners, badge updates).
+ * Lets pending work run to the end: requests in flight (a hanging one until its timeout, but not
+ * one the test holds back), then the promise chains after them (storage listeners, badge updates).
  */
 export async function settle(): Promise<void> {
   for (let round = 0; round < 3; round++) {
-    while (pending > 0) await new Promise((resolve) => setTimeout(resolve, 5));
+    while (pending - held() > 0) await new Promise((resolve) => setTimeout(resolve, 5));
     for (let i = 0; i < 20; i++) await new Promise((resolve) => setTimeout(resolve, 0));
   }
 }
@@ -62,14 +65,25 @@ export async function startTestBackground(
   // More accounts' APIs: a request goes to the fake whose key it carries (else the first, a 401).
   const fakes = [fake, ...(options.otherAccounts ?? []).map((a) => createFakeApi(a, now))];
   const fakeFor = (apiKey: string) => fakes.find((f) => f.account.apiKey === apiKey) ?? fake;
+  // Requests a previous test left held or hanging are not this test's.
+  pending = 0;
+  current = fakes;
   let online = true;
   const fetchSpy = { calls: 0 };
   let onlineListeners: (() => void)[] = [];
+  /** The background's "look every few seconds" timers, fired by `tick()`. */
+  let tickers: (() => void)[] = [];
 
   async function boot() {
     onlineListeners = [];
+    tickers = [];
     const { ready } = startBackground({
-      onOnline: (listener) => onlineListeners.push(listener),
+      onOnline: (listener) => void onlineListeners.push(listener),
+      every: (_ms, tick) => {
+        tickers.push(tick);
+        return () => (tickers = tickers.filter((t) => t !== tick));
+      },
+      throttlesAfterErrors: true,
       loadSample: async () => sampleData,
       makeApi: (apiKey) =>
         createIdeogramApi({
@@ -165,10 +179,22 @@ export async function startTestBackground(
     send,
     ask,
     now,
-    /** Goes offline, or comes back online (which the browser announces). */
-    async setOnline(value: boolean) {
+    /**
+     * Goes offline, or comes back online: announced by the browser (as Firefox's background page
+     * hears it), or silently (`announce: false`: a service worker gets no event).
+     */
+    async setOnline(value: boolean, { announce = true } = {}) {
       online = value;
-      if (value) for (const listener of onlineListeners) listener();
+      if (value && announce) for (const listener of onlineListeners) listener();
+      await settle();
+    },
+    /** How many "look again in a few seconds" timers the background is running. */
+    get watchers() {
+      return tickers.length;
+    },
+    /** A few seconds pass: the background's timers fire once. */
+    async tick() {
+      for (const tick of [...tickers]) tick();
       await settle();
     },
     advance(ms: number) {

@@ -2,6 +2,7 @@ import { useSignal } from '@preact/signals';
 import { accountLabel } from '../../utils/accounts/labels';
 import { sendMessage } from '../../utils/messaging/channel';
 import { AccountCard } from './AccountCard';
+import { DataNotices } from './DataNotices';
 import { KeyForm } from './KeyForm';
 import { attempt, optionsState } from './model';
 import { Problem } from './Problem';
@@ -13,7 +14,7 @@ export const KEY_PAGE_URL = 'https://ideogram.ai/manage-api';
  * where a failed update of older stored data is reported, and where sample data is offered.
  */
 export function AccountsSection() {
-  const { mode, keyAccounts, migrationError } = optionsState;
+  const { mode, keyAccounts } = optionsState;
   const accounts = keyAccounts.value;
   const adding = useSignal(false);
   const problem = useSignal('');
@@ -30,18 +31,7 @@ export function AccountsSection() {
         . Add several (your own, a team’s, a client’s) to watch them side by side.
       </p>
 
-      {migrationError.value && (
-        <div class="message error" role="alert">
-          {migrationError.value.message}{' '}
-          <button
-            type="button"
-            class="button link"
-            onClick={() => void attempt(problem, () => sendMessage('retryMigration'))}
-          >
-            Try again
-          </button>
-        </div>
-      )}
+      <DataNotices />
 
       {accounts.map((account) => (
         <AccountCard key={account.id} account={account} />

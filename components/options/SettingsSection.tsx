@@ -1,7 +1,7 @@
 import { useSignal } from '@preact/signals';
 import { browser } from 'wxt/browser';
 import { sendMessage } from '../../utils/messaging/channel';
-import { INTERVAL_BOUNDS, type Settings } from '../../utils/storage/items';
+import { INTERVAL_BOUNDS, type Settings } from '../../utils/storage/settings';
 import { attempt, optionsState } from './model';
 import { Problem } from './Problem';
 

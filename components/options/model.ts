@@ -2,11 +2,14 @@ import { computed, type Signal } from '@preact/signals';
 import {
   accountsItem,
   migrationErrorItem,
-  modeOf,
+  SCHEMA_VERSION,
+  schemaItem,
   settingsItem,
   snapshotOf,
   snapshotsItem,
+  storageReportItem,
 } from '../../utils/storage/items';
+import { modeOf } from '../../utils/storage/layout';
 import { failureMessage } from '../../utils/messaging/channel';
 import { loadStored, storedSignal } from '../stored';
 
@@ -16,13 +19,21 @@ const accounts = storedSignal(accountsItem);
 const snapshots = storedSignal(snapshotsItem);
 const settings = storedSignal(settingsItem);
 const migrationError = storedSignal(migrationErrorItem);
+const schema = storedSignal(schemaItem);
+const storageReport = storedSignal(storageReportItem);
 
 export const optionsState = {
   accounts: accounts.value,
   snapshots: snapshots.value,
   settings: settings.value,
   migrationError: migrationError.value,
-  loaded: loadStored(accounts, snapshots, settings, migrationError),
+  /** Repairs of damaged stored data the background made, to tell once. */
+  storageReport: storageReport.value,
+  /** The stored layout's version when a newer Model Watch wrote it (after a rollback), else null. */
+  newerLayout: computed(() =>
+    schema.value.value !== null && schema.value.value > SCHEMA_VERSION ? schema.value.value : null,
+  ),
+  loaded: loadStored(accounts, snapshots, settings, migrationError, schema, storageReport),
   mode: computed(() => modeOf(accounts.value.value)),
   /** The user's accounts (the sample workspace aside). */
   keyAccounts: computed(() => accounts.value.value.filter((a) => !a.sample)),

@@ -1,8 +1,12 @@
+import { useRef } from 'preact/hooks';
 import type { Dataset, DatasetDetail } from '../../utils/api/types';
+import { useVisibleRows } from './virtual';
 import { formatBytes, formatDate, plural } from '../../utils/words/format';
 import {
   accountTag,
   datasetDetails,
+  datasetErrors,
+  multiAccount,
   type Listed,
   listedDatasets,
   modelsById,
@@ -26,6 +30,51 @@ export function readiness(fileCount: number): { text: string; ok: boolean } {
   return { text: `${images}: within the 15–100 training needs`, ok: true };
 }
 
+const FILE_ROW = 22;
+const FILES_HEIGHT = 180;
+
+/** A dataset's files, drawn as they scroll into view: 50,000 files cost what a dozen do. */
+function FileList({ detail }: { detail: DatasetDetail }) {
+  const viewport = useRef<HTMLDivElement>(null);
+  const { files } = detail;
+  const { first, last, onScroll } = useVisibleRows(viewport, files.length, FILE_ROW, FILES_HEIGHT);
+  return (
+    // Focusable so that a keyboard can scroll a long list of files.
+    <div
+      ref={viewport}
+      class="files"
+      role="list"
+      tabIndex={0}
+      aria-label={`Files of ${detail.dataset.name}`}
+      onScroll={onScroll}
+    >
+      <div
+        class="files-spacer"
+        role="presentation"
+        style={{ height: `${files.length * FILE_ROW}px` }}
+      >
+        {files.slice(first, last).map((file, k) => (
+          <div
+            key={first + k}
+            class="file"
+            role="listitem"
+            aria-posinset={first + k + 1}
+            aria-setsize={files.length}
+            style={{ top: `${(first + k) * FILE_ROW}px` }}
+          >
+            <span class="file-name" title={file.name ?? undefined}>
+              {file.name ?? '(unnamed)'}
+            </span>
+            <span class="file-size">
+              {file.sizeBytes === null ? '' : formatBytes(file.sizeBytes)}
+            </span>
+          </div>
+        ))}
+      </div>
+    </div>
+  );
+}
+
 function Detail({ detail }: { detail: DatasetDetail }) {
   const ready = readiness(detail.fileCount);
   const models = modelsById.value;
@@ -46,18 +95,8 @@ function Detail({ detail }: { detail: DatasetDetail }) {
           ))}
         </ul>
       )}
-      <h4>Files ({detail.files.length})</h4>
-      {/* Focusable so that a keyboard can scroll a long list of files. */}
-      <ul class="files" tabIndex={0} aria-label={`Files of ${detail.dataset.name}`}>
-        {detail.files.map((file, i) => (
-          <li key={`${file.name}-${i}`}>
-            <span class="file-name">{file.name ?? '(unnamed)'}</span>
-            <span class="file-size">
-              {file.sizeBytes === null ? '' : formatBytes(file.sizeBytes)}
-            </span>
-          </li>
-        ))}
-      </ul>
+      <h4>Files ({detail.files.length.toLocaleString('en')})</h4>
+      <FileList detail={detail} />
     </div>
   );
 }
@@ -105,22 +144,47 @@ function DatasetItem({ dataset }: { dataset: Listed<Dataset> }) {
 /** The Datasets tab: each dataset opens to its files and the models trained from it. */
 export function DatasetsView() {
   const datasets = [...listedDatasets.value].sort((a, b) => b.createdAt - a.createdAt);
+  const errors = datasetErrors.value;
+  const banner = errors.length > 0 && (
+    <div class="banner error" role="alert">
+      <div class="banner-text">
+        {errors.map(({ account, error }) => (
+          <p key={account.id}>
+            {multiAccount.value && <strong>{account.label}: </strong>}
+            {error.message}
+          </p>
+        ))}
+      </div>
+    </div>
+  );
   if (datasets.length === 0) {
     return (
-      <div class="empty">
-        <p>No datasets yet.</p>
-        <p class="muted">
-          A dataset holds the 15 to 100 images a custom model is trained on. Create one and upload
-          images with Ideogram’s API; it appears here.
-        </p>
-      </div>
+      <>
+        {banner}
+        {errors.length === 0 && <NoDatasets />}
+      </>
     );
   }
   return (
-    <ul class="datasets" aria-label="Datasets">
-      {datasets.map((dataset) => (
-        <DatasetItem key={`${dataset.accountId}:${dataset.id}`} dataset={dataset} />
-      ))}
-    </ul>
+    <>
+      {banner}
+      <ul class="datasets" aria-label="Datasets">
+        {datasets.map((dataset) => (
+          <DatasetItem key={`${dataset.accountId}:${dataset.id}`} dataset={dataset} />
+        ))}
+      </ul>
+    </>
+  );
+}
+
+function NoDatasets() {
+  return (
+    <div class="empty">
+      <p>No datasets yet.</p>
+      <p class="muted">
+        A dataset holds the 15 to 100 images a custom model is trained on. Create one and upload
+        images with Ideogram’s API; it appears here.
+      </p>
+    </div>
   );
 }

@@ -1,12 +1,11 @@
-import { useSignal, useSignalEffect } from '@preact/signals';
+import { useSignalEffect } from '@preact/signals';
 import { useEffect, useRef } from 'preact/hooks';
 import type { Model } from '../../utils/api/types';
 import { highlighted, type Listed } from './model';
 import { copyBest } from './actions';
 import { ModelRow, ROW_HEIGHT } from './ModelRow';
+import { useVisibleRows } from './virtual';
 
-/** Rows drawn beyond the visible ones, so fast scrolling shows no gaps. */
-const OVERSCAN = 6;
 /** The list's height before it is measured (matches popup.css). */
 const DEFAULT_HEIGHT = 360;
 
@@ -18,25 +17,14 @@ const DEFAULT_HEIGHT = 360;
 export function ModelList(props: { models: Listed<Model>[]; activeIndex: { value: number } }) {
   const { models, activeIndex } = props;
   const viewport = useRef<HTMLDivElement>(null);
-  const scrollTop = useSignal(0);
-  const height = useSignal(DEFAULT_HEIGHT);
   const focusAfterRender = useRef(false);
-
-  const active = Math.min(activeIndex.value, Math.max(0, models.length - 1));
-  const first = Math.max(0, Math.floor(scrollTop.value / ROW_HEIGHT) - OVERSCAN);
-  const last = Math.min(
+  const { first, last, height, scrollTop, onScroll } = useVisibleRows(
+    viewport,
     models.length,
-    Math.ceil((scrollTop.value + height.value) / ROW_HEIGHT) + OVERSCAN,
+    ROW_HEIGHT,
+    DEFAULT_HEIGHT,
   );
-
-  // Measured after layout (not forced during the first render, which would slow the first paint).
-  useEffect(() => {
-    const el = viewport.current;
-    if (!el) return;
-    const observer = new ResizeObserver(() => (height.value = el.clientHeight || DEFAULT_HEIGHT));
-    observer.observe(el);
-    return () => observer.disconnect();
-  }, []);
+  const active = Math.min(activeIndex.value, Math.max(0, models.length - 1));
 
   function scrollIntoView(i: number) {
     const el = viewport.current;
@@ -101,7 +89,7 @@ export function ModelList(props: { models: Listed<Model>[]; activeIndex: { value
       class="list"
       role="list"
       aria-label={`Models, ${models.length} shown`}
-      onScroll={(event) => (scrollTop.value = event.currentTarget.scrollTop)}
+      onScroll={onScroll}
       onKeyDown={onKeyDown}
     >
       <div

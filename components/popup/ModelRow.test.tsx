@@ -32,6 +32,7 @@ beforeEach(async () => {
       listedAt: NOW,
       checkedAt: NOW,
       error: null,
+      datasetsError: null,
       dropped: 0,
     },
   };

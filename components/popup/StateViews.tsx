@@ -1,9 +1,11 @@
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
-import { type Account, type SnapshotError, snapshotOf } from '../../utils/storage/items';
+import { type Account, snapshotOf } from '../../utils/storage/items';
+import type { SnapshotError } from '../../utils/storage/snapshot';
 import { timeAgo } from '../../utils/words/format';
 import { announcement, multiAccount, now, refreshing, state } from './model';
 import { openOptions, refresh } from './actions';
+import { useWaitClock, waitWords } from './Header';
 
 const DOCS_URL = 'https://developer.ideogram.ai/api-reference/api-reference/train-model';
 
@@ -14,6 +16,7 @@ export interface AccountError {
 
 /** What to do about the errors, as a button: fix a key, or try again (nothing while offline). */
 function ErrorAction({ errors }: { errors: AccountError[] }) {
+  const wait = useWaitClock();
   if (errors.some((e) => e.error.kind === 'unauthorized' || e.error.kind === 'forbidden')) {
     return (
       <button type="button" class="button small" onClick={openOptions}>
@@ -28,10 +31,11 @@ function ErrorAction({ errors }: { errors: AccountError[] }) {
     <button
       type="button"
       class="button small"
-      disabled={refreshing.value}
+      disabled={refreshing.value || wait !== null}
+      title={wait ? waitWords(wait.until) : undefined}
       onClick={() => void refresh(true)}
     >
-      Try again
+      {wait ? `Try again in ${wait.left}` : 'Try again'}
     </button>
   );
 }

@@ -48,7 +48,7 @@ export function Tabs(props: {
             tabIndex={current === tab.id ? 0 : -1}
             onClick={() => setTab(tab.id)}
           >
-            {tab.label} <span class="count">{props.counts[tab.id]}</span>
+            {tab.label} <span class="count">{props.counts[tab.id].toLocaleString('en')}</span>
           </button>
         ))}
       </div>

@@ -2,14 +2,7 @@ import { browser } from 'wxt/browser';
 import type { Model } from '../../utils/api/types';
 import { failureMessage, sendMessage } from '../../utils/messaging/channel';
 import { valueOf } from '../../utils/surfaces/pick';
-import {
-  ALL_ACCOUNTS,
-  focusModelItem,
-  type PopupPrefs,
-  pinsItem,
-  popupPrefsItem,
-  recordRecent,
-} from '../../utils/storage/items';
+import { ALL_ACCOUNTS, type PopupPrefs } from '../../utils/storage/items';
 import {
   announcement,
   datasetDetails,
@@ -27,17 +20,19 @@ import {
 // popup answers without waiting) and asks the background for whatever must be fetched or kept.
 
 export function togglePin(id: string) {
-  const current = state.pins.value;
-  const next = current.includes(id) ? current.filter((p) => p !== id) : [...current, id];
-  state.pins.value = next;
-  void pinsItem.setValue(next);
+  const pinned = !state.pins.value.includes(id);
+  // Shown at once; the background stores it (and the stored pins come back the same).
+  state.pins.value = pinned ? [...state.pins.value, id] : state.pins.value.filter((p) => p !== id);
+  sendMessage('setPin', { modelId: id, pinned }).catch((error: unknown) =>
+    announce(failureMessage(error, 'Model Watch could not save the pin.'), 'error'),
+  );
 }
 
 function updatePrefs(changes: Partial<PopupPrefs>) {
-  const next = { ...state.prefs.value, ...changes };
-  // Shown at once; stored on the side so the next opening remembers it.
-  state.prefs.value = next;
-  void popupPrefsItem.setValue(next);
+  // Shown at once; the background remembers the fields that changed for the next opening.
+  state.prefs.value = { ...state.prefs.value, ...changes };
+  // A choice not remembered is not worth interrupting anyone for: it still applies now.
+  sendMessage('setPopupPrefs', changes).catch(() => undefined);
 }
 
 export const setTab = (tab: PopupPrefs['tab']) => updatePrefs({ tab });
@@ -94,7 +89,7 @@ export async function copyText(text: string, what: string, model: Model) {
   try {
     await navigator.clipboard.writeText(text);
     announce(`Copied the ${what} of ${model.name}.`);
-    void recordRecent(model.id);
+    sendMessage('recordRecent', { modelId: model.id }).catch(() => undefined);
     return true;
   } catch {
     announce('The browser did not allow copying. Select the text and copy it by hand.', 'error');
@@ -150,7 +145,6 @@ export function showModel(id: string) {
 /** A model named by a notification click (stored) or the page's address (`?model=`). */
 export async function takeModelToShow(): Promise<string | null> {
   const fromUrl = new URLSearchParams(location.search).get('model');
-  const stored = await focusModelItem.getValue();
-  if (stored !== null) await focusModelItem.removeValue();
+  const stored = await sendMessage('takeFocusModel').catch(() => null);
   return fromUrl ?? stored;
 }

@@ -4,17 +4,17 @@ import {
   type Account,
   ALL_ACCOUNTS,
   accountsItem,
-  allModels,
-  type Listed,
-  modeOf,
   pinsItem,
   popupPrefsItem,
-  type SnapshotError,
+  refreshStatesItem,
   settingsItem,
   snapshotOf,
   snapshotsItem,
 } from '../../utils/storage/items';
+import { allModels, type Listed, modeOf } from '../../utils/storage/layout';
+import type { SnapshotError } from '../../utils/storage/snapshot';
 import { loadStored, storedSignal } from '../stored';
+import { waitEnd } from '../../utils/words/wait';
 import { countByStatus, indexModels, visibleModels } from './view-logic';
 
 // The popup's state. What the background stored is mirrored as signals; what the popup shows is
@@ -25,8 +25,9 @@ const snapshots = storedSignal(snapshotsItem);
 const settings = storedSignal(settingsItem);
 const prefs = storedSignal(popupPrefsItem);
 const pins = storedSignal(pinsItem);
+const refreshStates = storedSignal(refreshStatesItem);
 
-export const loaded = loadStored(accounts, snapshots, settings, prefs, pins);
+export const loaded = loadStored(accounts, snapshots, settings, prefs, pins, refreshStates);
 
 export type { Listed };
 
@@ -55,6 +56,7 @@ export const state = {
   settings: settings.value,
   prefs: prefs.value,
   pins: pins.value,
+  refreshStates: refreshStates.value,
 };
 
 export const mode = computed(() => modeOf(accounts.value.value));
@@ -92,6 +94,28 @@ export const accountErrors = computed(() =>
     snapshot.error ? [{ account, error: snapshot.error as SnapshotError }] : [],
   ),
 );
+/**
+ * Until when Ideogram asked not to be called (Retry-After), for the shown accounts: the refresh
+ * controls are disabled until then and count down. Null when nothing is waiting.
+ */
+export const waitUntil = computed(() => {
+  const ends = shownAccounts.value.flatMap((a) => {
+    const state = refreshStates.value.value[a.id];
+    return state ? [waitEnd(state, now.value)] : [];
+  });
+  const waiting = ends.filter((t): t is number => t !== null);
+  return waiting.length > 0 ? Math.min(...waiting) : null;
+});
+
+/** Accounts shown whose dataset list alone failed (the models came): said on the Datasets tab. */
+export const datasetErrors = computed(() =>
+  shownSnapshots.value.flatMap(({ account, snapshot }) =>
+    snapshot.datasetsError && !snapshot.error
+      ? [{ account, error: snapshot.datasetsError as SnapshotError }]
+      : [],
+  ),
+);
+
 /** True once any shown account has lists to show. */
 export const hasData = computed(() =>
   shownSnapshots.value.some((s) => s.snapshot.listedAt !== null),

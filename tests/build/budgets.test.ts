@@ -43,7 +43,9 @@ describe('bundle budgets (gzip)', () => {
   it.each([
     ['popup', () => pageScripts('popup.html'), 25 * KB],
     ['options page', () => pageScripts('options.html'), 25 * KB],
-    ['background', () => scriptWithImports('background.js'), 20 * KB],
+    // Raised from 20 KB when stored data came to be parsed like network data, through one writer,
+    // with repairs (about 5 KB): it is read when the worker wakes, not before a page paints.
+    ['background', () => scriptWithImports('background.js'), 28 * KB],
   ])(
     'the %s stays within its budget',
     (name, files, budget) => {

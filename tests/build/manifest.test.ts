@@ -12,6 +12,7 @@ describe.each(['chrome', 'firefox'] as const)('the production %s manifest', (bro
     expect(m.manifest_version).toBe(3);
     expect(m.permissions).toEqual([
       'storage',
+      'unlimitedStorage',
       'alarms',
       'contextMenus',
       'activeTab',

@@ -29,7 +29,7 @@ test('a wrong key gets the rejection, keeps what was typed, and can be kept anyw
   await page.getByRole('button', { name: 'Save' }).click();
   await expect(page.getByText('Ideogram rejected this key.', { exact: false })).toBeVisible();
   await expect(field).toHaveValue('  wrong-key-123  ');
-  expect((await extension.storage()).apiKeys).toEqual({});
+  expect((await extension.storage()).apiKeys ?? {}).toEqual({});
 
   await page.getByRole('button', { name: 'Show' }).click();
   await expect(field).toHaveAttribute('type', 'text');

@@ -41,7 +41,7 @@ test('a stopped service worker wakes with its badge and alarm intact', async ({ 
   const popup = await extension.open('popup.html');
   expect(await sendFromPage(popup, 'refresh', { force: true })).toEqual({
     ok: true,
-    value: { error: null },
+    value: { error: null, waitUntil: null },
   });
   await expect(popup.getByText('Brand v2')).toBeVisible();
   await expect.poll(() => badgeText(extension)).toBe('2');

@@ -134,7 +134,11 @@ test('a dataset opens to its files and the models trained from it', async ({ ext
   const dataset = fake.account.datasets[0]!;
   await popup.getByRole('button', { name: new RegExp(dataset.name) }).click();
   await expect(popup.getByText('24 images: within the 15–100 training needs')).toBeVisible();
-  await expect(popup.getByText('image-024.jpg')).toBeVisible();
+  // The files are drawn as they scroll into view: the last one appears at the bottom.
+  const files = popup.getByRole('list', { name: `Files of ${dataset.name}` });
+  await expect(files.getByText('image-001.jpg')).toBeVisible();
+  await files.evaluate((el) => (el.scrollTop = el.scrollHeight));
+  await expect(files.getByText('image-024.jpg')).toBeVisible();
   expect(fake.paths()).toContain(`/datasets/${dataset.dataset_id}`);
 
   // A trained model links back to the Models tab.
@@ -197,7 +201,7 @@ test.describe('5,000 models', () => {
     await popup.getByRole('combobox', { name: 'Sort' }).selectOption('name');
     await expect(rows(popup).first()).toContainText('Model 0000');
     expect(await rows(popup).count()).toBeLessThan(30);
-    await expect(popup.getByRole('tab', { name: 'Models 5000' })).toBeVisible();
+    await expect(popup.getByRole('tab', { name: 'Models 5,000' })).toBeVisible();
     await expect(popup.getByRole('button', { name: /^Training 100$/ })).toBeVisible();
 
     await rows(popup).first().focus();

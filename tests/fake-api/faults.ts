@@ -2,7 +2,17 @@ import type { FakeReply } from '../../utils/sample/server';
 
 /** Something going wrong between the extension and the API, as the fake can stage it. */
 export type Fault =
-  | { type: 'status'; status: number; retryAfter?: string }
+  | {
+      type: 'status';
+      status: number;
+      retryAfter?: string;
+      /** The answer's own clock (the `Date` header), when it should differ from the real one. */
+      date?: string;
+      /** The JSON body (Ideogram's 402 and 429 carry a `reject_reason`); a default otherwise. */
+      body?: unknown;
+      /** A body that is not JSON at all. */
+      text?: string;
+    }
   /** The connection opens and nothing ever comes back. */
   | { type: 'hang' }
   /** The connection is reset before any answer. */
@@ -12,7 +22,7 @@ export type Fault =
   | { type: 'html'; status?: number }
   /** A correct answer cut off half-way. */
   | { type: 'truncated' }
-  /** A 5 MB body. */
+  /** A 17 MB body: over what the client reads. */
   | { type: 'huge' }
   /** Valid JSON that is not the documented shape. */
   | { type: 'wrong-shape' };
@@ -30,9 +40,13 @@ export function applyFault(fault: Fault, real: FakeReply): Outcome {
   });
   switch (fault.type) {
     case 'status': {
-      const outcome = reply(fault.status, JSON.stringify({ detail: `Error ${fault.status}` }));
-      if (outcome.type === 'reply' && fault.retryAfter !== undefined) {
-        outcome.reply.headers['retry-after'] = fault.retryAfter;
+      const outcome =
+        fault.text === undefined
+          ? reply(fault.status, JSON.stringify(fault.body ?? { detail: `Error ${fault.status}` }))
+          : reply(fault.status, fault.text, 'text/plain');
+      if (outcome.type === 'reply') {
+        if (fault.retryAfter !== undefined) outcome.reply.headers['retry-after'] = fault.retryAfter;
+        if (fault.date !== undefined) outcome.reply.headers.date = fault.date;
       }
       return outcome;
     }
@@ -46,7 +60,7 @@ export function applyFault(fault: Fault, real: FakeReply): Outcome {
     case 'truncated':
       return reply(200, real.body.slice(0, Math.max(1, Math.floor(real.body.length / 2))));
     case 'huge':
-      return reply(200, JSON.stringify({ models: [], padding: 'x'.repeat(5 * 1024 * 1024) }));
+      return reply(200, JSON.stringify({ models: [], padding: 'x'.repeat(17 * 1024 * 1024) }));
     case 'wrong-shape':
       return reply(200, JSON.stringify({ data: { items: [] }, ok: true }));
   }
@@ -66,6 +80,46 @@ export const allFaults = (now = Date.now()): { name: string; fault: Fault }[] =>
     fault: { type: 'status', status: 429, retryAfter: new Date(now + 180_000).toUTCString() },
   },
   { name: '429 without Retry-After', fault: { type: 'status', status: 429 } },
+  {
+    name: '429 with Retry-After 1e9 s',
+    fault: { type: 'status', status: 429, retryAfter: '1000000000' },
+  },
+  { name: '429 with Retry-After 0', fault: { type: 'status', status: 429, retryAfter: '0' } },
+  {
+    name: '429 with a past Retry-After date',
+    fault: { type: 'status', status: 429, retryAfter: new Date(now - 3_600_000).toUTCString() },
+  },
+  {
+    // The server's clock says 60 s; a client clock hours off must not stretch it.
+    name: '429 with a Retry-After date and a Date header 5 h ahead',
+    fault: {
+      type: 'status',
+      status: 429,
+      retryAfter: new Date(now + 5 * 3_600_000 + 60_000).toUTCString(),
+      date: new Date(now + 5 * 3_600_000).toUTCString(),
+    },
+  },
+  {
+    name: '429 inflight_limit body',
+    fault: {
+      type: 'status',
+      status: 429,
+      retryAfter: '60',
+      body: { error: 'Too many requests', reject_reason: 'inflight_limit' },
+    },
+  },
+  {
+    name: '429 with a text body',
+    fault: { type: 'status', status: 429, retryAfter: '60', text: 'slow down' },
+  },
+  {
+    name: '402 insufficient funds',
+    fault: { type: 'status', status: 402, body: { reject_reason: 'insufficient_funds' } },
+  },
+  {
+    name: '402 daily limit',
+    fault: { type: 'status', status: 402, body: { reject_reason: 'daily_limit' } },
+  },
   { name: '500 server error', fault: { type: 'status', status: 500 } },
   { name: '502 bad gateway', fault: { type: 'status', status: 502 } },
   { name: '503 with Retry-After', fault: { type: 'status', status: 503, retryAfter: '90' } },
@@ -74,6 +128,6 @@ export const allFaults = (now = Date.now()): { name: string; fault: Fault }[] =>
   { name: 'malformed JSON', fault: { type: 'malformed-json' } },
   { name: 'HTML body', fault: { type: 'html' } },
   { name: 'truncated body', fault: { type: 'truncated' } },
-  { name: '5 MB body', fault: { type: 'huge' } },
+  { name: '17 MB body', fault: { type: 'huge' } },
   { name: 'wrong shape', fault: { type: 'wrong-shape' } },
 ];

@@ -39,21 +39,42 @@ export function createFakeApi(
   const requests: LoggedRequest[] = [];
   let standingFault: Fault | null = null;
   const queuedFaults: Fault[] = [];
+  /** Faults for requests whose path starts with a prefix: `/datasets` refused, `/models` fine. */
+  const pathFaults = new Map<string, Fault>();
+  /** Requests to hold back (answered as the server saw things when they came, but later). */
+  const holds: { prefix: string; gate: Promise<void> }[] = [];
 
   function respond(request: FakeRequest): Outcome {
     const real = server.handle(request);
-    const fault = queuedFaults.shift() ?? standingFault;
-    const outcome = fault ? applyFault(fault, real) : { type: 'reply' as const, reply: real };
     const url = new URL(request.url);
+    const path = url.pathname + url.search;
+    const byPath = [...pathFaults].find(([prefix]) => path.startsWith(prefix))?.[1];
+    const fault = byPath ?? queuedFaults.shift() ?? standingFault;
+    const outcome = fault ? applyFault(fault, real) : { type: 'reply' as const, reply: real };
     requests.push({
       method: request.method,
       url: request.url,
-      path: url.pathname + url.search,
+      path,
       headers: request.headers,
       outcome: outcome.type === 'reply' ? outcome.reply.status : outcome.type,
       bytes: outcome.type === 'reply' ? new TextEncoder().encode(outcome.reply.body).length : 0,
     });
     return outcome;
+  }
+
+  /** Requests waiting behind a gate now. */
+  let waiting = 0;
+  /** Waits behind the gate of a held request, if this one was held. */
+  async function gateFor(url: string): Promise<void> {
+    const { pathname, search } = new URL(url);
+    const at = holds.findIndex((h) => (pathname + search).startsWith(h.prefix));
+    if (at === -1) return;
+    waiting += 1;
+    try {
+      await holds.splice(at, 1)[0]!.gate;
+    } finally {
+      waiting -= 1;
+    }
   }
 
   /** A `fetch` for unit tests: hangs until aborted, drops with fetch's own TypeError. */
@@ -64,6 +85,7 @@ export function createFakeApi(
       url: request.url,
       headers: Object.fromEntries(request.headers),
     });
+    await gateFor(request.url);
     if (outcome.type === 'drop') throw new TypeError('Failed to fetch');
     if (outcome.type === 'hang') {
       return new Promise<Response>((_, reject) => {
@@ -100,6 +122,34 @@ export function createFakeApi(
     clearFault() {
       standingFault = null;
       queuedFaults.length = 0;
+      pathFaults.clear();
+    },
+    /** Requests whose path starts with `prefix` get this fault (null: no longer). */
+    failPath(prefix: string, fault: Fault | null) {
+      if (fault) pathFaults.set(prefix, fault);
+      else pathFaults.delete(prefix);
+    },
+    /**
+     * The next request whose path starts with `prefix` is answered late: with what the API said
+     * when the request came, sent only when `release()` is called (a slow answer).
+     */
+    hold(prefix: string): () => void {
+      let release!: () => void;
+      holds.push({ prefix, gate: new Promise<void>((resolve) => (release = resolve)) });
+      return () => release();
+    },
+    gateFor,
+    /** How many requests are being held back right now. */
+    get held() {
+      return waiting;
+    },
+    /** Resolves once no request came for `ms` (the extension went quiet). */
+    async quiet(ms = 400) {
+      let count = -1;
+      while (count !== requests.length) {
+        count = requests.length;
+        await new Promise((resolve) => setTimeout(resolve, ms));
+      }
     },
     /** The next request(s) get this fault, then the API behaves again. */
     failNext(fault: Fault, times = 1) {

@@ -14,6 +14,7 @@ export async function routeFakeApi(context: BrowserContext, ...fakes: FakeApi[])
     const fake = fakes.find((f) => f.account.apiKey === key) ?? fakes[0];
     if (!fake) return route.abort('failed');
     const outcome = fake.respond({ method: request.method(), url: request.url(), headers });
+    await fake.gateFor(request.url());
     if (outcome.type === 'drop') return route.abort('connectionreset');
     // Never answered: the extension's own timeout has to end it.
     if (outcome.type === 'hang') return;

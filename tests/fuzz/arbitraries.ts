@@ -154,7 +154,8 @@ export function isValidModel(item: unknown): item is Record<string, unknown> {
   return (
     isText(m.model_id, 300) &&
     typeof m.name === 'string' &&
-    isText(m.status, 64) &&
+    // The published examples show a null status: kept, as an unknown one.
+    (m.status === null || isText(m.status, 64)) &&
     isTime(m.creation_time) &&
     optional(m.last_update_time, isTime) &&
     typeof m.is_available_for_generation === 'boolean' &&

@@ -1,20 +1,12 @@
-import { createIdeogramApi, type IdeogramApi } from '../api/client';
-import { type Entry, setItems } from '../storage/store';
 import { ApiError, toFailure } from '../api/errors';
-import { cleanKey } from './key';
-import { accountLabel } from './labels';
-import { newAccountId, SAMPLE_ACCOUNT_ID } from '../storage/migrate';
 import type { KeyCheck, SaveKeyResult } from '../messaging/protocol';
-import { createSampleApi, loadSampleData, type SampleData } from '../sample/account';
+import { allModels } from '../storage/layout';
 import {
   type Account,
   ALL_ACCOUNTS,
   accountsItem,
-  allModels,
   apiKeysItem,
   FRESH_STATE,
-  type Layout,
-  layoutEntries,
   noticesItem,
   pinsItem,
   popupPrefsItem,
@@ -23,50 +15,15 @@ import {
   type Snapshot,
   snapshotsItem,
 } from '../storage/items';
+import { newAccountId, SAMPLE_ACCOUNT_ID } from '../storage/migrate';
+import { type Transaction, write } from '../storage/writer';
+import { cleanKey } from './key';
+import { accountLabel } from './labels';
+import { productionSource, type SourceDeps } from './source';
 
-/** Builds the API client for a key; tests swap `fetch` for the fake API. */
-export type ApiFactory = (apiKey: string) => IdeogramApi;
-
-export const realApi: ApiFactory = (apiKey) => createIdeogramApi({ apiKey });
-
-export interface SourceDeps {
-  makeApi: ApiFactory;
-  now: () => number;
-  /** The sample account's data (read from the package; tests read it from disk). */
-  loadSample: () => Promise<SampleData>;
-}
-
-export const productionSource: SourceDeps = {
-  makeApi: realApi,
-  now: Date.now,
-  loadSample: loadSampleData,
-};
-
-/** The client for an account: its key, or the sample workspace. Null when its key is missing. */
-export async function apiFor(
-  account: Account,
-  deps: SourceDeps = productionSource,
-): Promise<IdeogramApi | null> {
-  if (account.sample) return createSampleApi(account.since, deps.now, deps.loadSample);
-  const apiKey = (await apiKeysItem.getValue())[account.id];
-  return apiKey ? deps.makeApi(apiKey) : null;
-}
-
-/** Reads everything an account change rewrites. */
-async function readLayout(): Promise<Layout> {
-  const [accounts, apiKeys, snapshots, refreshStates] = await Promise.all([
-    accountsItem.getValue(),
-    apiKeysItem.getValue(),
-    snapshotsItem.getValue(),
-    refreshStatesItem.getValue(),
-  ]);
-  return { accounts, apiKeys, snapshots, refreshStates };
-}
-
-/** Writes a changed account layout in one storage write. */
-async function writeLayout(layout: Layout, extra: Entry[] = []) {
-  await setItems([...layoutEntries(layout), ...extra]);
-}
+// Adding, replacing, renaming and removing accounts, and the sample workspace. Each change is one
+// writer transaction on what is stored at that moment: two keys saved at once give two accounts,
+// and nothing the refresh engine wrote meanwhile is reverted.
 
 function without<T>(record: Record<string, T>, id: string): Record<string, T> {
   const { [id]: _, ...rest } = record;
@@ -82,10 +39,49 @@ export interface SaveKeyOptions {
   accountId?: string;
 }
 
+/** The account holding this key, other than `except`. */
+async function holderOf(
+  key: string,
+  except: string | undefined,
+  tx?: Transaction,
+): Promise<Account | undefined> {
+  const [accounts, keys] = tx
+    ? await Promise.all([tx.get(accountsItem), tx.get(apiKeysItem)])
+    : await Promise.all([accountsItem.getValue(), apiKeysItem.getValue()]);
+  return accounts.find((a) => a.id !== except && keys[a.id] === key);
+}
+
+const alreadySaved = (holder: Account): SaveKeyResult => ({
+  saved: false,
+  problem: `This key is already saved, as “${holder.label}”.`,
+});
+
+/** Tries a key on both lists; they become the account's snapshot, so saving costs no second call. */
+async function tryKey(
+  key: string,
+  deps: SourceDeps,
+): Promise<{ snapshot: Snapshot; check: KeyCheck }> {
+  const api = deps.makeApi(key);
+  const [models, datasets] = await Promise.all([api.listModels(), api.listDatasets()]);
+  const at = deps.now();
+  const owned = models.items.filter((m) => m.owned).length;
+  return {
+    snapshot: {
+      models: models.items,
+      datasets: datasets.items,
+      listedAt: at,
+      checkedAt: at,
+      error: null,
+      datasetsError: null,
+      dropped: models.dropped + datasets.dropped,
+    },
+    check: { owned, shared: models.items.length - owned, datasets: datasets.items.length },
+  };
+}
+
 /**
- * Saves a key, as a new account or as a new key for an existing one. With `check`, it is tried first
- * (both lists, which then become the account's snapshot, so saving costs no second round of
- * calls); a key that fails the check is not saved, and the user decides whether to keep it anyway
+ * Saves a key, as a new account or as a new key for an existing one. With `check`, it is tried
+ * first; a key that fails the check is not saved, and the user decides whether to keep it anyway
  * (`check: false`) or fix it. A key already saved under another account is refused.
  */
 export async function saveKey(
@@ -95,126 +91,105 @@ export async function saveKey(
 ): Promise<SaveKeyResult> {
   const cleaned = cleanKey(input);
   if (!cleaned.ok) return { saved: false, problem: cleaned.problem };
-  const current = await readLayout();
-  const holder = current.accounts.find(
-    (a) => a.id !== options.accountId && current.apiKeys[a.id] === cleaned.key,
-  );
-  if (holder) {
-    return { saved: false, problem: `This key is already saved, as “${holder.label}”.` };
-  }
-  const replaced = current.accounts.find((a) => a.id === options.accountId && !a.sample);
+  const early = await holderOf(cleaned.key, options.accountId);
+  if (early) return alreadySaved(early);
   const note = cleaned.note === undefined ? {} : { note: cleaned.note };
 
-  let snapshot: Snapshot | undefined;
-  let check: KeyCheck | null = null;
+  let tried: Awaited<ReturnType<typeof tryKey>> | undefined;
   if (options.check) {
     try {
-      const api = deps.makeApi(cleaned.key);
-      const [models, datasets] = await Promise.all([api.listModels(), api.listDatasets()]);
-      const at = deps.now();
-      snapshot = {
-        models: models.items,
-        datasets: datasets.items,
-        listedAt: at,
-        checkedAt: at,
-        error: null,
-        dropped: models.dropped + datasets.dropped,
-      };
-      const owned = models.items.filter((m) => m.owned).length;
-      check = { owned, shared: models.items.length - owned, datasets: datasets.items.length };
+      tried = await tryKey(cleaned.key, deps);
     } catch (error) {
       if (error instanceof ApiError) return { saved: false, error: toFailure(error) };
       throw error;
     }
   }
 
-  // Read again: the check took a while, and the layout may have changed meanwhile.
-  const layout = await readLayout();
-  // A real key ends the sample workspace.
-  const keep = layout.accounts.filter((a) => !a.sample && a.id !== replaced?.id);
-  const account: Account = {
-    id: replaced?.id ?? newAccountId(),
-    label: replaced?.label ?? accountLabel(options.label, keep),
-    since: deps.now(),
-  };
-  const accounts = replaced
-    ? layout.accounts.filter((a) => !a.sample).map((a) => (a.id === account.id ? account : a))
-    : [...keep, account];
-  const next: Layout = {
-    accounts,
-    apiKeys: { ...layout.apiKeys, [account.id]: cleaned.key },
-    snapshots: { ...without(layout.snapshots, SAMPLE_ACCOUNT_ID) },
-    refreshStates: {
-      ...without(layout.refreshStates, SAMPLE_ACCOUNT_ID),
-      [account.id]: FRESH_STATE,
-    },
-  };
-  if (snapshot) next.snapshots[account.id] = snapshot;
-  else delete next.snapshots[account.id];
-  const leftSample = layout.accounts.some((a) => a.sample);
-  await writeLayout(
-    next,
-    leftSample
-      ? [
-          { item: pinsItem, value: [] },
-          { item: recentsItem, value: [] },
-        ]
-      : [],
-  );
-  return { saved: true, check, accountId: account.id, ...note };
+  return write(async (tx): Promise<SaveKeyResult> => {
+    // The check took a while: another page may have saved this key, or changed the accounts.
+    const holder = await holderOf(cleaned.key, options.accountId, tx);
+    if (holder) return alreadySaved(holder);
+    const accounts = await tx.get(accountsItem);
+    const replaced = accounts.find((a) => a.id === options.accountId && !a.sample);
+    // A real key ends the sample workspace.
+    const keep = accounts.filter((a) => !a.sample && a.id !== replaced?.id);
+    const account: Account = {
+      id: replaced?.id ?? newAccountId(),
+      label: replaced?.label ?? accountLabel(options.label, keep),
+      since: deps.now(),
+    };
+    tx.set(
+      accountsItem,
+      replaced
+        ? accounts.filter((a) => !a.sample).map((a) => (a.id === account.id ? account : a))
+        : [...keep, account],
+    );
+    tx.set(apiKeysItem, { ...(await tx.get(apiKeysItem)), [account.id]: cleaned.key });
+    const snapshots = without(await tx.get(snapshotsItem), SAMPLE_ACCOUNT_ID);
+    if (tried) snapshots[account.id] = tried.snapshot;
+    else delete snapshots[account.id];
+    tx.set(snapshotsItem, snapshots);
+    const states = without(await tx.get(refreshStatesItem), SAMPLE_ACCOUNT_ID);
+    tx.set(refreshStatesItem, { ...states, [account.id]: FRESH_STATE });
+    if (accounts.some((a) => a.sample)) {
+      tx.set(pinsItem, []);
+      tx.set(recentsItem, []);
+    }
+    return { saved: true, check: tried?.check ?? null, accountId: account.id, ...note };
+  });
 }
 
 /** Forgets an account: its key and everything fetched with it. The other accounts are untouched. */
-export async function removeAccount(id: string): Promise<void> {
-  const layout = await readLayout();
-  const accounts = layout.accounts.filter((a) => a.id !== id);
-  const next: Layout = {
-    accounts,
-    apiKeys: without(layout.apiKeys, id),
-    snapshots: without(layout.snapshots, id),
-    refreshStates: without(layout.refreshStates, id),
-  };
-  // Pins and recents that only the removed account had go with it.
-  const remaining = new Set(allModels(accounts, next.snapshots).map((m) => m.id));
-  const [pins, recents, prefs] = await Promise.all([
-    pinsItem.getValue(),
-    recentsItem.getValue(),
-    popupPrefsItem.getValue(),
-  ]);
-  await writeLayout(next, [
-    { item: pinsItem, value: pins.filter((p) => remaining.has(p)) },
-    { item: recentsItem, value: recents.filter((r) => remaining.has(r)) },
-    ...(accounts.length === 0 ? [{ item: noticesItem, value: [] }] : []),
+export function removeAccount(id: string): Promise<void> {
+  return write(async (tx) => {
+    const accounts = (await tx.get(accountsItem)).filter((a) => a.id !== id);
+    const snapshots = without(await tx.get(snapshotsItem), id);
+    tx.set(accountsItem, accounts);
+    tx.set(apiKeysItem, without(await tx.get(apiKeysItem), id));
+    tx.set(snapshotsItem, snapshots);
+    tx.set(refreshStatesItem, without(await tx.get(refreshStatesItem), id));
+    // Pins and recents that only the removed account had go with it.
+    const remaining = new Set(allModels(accounts, snapshots).map((m) => m.id));
+    tx.set(
+      pinsItem,
+      (await tx.get(pinsItem)).filter((p) => remaining.has(p)),
+    );
+    tx.set(
+      recentsItem,
+      (await tx.get(recentsItem)).filter((r) => remaining.has(r)),
+    );
+    if (accounts.length === 0) tx.set(noticesItem, []);
     // The popup showing this account goes back to all of them.
-    ...(prefs.account === id
-      ? [{ item: popupPrefsItem, value: { ...prefs, account: ALL_ACCOUNTS } }]
-      : []),
-  ]);
+    const prefs = await tx.get(popupPrefsItem);
+    if (prefs.account === id) tx.set(popupPrefsItem, { ...prefs, account: ALL_ACCOUNTS });
+  });
 }
 
-export async function renameAccount(id: string, label: string): Promise<Account[]> {
-  const accounts = await accountsItem.getValue();
-  const others = accounts.filter((a) => a.id !== id);
-  const renamed = accounts.map((a) =>
-    a.id === id && !a.sample ? { ...a, label: accountLabel(label, others) } : a,
-  );
-  await accountsItem.setValue(renamed);
-  return renamed;
+export function renameAccount(id: string, label: string): Promise<Account[]> {
+  return write(async (tx) => {
+    const accounts = await tx.get(accountsItem);
+    const others = accounts.filter((a) => a.id !== id);
+    const renamed = accounts.map((a) =>
+      a.id === id && !a.sample ? { ...a, label: accountLabel(label, others) } : a,
+    );
+    tx.set(accountsItem, renamed);
+    return renamed;
+  });
 }
 
 /** Starts the sample workspace; refused while a real key is set, whose data it would hide. */
-export async function startSample(now: () => number = Date.now): Promise<void> {
-  const layout = await readLayout();
-  if (layout.accounts.some((a) => !a.sample)) {
-    throw new Error(
-      'Remove your API keys first: sample data is for trying Model Watch without one.',
-    );
-  }
-  await writeLayout({
-    accounts: [{ id: SAMPLE_ACCOUNT_ID, label: 'Sample data', since: now(), sample: true }],
-    apiKeys: {},
-    snapshots: {},
-    refreshStates: {},
+export function startSample(now: () => number = Date.now): Promise<void> {
+  return write(async (tx) => {
+    if ((await tx.get(accountsItem)).some((a) => !a.sample)) {
+      throw new Error(
+        'Remove your API keys first: sample data is for trying Model Watch without one.',
+      );
+    }
+    tx.set(accountsItem, [
+      { id: SAMPLE_ACCOUNT_ID, label: 'Sample data', since: now(), sample: true },
+    ]);
+    tx.set(snapshotsItem, {});
+    tx.set(refreshStatesItem, {});
   });
 }
 

@@ -95,7 +95,7 @@ describe('createIdeogramApi: every way a call fails', () => {
     ['an HTML page', { type: 'html' }, 'invalid_response'],
     ['an HTML error page', { type: 'html', status: 502 }, 'server'],
     ['a truncated body', { type: 'truncated' }, 'invalid_response'],
-    ['a 5 MB body', { type: 'huge' }, 'invalid_response'],
+    ['a 17 MB body', { type: 'huge' }, 'invalid_response'],
     ['the wrong shape', { type: 'wrong-shape' }, 'invalid_response'],
   ];
 

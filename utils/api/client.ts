@@ -1,10 +1,12 @@
 import {
   ApiError,
+  type ErrorBody,
   errorForStatus,
   invalidResponseError,
   networkError,
   offlineError,
   parseRetryAfter,
+  type Subject,
   timeoutError,
 } from './errors';
 import {
@@ -18,8 +20,13 @@ import type { ModelScope } from './types';
 
 export const API_BASE_URL = 'https://api.ideogram.ai';
 export const DEFAULT_TIMEOUT_MS = 20_000;
-/** Larger bodies are refused: ~4 MB holds over ten thousand models, far beyond any real account. */
-export const MAX_BODY_BYTES = 4 * 1024 * 1024;
+/**
+ * Larger bodies are refused. The API has no pagination and shared registries grow: 25,000 models
+ * are about 8 MB of JSON, so 16 MB leaves room while still refusing a runaway answer.
+ */
+export const MAX_BODY_BYTES = 16 * 1024 * 1024;
+/** Error bodies are read only this far: enough for a `reject_reason`, never a page of HTML. */
+const MAX_ERROR_BODY_BYTES = 16 * 1024;
 
 export interface IdeogramApiOptions {
   apiKey: string;
@@ -48,7 +55,11 @@ export function createIdeogramApi(options: IdeogramApiOptions) {
     isOnline = () => globalThis.navigator?.onLine ?? true,
   } = options;
 
-  async function get<T>(path: string, parse: (body: unknown) => ParseResult<T>): Promise<T> {
+  async function get<T>(
+    path: string,
+    subject: Subject,
+    parse: (body: unknown) => ParseResult<T>,
+  ): Promise<T> {
     if (!isOnline()) throw offlineError();
     const signal = AbortSignal.timeout(timeoutMs);
     let response: Response;
@@ -69,12 +80,16 @@ export function createIdeogramApi(options: IdeogramApiOptions) {
       throw invalidResponseError('it redirected elsewhere, and the key was not sent on');
     }
     if (!response.ok) {
-      void response.body?.cancel().catch(() => {});
-      throw errorForStatus(response.status, parseRetryAfter(response.headers.get('Retry-After')));
+      const retryAfter = parseRetryAfter(
+        response.headers.get('Retry-After'),
+        Date.now(),
+        response.headers.get('Date'),
+      );
+      throw errorForStatus(response.status, subject, retryAfter, await readErrorBody(response));
     }
     let text: string;
     try {
-      text = await readCapped(response, MAX_BODY_BYTES);
+      text = await readCapped(response, MAX_BODY_BYTES, subject);
     } catch (error) {
       if (error instanceof ApiError) throw error;
       throw failureOfTransport(signal, timeoutMs, isOnline);
@@ -104,19 +119,19 @@ export function createIdeogramApi(options: IdeogramApiOptions) {
       if (query.scope) params.set('scope', query.scope);
       for (const status of query.status ?? []) params.append('status', status);
       const search = params.toString();
-      return get(search ? `/models?${search}` : '/models', parseModelList);
+      return get(search ? `/models?${search}` : '/models', 'the model list', parseModelList);
     },
     /** `GET /models/{id}`: one model; a `not_found` ApiError when it is gone or hidden. */
     getModel(modelId: string) {
-      return get(`/models/${encodeURIComponent(modelId)}`, parseModelDetail);
+      return get(`/models/${encodeURIComponent(modelId)}`, 'this model', parseModelDetail);
     },
     /** `GET /datasets`: every dataset of the key's user. */
     listDatasets() {
-      return get('/datasets', parseDatasetList);
+      return get('/datasets', 'the dataset list', parseDatasetList);
     },
     /** `GET /datasets/{id}`: one dataset with its files and the models trained from it. */
     getDataset(datasetId: string) {
-      return get(`/datasets/${encodeURIComponent(datasetId)}`, parseDatasetDetail);
+      return get(`/datasets/${encodeURIComponent(datasetId)}`, 'this dataset', parseDatasetDetail);
     },
   };
 }
@@ -132,12 +147,29 @@ function failureOfTransport(
   return isOnline() ? networkError() : offlineError();
 }
 
+/**
+ * What an error answer's body says, where Ideogram documents it: `reject_reason` of a JSON body
+ * (402, 429). Anything else (HTML, text, a body too long, a broken connection) says nothing.
+ */
+async function readErrorBody(response: Response): Promise<ErrorBody> {
+  try {
+    const text = await readCapped(response, MAX_ERROR_BODY_BYTES, 'the error');
+    const body: unknown = JSON.parse(text);
+    const reason = (body as { reject_reason?: unknown } | null)?.reject_reason;
+    return typeof reason === 'string' && /^[a-z_]{1,64}$/.test(reason)
+      ? { rejectReason: reason }
+      : {};
+  } catch {
+    return {};
+  }
+}
+
 /** Reads the body as text, giving up (and closing the connection) past `maxBytes`. */
-async function readCapped(response: Response, maxBytes: number): Promise<string> {
+async function readCapped(response: Response, maxBytes: number, subject: Subject): Promise<string> {
   const declared = Number(response.headers.get('Content-Length'));
   if (declared > maxBytes) {
     void response.body?.cancel().catch(() => {});
-    throw tooLarge(declared);
+    throw tooLarge(declared, subject);
   }
   if (!response.body) return response.text();
   const reader = response.body.getReader();
@@ -150,14 +182,14 @@ async function readCapped(response: Response, maxBytes: number): Promise<string>
     received += value.byteLength;
     if (received > maxBytes) {
       void reader.cancel().catch(() => {});
-      throw tooLarge(received);
+      throw tooLarge(received, subject);
     }
     text += decoder.decode(value, { stream: true });
   }
   return text + decoder.decode();
 }
 
-function tooLarge(bytes: number): ApiError {
+function tooLarge(bytes: number, subject: Subject): ApiError {
   const mb = (bytes / 1024 / 1024).toFixed(1);
-  return invalidResponseError(`over ${mb} MB, more than any account's model list should be`);
+  return invalidResponseError(`over ${mb} MB, more than ${subject} should ever be`);
 }

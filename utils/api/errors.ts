@@ -1,6 +1,7 @@
 /** Every way a call to the API can fail, as something a caller can branch on. */
 export type ApiErrorKind =
   | 'unauthorized'
+  | 'payment'
   | 'forbidden'
   | 'not_found'
   | 'rate_limited'
@@ -8,8 +9,28 @@ export type ApiErrorKind =
   | 'http'
   | 'offline'
   | 'network'
+  /** The browser holds back requests to a host after its recent server errors (Chromium). */
+  | 'throttled'
   | 'timeout'
-  | 'invalid_response';
+  | 'invalid_response'
+  /** The answer arrived, but the browser refused to save it. */
+  | 'storage';
+
+export const API_ERROR_KINDS: readonly ApiErrorKind[] = [
+  'unauthorized',
+  'payment',
+  'forbidden',
+  'not_found',
+  'rate_limited',
+  'server',
+  'http',
+  'offline',
+  'network',
+  'throttled',
+  'timeout',
+  'invalid_response',
+  'storage',
+];
 
 /** The plain-data form of an ApiError: what is stored, and what crosses the message channel. */
 export interface ApiFailure {
@@ -47,8 +68,38 @@ export function toFailure(error: ApiFailure): ApiFailure {
   return failure;
 }
 
+/**
+ * What a request asked for, in words for messages: "the model list", "this dataset". An error
+ * names what failed, so a refused dataset is never called a model list.
+ */
+export type Subject =
+  'the model list' | 'the dataset list' | 'this model' | 'this dataset' | string;
+
+/** What an error body said, where Ideogram documents it (402 and 429 give a `reject_reason`). */
+export interface ErrorBody {
+  rejectReason?: string;
+}
+
+const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+/** Why Ideogram asked for payment, in words; the reasons are the documented ones. */
+function paymentWords(reason: string | undefined): string {
+  if (reason === 'insufficient_funds') {
+    return 'Ideogram says the account has run out of funds (HTTP 402). Add credit on Ideogram’s billing page; Model Watch will try again.';
+  }
+  if (reason === 'daily_limit') {
+    return 'Ideogram says the account reached its daily limit (HTTP 402). It resets tomorrow; Model Watch will try again.';
+  }
+  return 'Ideogram asks for payment before answering (HTTP 402). Check the account’s billing on Ideogram; Model Watch will try again.';
+}
+
 /** Builds the typed error for an HTTP status that is not a success. */
-export function errorForStatus(status: number, retryAfterSeconds?: number): ApiError {
+export function errorForStatus(
+  status: number,
+  subject: Subject = 'the model list',
+  retryAfterSeconds?: number,
+  body: ErrorBody = {},
+): ApiError {
   const wait = retryAfterSeconds === undefined ? '' : ` in ${formatWait(retryAfterSeconds)}`;
   const withRetry = (failure: ApiFailure): ApiError =>
     new ApiError(retryAfterSeconds === undefined ? failure : { ...failure, retryAfterSeconds });
@@ -60,26 +111,31 @@ export function errorForStatus(status: number, retryAfterSeconds?: number): ApiE
         'Ideogram rejected the API key. Check it in Options, or create a new key on Ideogram’s API page.',
     });
   }
+  if (status === 402) {
+    return new ApiError({ kind: 'payment', status, message: paymentWords(body.rejectReason) });
+  }
   if (status === 403) {
+    // Not a verdict on the key: Ideogram refuses one endpoint, model or dataset to it.
     return new ApiError({
       kind: 'forbidden',
       status,
-      message:
-        'Ideogram refused access (HTTP 403). The key may not be allowed to read custom models: check its access on Ideogram’s API page.',
+      message: `Ideogram refused this key access to ${subject} (HTTP 403). The key still works for the rest; check its access on Ideogram’s API page.`,
     });
   }
   if (status === 404) {
     return new ApiError({
       kind: 'not_found',
       status,
-      message: 'Not found on Ideogram: it may have been deleted, or this key cannot see it.',
+      message: `${capitalized(subject)} was not found on Ideogram: it may have been deleted, or this key cannot see it.`,
     });
   }
   if (status === 429) {
+    const why =
+      body.rejectReason === 'inflight_limit' ? ' (too many generations are in progress)' : '';
     return withRetry({
       kind: 'rate_limited',
       status,
-      message: `Ideogram is limiting requests for now. Model Watch will try again${wait || ' shortly'}.`,
+      message: `Ideogram is limiting requests for now${why}. Model Watch will try again${wait || ' shortly'}.`,
     });
   }
   if (status >= 500) {
@@ -114,6 +170,18 @@ export function networkError(): ApiError {
   });
 }
 
+/**
+ * After several server errors Chromium refuses an extension's requests to that host for a while
+ * (net::ERR_TEMPORARILY_THROTTLED), which looks like a network failure from inside the extension.
+ */
+export function throttledError(): ApiError {
+  return new ApiError({
+    kind: 'throttled',
+    message:
+      'The browser is holding back requests to api.ideogram.ai for a short while after its recent server errors. Model Watch will try again.',
+  });
+}
+
 export function timeoutError(seconds: number): ApiError {
   return new ApiError({
     kind: 'timeout',
@@ -129,19 +197,45 @@ export function invalidResponseError(detail: string): ApiError {
   });
 }
 
+/** The answer came, but saving it failed: the browser's storage for the extension. */
+export function storageFailure(): ApiFailure {
+  return {
+    kind: 'storage',
+    message:
+      'Model Watch got the latest lists but the browser refused to save them (its extension storage may be full). It will try again; removing an account you no longer need frees space.',
+  };
+}
+
+/** The longest wait a Retry-After may ask for; beyond it, Model Watch tries again anyway. */
+export const RETRY_AFTER_MAX_SECONDS = 3600;
+
 /**
- * Reads a Retry-After header: delay-seconds (`120`) or an HTTP date. Returns whole seconds from
- * `now`, at least 0; undefined when the header is absent or unreadable.
+ * Reads a Retry-After header: delay-seconds (`120`) or an HTTP date. An HTTP date is measured
+ * against the response's own `Date` header when there is one (a client clock hours off must not
+ * stretch a one-minute wait), else against `now`. Returns whole seconds, at most an hour;
+ * undefined when the header is absent, unreadable, zero or in the past (then the usual back-off
+ * applies).
  */
-export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
+export function parseRetryAfter(
+  value: string | null,
+  now = Date.now(),
+  responseDate: string | null = null,
+): number | undefined {
   if (value === null) return undefined;
   const text = value.trim();
-  if (/^\d+$/.test(text)) return Number(text);
-  // HTTP dates always name the weekday and zone; requiring them keeps "5 minutes" from parsing.
-  if (!/^[A-Za-z]{3},\s/.test(text) || !/(GMT|UTC)$/i.test(text)) return undefined;
-  const at = Date.parse(text);
-  if (Number.isNaN(at)) return undefined;
-  return Math.max(0, Math.ceil((at - now) / 1000));
+  let seconds: number | undefined;
+  if (/^\d+$/.test(text)) {
+    seconds = Number(text);
+  } else {
+    // HTTP dates always name the weekday and zone; requiring them keeps "5 minutes" from parsing.
+    if (!/^[A-Za-z]{3},\s/.test(text) || !/(GMT|UTC)$/i.test(text)) return undefined;
+    const at = Date.parse(text);
+    if (Number.isNaN(at)) return undefined;
+    const serverNow = responseDate === null ? Number.NaN : Date.parse(responseDate);
+    seconds = Math.ceil((at - (Number.isNaN(serverNow) ? now : serverNow)) / 1000);
+  }
+  if (!Number.isFinite(seconds) || seconds <= 0) return undefined;
+  return Math.min(seconds, RETRY_AFTER_MAX_SECONDS);
 }
 
 /** "45 s", "3 min", "2 h 5 min": how long until something happens. */

@@ -1,6 +1,14 @@
 import * as v from 'valibot';
 import { parseApiTime } from './time';
-import type { Dataset, DatasetDetail, DatasetFile, Model, Parsed } from './types';
+import {
+  type Dataset,
+  type DatasetDetail,
+  type DatasetFile,
+  type Model,
+  type Parsed,
+  type TrainingRun,
+  UNKNOWN_STATUS,
+} from './types';
 
 // Tolerant where the API may grow (extra fields are ignored, unknown statuses are kept), strict
 // where data would be wrong (a model without an id, a boolean that is a string, a bad date).
@@ -13,8 +21,6 @@ const clamp = (text: string): string =>
 
 const Id = v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_TEXT_LENGTH));
 const Text = v.pipe(v.string(), v.transform(clamp));
-const Status = v.pipe(v.string(), v.minLength(1), v.maxLength(64));
-
 const Time = v.pipe(
   v.string(),
   v.rawTransform(({ dataset, addIssue, NEVER }) => {
@@ -25,6 +31,58 @@ const Time = v.pipe(
     }
     return ms;
   }),
+);
+
+/**
+ * A status: kept as it comes, so one Ideogram adds later is shown by its own words. The published
+ * examples show `null`; such a model is kept, with an unknown status.
+ */
+const Status = v.pipe(
+  v.nullable(v.pipe(v.string(), v.minLength(1), v.maxLength(64))),
+  v.transform((status) => status ?? UNKNOWN_STATUS),
+);
+/** A number the API documents as nullable; anything that is not a finite number reads as null. */
+const Num = v.pipe(
+  v.unknown(),
+  v.transform((n) => (typeof n === 'number' && Number.isFinite(n) ? n : null)),
+);
+
+const ApiTrainingRun = v.pipe(
+  v.object({
+    training_run_id: v.pipe(v.string(), v.maxLength(MAX_TEXT_LENGTH)),
+    status: Status,
+    creation_time: Time,
+    last_update_time: v.nullish(Time),
+    training_steps: v.optional(Num),
+    lora_rank: v.optional(Num),
+    num_chips: v.optional(Num),
+    ema: v.optional(Num),
+    learning_rate: v.optional(Num),
+  }),
+  v.transform((r): TrainingRun => ({
+    id: r.training_run_id,
+    phase: r.status,
+    createdAt: r.creation_time,
+    updatedAt: r.last_update_time ?? null,
+    steps: r.training_steps ?? null,
+    loraRank: r.lora_rank ?? null,
+    chips: r.num_chips ?? null,
+    ema: r.ema ?? null,
+    learningRate: r.learning_rate ?? null,
+  })),
+);
+
+/** Training runs: each one on its own, a bad one left out; oldest first. */
+const Runs = v.pipe(
+  v.array(v.unknown()),
+  v.transform((runs) =>
+    runs
+      .flatMap((run) => {
+        const parsed = v.safeParse(ApiTrainingRun, run);
+        return parsed.success ? [parsed.output] : [];
+      })
+      .sort((a, b) => a.createdAt - b.createdAt),
+  ),
 );
 
 const ApiModel = v.pipe(
@@ -38,18 +96,24 @@ const ApiModel = v.pipe(
     is_owned: v.boolean(),
     custom_model_uri: v.nullish(v.pipe(v.string(), v.maxLength(1000))),
     dataset_id: v.nullish(Id),
+    training_runs: v.optional(v.nullable(Runs)),
   }),
-  v.transform((m): Model => ({
-    id: m.model_id,
-    name: m.name,
-    status: m.status,
-    createdAt: m.creation_time,
-    updatedAt: m.last_update_time ?? null,
-    available: m.is_available_for_generation,
-    owned: m.is_owned,
-    uri: m.custom_model_uri || null,
-    datasetId: m.dataset_id ?? null,
-  })),
+  v.transform((m): Model => {
+    const model: Model = {
+      id: m.model_id,
+      name: m.name,
+      status: m.status,
+      createdAt: m.creation_time,
+      updatedAt: m.last_update_time ?? null,
+      available: m.is_available_for_generation,
+      owned: m.is_owned,
+      uri: m.custom_model_uri || null,
+      datasetId: m.dataset_id ?? null,
+    };
+    // Lists leave the runs out (or empty); only a detail says what the history is.
+    if (m.training_runs && m.training_runs.length > 0) model.runs = m.training_runs;
+    return model;
+  }),
 );
 
 const ApiDataset = v.pipe(
@@ -117,15 +181,19 @@ export function parseModelDetail(body: unknown): ParseResult<Model> {
 const ApiDatasetDetail = v.object({
   dataset: ApiDataset,
   file_count: v.optional(Count),
-  files: v.optional(v.array(v.unknown()), []),
-  custom_model_ids: v.optional(v.array(v.unknown()), []),
+  files: v.optional(v.nullable(v.array(v.unknown())), []),
+  custom_model_ids: v.optional(v.nullable(v.array(v.unknown())), []),
+  // An older version of this answer named one model, or none.
+  custom_model_id: v.optional(v.nullable(v.unknown())),
 });
 
 /** `GET /datasets/{id}` → `{ dataset, file_count, files, custom_model_ids }`. */
 export function parseDatasetDetail(body: unknown): ParseResult<DatasetDetail> {
   const result = v.safeParse(ApiDatasetDetail, body);
   if (!result.success) return { ok: false, problem: 'the dataset in it is incomplete or mistyped' };
-  const { dataset, file_count, files, custom_model_ids } = result.output;
+  const { dataset, file_count, custom_model_id } = result.output;
+  const files = result.output.files ?? [];
+  const custom_model_ids = [...(result.output.custom_model_ids ?? []), custom_model_id];
   const parsedFiles = files.flatMap((file) => {
     const parsed = v.safeParse(ApiDatasetFile, file);
     return parsed.success ? [parsed.output] : [];

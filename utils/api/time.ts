@@ -1,7 +1,7 @@
 // Ideogram's docs show `2000-01-23 04:56:07+00:00` (a space, not ISO's `T`), and clients see ISO
 // strings too. Date.parse is lenient in engine-specific ways, so the format is matched exactly.
 const API_TIME =
-  /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
+  /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
 
 /** Parses an API timestamp to epoch milliseconds; null when it is not one. A missing zone means UTC. */
 export function parseApiTime(text: string): number | null {

@@ -21,6 +21,23 @@ export function statusLabel(status: string): string {
   return status.charAt(0).toUpperCase() + status.slice(1).toLowerCase();
 }
 
+/** What Ideogram calls a model whose status is missing (null) in an answer. */
+export const UNKNOWN_STATUS = 'UNKNOWN';
+
+/** One training run of a model, as `GET /models/{id}` gives it for an owned model. */
+export interface TrainingRun {
+  id: string;
+  /** PREPARING_DATA, QUEUED, TRAINING, FINALIZING, COMPLETED, FAILED, or one added later. */
+  phase: string;
+  createdAt: number;
+  updatedAt: number | null;
+  steps: number | null;
+  loraRank: number | null;
+  chips: number | null;
+  ema: number | null;
+  learningRate: number | null;
+}
+
 /** A custom model, as the extension keeps it (times are epoch milliseconds). */
 export interface Model {
   id: string;
@@ -35,6 +52,8 @@ export interface Model {
   /** What a generate call takes; null until the model is in the model registry. */
   uri: string | null;
   datasetId: string | null;
+  /** The training history, newest last; only known from the model's detail (owned models). */
+  runs?: TrainingRun[];
 }
 
 export interface Dataset {

@@ -1,43 +1,33 @@
 import { browser } from 'wxt/browser';
-import {
-  apiFor,
-  productionSource,
-  removeAccount,
-  renameAccount,
-  type SourceDeps,
-  saveKey,
-  startSample,
-  stopSample,
-} from '../accounts/accounts';
-import type { ApiFailure } from '../api/errors';
-import { updateBadgeFromStorage } from '../surfaces/badge-sync';
-import { insertMenuEntries, onInsertMenuClick, showInsertMenu } from '../surfaces/insert-menu';
+import { apiFor, productionSource, type SourceDeps } from '../accounts/source';
 import { isOwnPage, serveMessages } from '../messaging/channel';
-import { migrateStorage } from '../storage/migrate';
+import type { Protocol } from '../messaging/protocol';
+import { accountOfAlarm, ensureScheduled, reschedule, rescheduleAll } from '../refresh/alarm';
+import { createRefresher, type RefreshResult } from '../refresh/engine';
+import { accountsItem, snapshotOf, snapshotsItem } from '../storage/items';
+import { migrateStorage, newAccountId } from '../storage/migrate';
+import { repairStorage } from '../storage/repair';
+import { updateBadgeFromStorage } from '../surfaces/badge-sync';
+import { createMenuSyncer, onInsertMenuClick } from '../surfaces/insert-menu';
 import { deliverNotices, showNotifiedModel } from '../surfaces/notifications';
 import { onOmniboxEnter, onOmniboxInput } from '../surfaces/omnibox';
-import { accountOfAlarm, ensureScheduled, reschedule, rescheduleAll } from '../refresh/alarm';
-import { createRefresher } from '../refresh/engine';
-import {
-  type Account,
-  accountsItem,
-  normalizeSettings,
-  readSettings,
-  settingsItem,
-  snapshotOf,
-  snapshotsItem,
-} from '../storage/items';
+import { type ConnectionDeps, createConnectionWatch } from './connection';
+import { createHandlers } from './handlers';
 
-export interface BackgroundDeps extends SourceDeps {
-  isOnline: () => boolean;
-  /** Calls `listener` when the browser comes back online. */
-  onOnline: (listener: () => void) => void;
+export interface BackgroundDeps extends SourceDeps, ConnectionDeps {
+  /** Chromium holds back requests after server errors; Firefox does not. */
+  throttlesAfterErrors: boolean;
 }
 
 const productionDeps: BackgroundDeps = {
   ...productionSource,
   isOnline: () => globalThis.navigator?.onLine ?? true,
   onOnline: (listener) => globalThis.addEventListener?.('online', listener),
+  every: (ms, tick) => {
+    const timer = setInterval(tick, ms);
+    return () => clearInterval(timer);
+  },
+  throttlesAfterErrors: !import.meta.env.FIREFOX,
 };
 
 /** Storage keys whose change alters the badge, and the right-click menu. */
@@ -45,27 +35,11 @@ const BADGE_INPUTS = new Set(['accounts', 'snapshots', 'settings', 'migrationErr
 const MENU_INPUTS = new Set(['accounts', 'snapshots', 'pins', 'recents']);
 
 /** The ids in a stored accounts list, as one comparable text. */
-function idsOf(accounts: unknown): string {
-  return Array.isArray(accounts) ? (accounts as Account[]).map((a) => a.id).join() : '';
-}
-
-/** Rebuilds the right-click menu when what it shows changed (not at every refresh). */
-function menuSyncer() {
-  let shown = '';
-  let running: Promise<void> = Promise.resolve();
-  return {
-    sync(force: boolean): Promise<void> {
-      running = running.then(async () => {
-        const entries = await insertMenuEntries();
-        const text = JSON.stringify(entries);
-        if (!force && text === shown) return;
-        shown = text;
-        await showInsertMenu(entries);
-      });
-      return running.catch(() => {});
-    },
-  };
-}
+const idsOf = (accounts: unknown) =>
+  accountsItem
+    .parse(accounts)
+    .value.map((a) => a.id)
+    .join();
 
 /** Keeps content scripts (there are none, but one could be injected) away from the keys. */
 async function limitStorageAccess(): Promise<void> {
@@ -82,42 +56,71 @@ async function limitStorageAccess(): Promise<void> {
 /**
  * Wires the background. Every listener is registered synchronously, before any await, so an event
  * that woke the worker finds its listener; the work itself lives in the modules imported above.
- * Listeners wait for `ready` (the storage layout brought up to date) before touching storage.
+ * Listeners wait for `ready` (the storage layout brought up to date, damaged items repaired)
+ * before touching storage.
  */
 export function startBackground(deps: BackgroundDeps = productionDeps): { ready: Promise<void> } {
-  const menu = menuSyncer();
+  const menu = createMenuSyncer();
   const refresher = createRefresher({
     now: deps.now,
     isOnline: deps.isOnline,
     apiFor: (account) => apiFor(account, deps),
+    throttlesAfterErrors: deps.throttlesAfterErrors,
   });
-  const migrated = migrateStorage(deps.now);
+  const prepared = migrateStorage(deps.now).then(async (result) => {
+    await repairStorage(deps.now(), newAccountId).catch((error: unknown) =>
+      console.warn('Model Watch could not check its saved data:', (error as Error).message),
+    );
+    return result;
+  });
   /** Runs `work` once the stored layout is current. */
-  const afterMigration = <T>(work: () => Promise<T>) => migrated.then(work);
+  const ready = <T>(work: () => Promise<T>) => prepared.then(work);
 
   const accountIds = async () => (await accountsItem.getValue()).map((a) => a.id);
   const rescheduleEvery = () => rescheduleAll(deps.now());
 
+  /** While an account is offline, look for the connection, and check every account once back. */
+  const connection = createConnectionWatch(
+    deps,
+    () =>
+      void ready(async () => {
+        for (const id of await accountIds()) await periodicCheck(id);
+      }),
+  );
+  const noteOffline = (results: RefreshResult[]) => {
+    if (results.some((r) => r.status === 'failed' && r.error.kind === 'offline')) {
+      connection.watch();
+    }
+  };
+
   /** The alarm of one account: its cheap check, then its next alarm. */
   const periodicCheck = async (accountId: string) => {
-    await refresher.refresh(accountId, { kind: 'check' });
+    // The next alarm is set first: the browser stops a worker after 30 s idle, and a check that
+    // waits on two slow calls can take longer. A worker stopped mid-check is woken again.
+    await reschedule(accountId, deps.now());
+    noteOffline([await refresher.refresh(accountId, { kind: 'check' })]);
     await reschedule(accountId, deps.now());
   };
-  /** Every account's full lists (a page asked); the first failure, if any, is reported. */
-  const refreshLists = async (force: boolean): Promise<ApiFailure | null> => {
+
+  /** Every account's full lists (a page asked); the first failure, and any wait, reported. */
+  const refreshLists = async (force: boolean): ReturnType<Protocol['refresh']> => {
     const ids = await accountIds();
     const results = await Promise.all(
       ids.map((id) => refresher.refresh(id, { kind: 'lists', force })),
     );
     await rescheduleEvery();
-    return results.find((r) => r.status === 'failed')?.error ?? null;
+    noteOffline(results);
+    const waits = results.flatMap((r) =>
+      r.status === 'skipped' && r.reason === 'waiting' ? [r.until] : [],
+    );
+    return {
+      error: results.find((r) => r.status === 'failed')?.error ?? null,
+      waitUntil: waits.length > 0 ? Math.min(...waits) : null,
+    };
   };
 
-  /**
-   * After accounts were added, removed or given new keys (by the options page, a migration or a
-   * test): fetch the ones never fetched, then set every account's alarm.
-   */
-  const onAccountsChanged = async () => {
+  /** Fetches the lists of accounts that have none yet (new, or their lists were lost). */
+  const fetchNeverFetched = async () => {
     const [accounts, snapshots] = await Promise.all([
       accountsItem.getValue(),
       snapshotsItem.getValue(),
@@ -126,65 +129,43 @@ export function startBackground(deps: BackgroundDeps = productionDeps): { ready:
       const snapshot = snapshotOf(snapshots, a.id);
       return snapshot.checkedAt === null && snapshot.error === null;
     });
-    await Promise.all(fresh.map((a) => refresher.refresh(a.id, { kind: 'lists' })));
+    noteOffline(await Promise.all(fresh.map((a) => refresher.refresh(a.id, { kind: 'lists' }))));
+  };
+
+  /**
+   * After accounts were added, removed or given new keys (by the options page, a migration or a
+   * repair): fetch the ones never fetched, then set every account's alarm.
+   */
+  const onAccountsChanged = async () => {
+    await fetchNeverFetched();
     await rescheduleEvery();
   };
 
   serveMessages(
-    {
-      refresh: ({ force }) =>
-        afterMigration(async () => ({ error: await refreshLists(force ?? false) })),
-      // Each of these only writes the accounts; the storage listener below fetches and schedules.
-      saveKey: ({ key, check, label, accountId }) =>
-        afterMigration(() => saveKey(key, { check, label, accountId }, deps)),
-      removeAccount: ({ id }) => afterMigration(() => removeAccount(id)),
-      renameAccount: ({ id, label }) => afterMigration(() => renameAccount(id, label)),
-      startSample: () => afterMigration(() => startSample(deps.now)),
-      stopSample: () => afterMigration(stopSample),
-      saveSettings: (changes) =>
-        afterMigration(async () => {
-          const settings = normalizeSettings({ ...(await readSettings()), ...changes });
-          await settingsItem.setValue(settings);
-          await rescheduleEvery();
-          return settings;
-        }),
-      getDataset: ({ accountId, id }) =>
-        afterMigration(async () => {
-          const account = (await accountsItem.getValue()).find((a) => a.id === accountId);
-          const api = account ? await apiFor(account, deps) : null;
-          if (!api) throw new Error('That account is gone: open the popup again.');
-          return api.getDataset(id);
-        }),
-      retryMigration: async () => ({ ok: (await migrateStorage(deps.now)) !== 'failed' }),
-    },
+    createHandlers({ deps, ready, refreshLists, rescheduleAll: rescheduleEvery }),
     isOwnPage,
   );
 
+  const startUp = () =>
+    void ready(async () => {
+      await rescheduleEvery();
+      await menu.sync(true);
+    });
   browser.runtime.onInstalled.addListener(({ reason }) => {
     if (reason === 'install') void browser.runtime.openOptionsPage();
-    void afterMigration(async () => {
-      await rescheduleEvery();
-      await menu.sync(true);
-    });
+    startUp();
   });
-  browser.runtime.onStartup.addListener(() => {
-    void afterMigration(async () => {
-      await rescheduleEvery();
-      await menu.sync(true);
-    });
-  });
+  browser.runtime.onStartup.addListener(startUp);
   browser.alarms.onAlarm.addListener((alarm) => {
     const accountId = accountOfAlarm(alarm.name);
-    if (accountId !== null) void afterMigration(() => periodicCheck(accountId));
+    if (accountId !== null) void ready(() => periodicCheck(accountId));
   });
   browser.omnibox.onInputChanged.addListener(
-    (text, suggest) => void afterMigration(() => onOmniboxInput(text, suggest)),
+    (text, suggest) => void ready(() => onOmniboxInput(text, suggest)),
   );
-  browser.omnibox.onInputEntered.addListener(
-    (text) => void afterMigration(() => onOmniboxEnter(text)),
-  );
+  browser.omnibox.onInputEntered.addListener((text) => void ready(() => onOmniboxEnter(text)));
   browser.contextMenus.onClicked.addListener(
-    (info, tab) => void afterMigration(() => onInsertMenuClick(info, tab)),
+    (info, tab) => void ready(() => onInsertMenuClick(info, tab)),
   );
   browser.storage.onChanged.addListener((changes, area) => {
     if (area !== 'local') return;
@@ -196,7 +177,7 @@ export function startBackground(deps: BackgroundDeps = productionDeps): { ready:
     // and no alarm to move.)
     const { accounts, apiKeys } = changes;
     if (apiKeys || (accounts && idsOf(accounts.oldValue) !== idsOf(accounts.newValue))) {
-      void afterMigration(onAccountsChanged);
+      void ready(onAccountsChanged);
     }
   });
   let notificationClicksWired = false;
@@ -208,20 +189,17 @@ export function startBackground(deps: BackgroundDeps = productionDeps): { ready:
   };
   wireNotificationClicks();
   browser.permissions.onAdded.addListener(wireNotificationClicks);
-  // Back online: check every account at once instead of waiting for the next alarms.
-  deps.onOnline(
-    () =>
-      void afterMigration(async () => {
-        for (const id of await accountIds()) await periodicCheck(id);
-      }),
-  );
 
   // Every worker start: the browser forgets the badge on restart, and may have lost the alarms.
-  const ready = afterMigration(async () => {
+  const started = ready(async () => {
     await limitStorageAccess();
     await updateBadgeFromStorage();
     await ensureScheduled(deps.now());
     await deliverNotices();
+    // Accounts without lists (a repair cleared them, say) are not left waiting for an alarm.
+    await fetchNeverFetched();
+    const snapshots = await snapshotsItem.getValue();
+    if (Object.values(snapshots).some((s) => s.error?.kind === 'offline')) connection.watch();
   });
-  return { ready };
+  return { ready: started };
 }

@@ -1,6 +1,7 @@
 import type { ApiFailure } from '../api/errors';
 import type { DatasetDetail } from '../api/types';
-import type { Account, Settings } from '../storage/items';
+import type { Account, PopupPrefs } from '../storage/items';
+import type { Settings } from '../storage/settings';
 
 /** What checking a key found. */
 export interface KeyCheck {
@@ -22,8 +23,14 @@ export type SaveKeyResult =
 
 /** What the background does for the extension's pages: one method per message. */
 export interface Protocol {
-  /** Fetches every account's full lists (unless seconds old, or `force`) and stores them. */
-  refresh(request: { force?: boolean }): Promise<{ error: ApiFailure | null }>;
+  /**
+   * Fetches every account's full lists (unless seconds old, or `force`) and stores them. While
+   * Ideogram asked to wait (Retry-After), nothing is sent: `waitUntil` says until when.
+   */
+  refresh(request: { force?: boolean }): Promise<{
+    error: ApiFailure | null;
+    waitUntil: number | null;
+  }>;
   /** Checks a key and stores it: a new account, or a new key for `accountId`. */
   saveKey(request: {
     key: string;
@@ -43,4 +50,19 @@ export interface Protocol {
   getDataset(request: { accountId: string; id: string }): Promise<DatasetDetail>;
   /** Tries again to move an older version's stored data to the current layout. */
   retryMigration(request?: undefined): Promise<{ ok: boolean }>;
+  /** The popup's remembered choices: only the fields that changed. */
+  setPopupPrefs(request: Partial<PopupPrefs>): Promise<PopupPrefs>;
+  /** Pins or unpins a model; returns the pins. */
+  setPin(request: { modelId: string; pinned: boolean }): Promise<string[]>;
+  /** A model was just copied from a page. */
+  recordRecent(request: { modelId: string }): Promise<void>;
+  /** The model a notification asked the popup to show, if any (taken: it is shown once). */
+  takeFocusModel(request?: undefined): Promise<string | null>;
+  /** The options page showed the report of repaired data, and the user dismissed it. */
+  dismissStorageReport(request?: undefined): Promise<void>;
+  /**
+   * A page could not be shown: checks and repairs every stored item, also clearing what can be
+   * fetched again, and keeps every API key.
+   */
+  repairStorage(request?: undefined): Promise<{ repaired: number }>;
 }

@@ -2,11 +2,12 @@ import { browser } from 'wxt/browser';
 import {
   accountsItem,
   FRESH_STATE,
-  readSettings,
   refreshStatesItem,
+  settingsItem,
   snapshotOf,
   snapshotsItem,
 } from '../storage/items';
+import { getItems } from '../storage/store';
 import { nextRefreshAt } from './schedule';
 
 // One alarm per account ("refresh:<account id>"), so each keeps its own pace and back-off, and
@@ -24,12 +25,12 @@ export function accountOfAlarm(name: string): string | null {
 }
 
 async function desiredTime(accountId: string, now: number, random: () => number) {
-  const [accounts, snapshots, states, settings] = await Promise.all([
-    accountsItem.getValue(),
-    snapshotsItem.getValue(),
-    refreshStatesItem.getValue(),
-    readSettings(),
-  ]);
+  const [accounts, snapshots, states, settings] = await getItems(
+    accountsItem,
+    snapshotsItem,
+    refreshStatesItem,
+    settingsItem,
+  );
   if (!accounts.some((a) => a.id === accountId)) return null;
   return nextRefreshAt({
     snapshot: snapshotOf(snapshots, accountId),

@@ -6,14 +6,8 @@ import { testModel } from '../../tests/models';
 import { createIdeogramApi } from '../api/client';
 import type { Model } from '../api/types';
 import { capCount, renderBadge } from '../surfaces/badge';
-import {
-  type Account,
-  DEFAULT_SETTINGS,
-  EMPTY_SNAPSHOT,
-  snapshotOf,
-  snapshotsItem,
-} from '../storage/items';
-import { setItems } from '../storage/store';
+import { type Account, EMPTY_SNAPSHOT, snapshotOf, snapshotsItem } from '../storage/items';
+import { DEFAULT_SETTINGS } from '../storage/settings';
 import { createRefresher } from './engine';
 
 const ACCOUNT: Account = { id: 'acct-fuzz', label: 'Fuzz', since: 1 };
@@ -22,13 +16,13 @@ const GOOD: Model = testModel({ id: 'good-1', name: 'Last good', status: 'TRAINI
 /** The whole refresh step, with `GET /models` answering `body` (and datasets answering well). */
 async function refreshWith(body: string) {
   fakeBrowser.reset();
-  await setItems([
-    { item: { key: 'accounts' }, value: [ACCOUNT] },
-    { item: { key: 'apiKeys' }, value: { [ACCOUNT.id]: 'fuzz-key' } },
-    snapshotsItem.entry({
+  await fakeBrowser.storage.local.set({
+    accounts: [ACCOUNT],
+    apiKeys: { [ACCOUNT.id]: 'fuzz-key' },
+    snapshots: JSON.stringify({
       [ACCOUNT.id]: { ...EMPTY_SNAPSHOT, models: [GOOD], listedAt: 1, checkedAt: 1 },
     }),
-  ]);
+  });
   const fetch: typeof globalThis.fetch = async (input) => {
     const url = String(input);
     const text = url.includes('/datasets') ? '{"datasets":[]}' : body;
@@ -37,6 +31,7 @@ async function refreshWith(body: string) {
   const refresher = createRefresher({
     now: () => 1_800_000_000_000,
     isOnline: () => true,
+    throttlesAfterErrors: true,
     apiFor: async () => createIdeogramApi({ apiKey: 'fuzz-key', fetch, isOnline: () => true }),
   });
   const result = await refresher.refresh(ACCOUNT.id, { kind: 'lists', force: true });

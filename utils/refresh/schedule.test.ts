@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Model } from '../api/types';
-import { DEFAULT_SETTINGS, EMPTY_SNAPSHOT, type Snapshot } from '../storage/items';
+import { EMPTY_SNAPSHOT, type Snapshot } from '../storage/items';
+import { DEFAULT_SETTINGS } from '../storage/settings';
 import { testModel } from '../../tests/models';
 import {
   BACKOFF_MAX,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createFakeApi, fakeModel, TEST_KEY } from '../../tests/fake-api';
 import { createFakeIdeogram, type FakeReply } from './server';
+import { createGenerator, createValidator, loadOpenApi } from '../../tests/openapi/generate';
 
 const MINUTE = 60_000;
 
@@ -131,5 +132,40 @@ describe('the fake Ideogram API', () => {
       ['/models', 503],
     ]);
     expect(fake.requests[0]!.bytes).toBeGreaterThan(100);
+  });
+});
+
+describe('the fake follows Ideogram’s published schemas', () => {
+  const api = loadOpenApi();
+  const problems = createValidator(api);
+  const { responseOf } = createGenerator(api);
+  const fake = createFakeApi();
+  const model = fake.account.models[0]!.model_id;
+  const dataset = fake.account.datasets[0]!.dataset_id;
+
+  it.each([
+    ['/models', '/models'],
+    ['/models', '/models?scope=owned&status=TRAINING&status=CREATING'],
+    ['/models/{model_id}', `/models/${model}`],
+    ['/datasets', '/datasets'],
+    ['/datasets/{dataset_id}', `/datasets/${dataset}`],
+  ])('answers %s (as %s) in the published shape', (route, path) => {
+    const { status, body } = get(fake, path);
+    expect(status).toBe(200);
+    expect(problems(responseOf(route), body)).toEqual([]);
+  });
+
+  it('the validator itself notices a body out of shape', () => {
+    const bad = {
+      models: [{ model_id: 5, name: 'x', status: 'NOPE', creation_time: 'yesterday' }],
+    };
+    expect(problems(responseOf('/models'), bad)).toEqual(
+      expect.arrayContaining([
+        '$.models[0].model_id is not a string',
+        '$.models[0].status is not in the enum',
+        '$.models[0].creation_time is not a date-time',
+        '$.models[0].is_owned is missing',
+      ]),
+    );
   });
 });

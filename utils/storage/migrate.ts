@@ -1,23 +1,31 @@
-import { browser } from 'wxt/browser';
-import { setItems } from './store';
 import {
-  EMPTY_SNAPSHOT,
-  FRESH_STATE,
-  type Layout,
-  layoutEntries,
+  type Account,
+  accountsItem,
+  apiKeysItem,
   migrationErrorItem,
   type RefreshState,
+  refreshStatesItem,
   SCHEMA_VERSION,
   schemaItem,
-  type Snapshot,
+  snapshotsItem,
 } from './items';
+import { EMPTY_SNAPSHOT, parseSnapshot, type Snapshot } from './snapshot';
+import { defineItem, getRaw, type StoredItem } from './store';
+import { freezeLayout, write } from './writer';
 
-// Moves what older versions stored to the current layout. Version 1 held a single key: it becomes
-// the first account, with its lists, pins and settings kept. The new layout is written in one
-// storage write; the old entries are removed only after it, so a failure never loses the key.
+// Brings what earlier versions stored to the current layout, and leaves later ones alone.
+// - Version 1 held a single key: it becomes the first account, with its lists, pins and settings.
+// - No version recorded, with data of the current shape: that is the current layout.
+// - A version newer than this one (a rollback after an update): nothing of the layout is
+//   rewritten; it is read as far as it can be, and the options page says where it came from.
+// A migration only adds or moves: the old entries are removed only after the new ones were
+// written and read back.
 
 /** What version 1 stored under these names. */
 export const LEGACY_KEYS = ['apiKey', 'connection', 'snapshot', 'refreshState'] as const;
+
+/** The items a newer version may have reshaped: an older one never rewrites them. */
+export const LAYOUT_KEYS = [schemaItem.key, accountsItem.key, apiKeysItem.key];
 
 export const SAMPLE_ACCOUNT_ID = 'sample';
 
@@ -27,6 +35,11 @@ export function newAccountId(): string {
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Version 1's entries, as items the writer can remove. */
+const legacyItems: StoredItem<unknown>[] = LEGACY_KEYS.map((key) =>
+  defineItem<unknown>(key, { fallback: null, parse: (raw) => ({ value: raw, problem: null }) }),
+);
 
 /** Version 1 kept the snapshot as JSON text (earlier builds: as an object). */
 function legacySnapshot(value: unknown): Snapshot {
@@ -38,9 +51,15 @@ function legacySnapshot(value: unknown): Snapshot {
       parsed = null;
     }
   }
-  return isRecord(parsed)
-    ? { ...EMPTY_SNAPSHOT, ...(parsed as Partial<Snapshot>) }
-    : EMPTY_SNAPSHOT;
+  return parseSnapshot(parsed)?.value ?? EMPTY_SNAPSHOT;
+}
+
+/** What adding, removing or migrating accounts rewrites, always together. */
+export interface Layout {
+  accounts: Account[];
+  apiKeys: Record<string, string>;
+  snapshots: Record<string, Snapshot>;
+  refreshStates: Record<string, RefreshState>;
 }
 
 /** The current layout for what version 1 stored (pure, so it can be tested on real dumps). */
@@ -52,9 +71,11 @@ export function planMigration(
   const connection = isRecord(legacy.connection) ? legacy.connection : {};
   const since = typeof connection.since === 'number' ? connection.since : now;
   const snapshot = legacySnapshot(legacy.snapshot);
-  const state = isRecord(legacy.refreshState)
-    ? (legacy.refreshState as unknown as RefreshState)
-    : FRESH_STATE;
+  const stored = isRecord(legacy.refreshState) ? legacy.refreshState : {};
+  const state: RefreshState = {
+    failures: typeof stored.failures === 'number' ? stored.failures : 0,
+    retryAt: typeof stored.retryAt === 'number' ? stored.retryAt : null,
+  };
   const apiKey = typeof legacy.apiKey === 'string' ? legacy.apiKey.trim() : '';
   if (apiKey !== '' && connection.mode !== 'sample') {
     const id = newId();
@@ -77,7 +98,7 @@ export function planMigration(
   return { accounts: [], apiKeys: {}, snapshots: {}, refreshStates: {} };
 }
 
-export type MigrationResult = 'current' | 'migrated' | 'failed';
+export type MigrationResult = 'current' | 'migrated' | 'newer' | 'failed';
 
 /**
  * Brings the stored layout to the current version; run before anything reads storage. A failure
@@ -88,22 +109,66 @@ export async function migrateStorage(
   now: () => number = Date.now,
   newId: () => string = newAccountId,
 ): Promise<MigrationResult> {
-  const local = browser.storage.local;
-  if ((await schemaItem.getValue()) === SCHEMA_VERSION) {
-    // A previous run may have stopped between writing the new layout and removing the old one.
-    await local.remove([...LEGACY_KEYS]).catch(() => {});
-    return 'current';
-  }
+  const raw = await getRaw([schemaItem.key, accountsItem.key, apiKeysItem.key, ...LEGACY_KEYS]);
+  const version = schemaItem.parse(raw[schemaItem.key]).value;
+  const newer = version !== null && version > SCHEMA_VERSION;
+  freezeLayout(LAYOUT_KEYS, newer);
+  if (newer) return 'newer';
+  const legacy = LEGACY_KEYS.filter((key) => raw[key] !== undefined);
+  if (version === SCHEMA_VERSION && legacy.length === 0) return 'current';
   try {
-    const legacy = await local.get([...LEGACY_KEYS]);
-    const layout = planMigration(legacy, now(), newId);
-    await setItems([...layoutEntries(layout), { item: schemaItem, value: SCHEMA_VERSION }]);
+    await write(async (tx) => {
+      if (legacy.length > 0) {
+        // Moves version 1's data beside whatever the current layout already holds.
+        const layout = planMigration(raw, now(), newId);
+        const [accounts, keys, snapshots, states] = await Promise.all([
+          tx.get(accountsItem),
+          tx.get(apiKeysItem),
+          tx.get(snapshotsItem),
+          tx.get(refreshStatesItem),
+        ]);
+        const known = new Set(Object.values(keys));
+        const moved = layout.accounts.filter(
+          (a) =>
+            !accounts.some((b) => b.id === a.id) &&
+            (a.sample ? accounts.length === 0 : !known.has(layout.apiKeys[a.id]!)),
+        );
+        const ids = new Set(moved.map((a) => a.id));
+        const only = <T>(record: Record<string, T>) =>
+          Object.fromEntries(Object.entries(record).filter(([id]) => ids.has(id)));
+        tx.set(accountsItem, [...accounts, ...moved]);
+        tx.set(apiKeysItem, { ...keys, ...only(layout.apiKeys) });
+        tx.set(snapshotsItem, { ...snapshots, ...only(layout.snapshots) });
+        tx.set(refreshStatesItem, { ...states, ...only(layout.refreshStates) });
+      }
+      tx.set(schemaItem, SCHEMA_VERSION);
+    });
+    if (legacy.length > 0) await removeLegacyOnceSafe(raw);
   } catch (error) {
     const message = `Model Watch could not move your saved key and lists to its new layout (${error instanceof Error ? error.message : 'unknown error'}). They are still stored; it will try again.`;
     console.warn(message);
-    await migrationErrorItem.setValue({ message, at: now() }).catch(() => {});
+    await write((tx) => tx.set(migrationErrorItem, { message, at: now() })).catch(() => {});
     return 'failed';
   }
-  await local.remove([...LEGACY_KEYS, 'migrationError']).catch(() => {});
-  return 'migrated';
+  return legacy.length > 0 ? 'migrated' : 'current';
+}
+
+/**
+ * Removes version 1's entries, but only once the new layout, read back from storage, holds the
+ * key they had: until then they stay, and the next start tries again.
+ */
+async function removeLegacyOnceSafe(legacy: Record<string, unknown>): Promise<void> {
+  const back = await getRaw([accountsItem.key, apiKeysItem.key]);
+  const keys = Object.values(apiKeysItem.parse(back[apiKeysItem.key]).value);
+  const accounts = accountsItem.parse(back[accountsItem.key]).value;
+  const oldKey = typeof legacy.apiKey === 'string' ? legacy.apiKey.trim() : '';
+  // Without a key there is nothing precious in them: the lists are fetched again anyway.
+  const held = oldKey === '' || keys.includes(oldKey);
+  if (!held || (oldKey !== '' && accounts.length === 0)) {
+    throw new Error('the new layout did not read back with the key in it');
+  }
+  await write((tx) => {
+    for (const item of legacyItems) tx.remove(item);
+    tx.remove(migrationErrorItem);
+  });
 }

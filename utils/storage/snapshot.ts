@@ -1,8 +1,9 @@
-import type { ApiFailure } from '../api/errors';
-import type { Dataset, Model } from '../api/types';
+import * as v from 'valibot';
+import { API_ERROR_KINDS, type ApiErrorKind, type ApiFailure } from '../api/errors';
+import type { Dataset, Model, TrainingRun } from '../api/types';
 
-// An account's stored data. Kept apart from storage.ts (which needs the extension's APIs) so that
-// Node-side code, such as the end-to-end tests, can use the type and the empty value.
+// An account's stored data and its schema. Kept apart from items.ts (which needs the extension's
+// APIs) so that Node-side code, such as the end-to-end tests, can use the type and the empty value.
 
 export interface SnapshotError extends ApiFailure {
   at: number;
@@ -18,6 +19,8 @@ export interface Snapshot {
   checkedAt: number | null;
   /** The failure of the latest refresh; null once one succeeds. */
   error: SnapshotError | null;
+  /** The dataset list alone failed (a 403 on it, say) while the models came: the old list stays. */
+  datasetsError: SnapshotError | null;
   /** Items the last lists held that failed validation and were left out. */
   dropped: number;
 }
@@ -28,5 +31,116 @@ export const EMPTY_SNAPSHOT: Snapshot = {
   listedAt: null,
   checkedAt: null,
   error: null,
+  datasetsError: null,
   dropped: 0,
 };
+
+// What a stored snapshot must hold. The same shapes as the API parser produces, checked again:
+// storage is input too (an older build, a half-written value, a hand edit).
+
+const Text = v.string();
+const Id = v.pipe(v.string(), v.minLength(1));
+const Time = v.pipe(v.number(), v.finite());
+const NullableNumber = v.nullable(v.pipe(v.number(), v.finite()));
+
+const StoredRun: v.GenericSchema<unknown, TrainingRun> = v.object({
+  id: Text,
+  phase: Text,
+  createdAt: Time,
+  updatedAt: v.nullable(Time),
+  steps: NullableNumber,
+  loraRank: NullableNumber,
+  chips: NullableNumber,
+  ema: NullableNumber,
+  learningRate: NullableNumber,
+});
+
+export const StoredModel: v.GenericSchema<unknown, Model> = v.pipe(
+  v.object({
+    id: Id,
+    name: Text,
+    status: v.pipe(v.string(), v.minLength(1)),
+    createdAt: Time,
+    updatedAt: v.nullable(Time),
+    available: v.boolean(),
+    owned: v.boolean(),
+    uri: v.nullable(v.string()),
+    datasetId: v.nullable(v.string()),
+    runs: v.optional(v.array(StoredRun)),
+  }),
+  v.transform((m) => {
+    if (m.runs === undefined) delete m.runs;
+    return m as Model;
+  }),
+);
+
+export const StoredDataset: v.GenericSchema<unknown, Dataset> = v.object({
+  id: Id,
+  name: Text,
+  createdAt: Time,
+});
+
+const StoredError: v.GenericSchema<unknown, SnapshotError> = v.pipe(
+  v.object({
+    kind: v.fallback(v.picklist(API_ERROR_KINDS as ApiErrorKind[]), 'http'),
+    message: v.string(),
+    status: v.optional(v.number()),
+    retryAfterSeconds: v.optional(v.number()),
+    at: Time,
+  }),
+  v.transform((e) => {
+    const error: SnapshotError = { kind: e.kind, message: e.message, at: e.at };
+    if (e.status !== undefined) error.status = e.status;
+    if (e.retryAfterSeconds !== undefined) error.retryAfterSeconds = e.retryAfterSeconds;
+    return error;
+  }),
+);
+
+/** Keeps the good entries of a stored list, counting the bad ones. */
+function goodEntries<T>(schema: v.GenericSchema<unknown, T>, raw: unknown) {
+  const items = Array.isArray(raw) ? raw : [];
+  const kept: T[] = [];
+  for (const item of items) {
+    const result = v.safeParse(schema, item);
+    if (result.success) kept.push(result.output);
+  }
+  return { kept, bad: items.length - kept.length + (Array.isArray(raw) ? 0 : 1) };
+}
+
+const orNull = <T>(schema: v.GenericSchema<unknown, T>, raw: unknown): T | null => {
+  const result = v.safeParse(schema, raw);
+  return result.success ? result.output : null;
+};
+
+/**
+ * One account's stored snapshot, repaired field by field: unreadable models or datasets are left
+ * out (and counted), unusable times and errors read as unknown. Null when it is not a record.
+ */
+export function parseSnapshot(raw: unknown): { value: Snapshot; repaired: number } | null {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return null;
+  const r = raw as Record<string, unknown>;
+  const models = goodEntries(StoredModel, r.models);
+  const datasets = goodEntries(StoredDataset, r.datasets);
+  const time = (value: unknown) => orNull(Time, value);
+  const error = r.error == null ? null : orNull(StoredError, r.error);
+  const datasetsError = r.datasetsError == null ? null : orNull(StoredError, r.datasetsError);
+  const dropped = typeof r.dropped === 'number' && r.dropped >= 0 ? r.dropped : 0;
+  const repaired =
+    models.bad +
+    datasets.bad +
+    (r.error != null && error === null ? 1 : 0) +
+    (r.listedAt != null && time(r.listedAt) === null ? 1 : 0) +
+    (r.checkedAt != null && time(r.checkedAt) === null ? 1 : 0);
+  return {
+    value: {
+      models: models.kept,
+      datasets: datasets.kept,
+      listedAt: time(r.listedAt),
+      checkedAt: time(r.checkedAt),
+      error,
+      datasetsError,
+      dropped,
+    },
+    repaired,
+  };
+}

@@ -1,36 +1,106 @@
 import { browser } from 'wxt/browser';
 
-// Typed items in storage.local: what the extension needs of a storage library (a key, a
-// fallback, read, write, remove, watch, and several items in one atomic write), in a few lines.
-// It replaces @wxt-dev/storage, whose versioned migrations, metadata and locks went unused
-// (utils/storage/migrate.ts moves layouts forward) and cost 3 KB gzip in every bundle.
+// Typed items in storage.local, each parsed when it is read, like data from the network: a
+// malformed value never reaches the code, it is repaired (or replaced by the fallback) on the way
+// in, and the problem is named so the background can report it once. Writing is not here: only
+// the background's single writer (./writer.ts) writes, one transaction at a time.
+
+/** What reading a stored value gave: the value to use, and what was wrong (null: nothing). */
+export interface Parsed<T> {
+  value: T;
+  problem: string | null;
+}
 
 export interface StoredItem<T> {
   /** The key in storage.local. */
   key: string;
   fallback: T;
+  /** Turns a raw stored value into a value of the item's type; never throws. */
+  parse(raw: unknown): Parsed<T>;
+  /** What storage.local is given for a value (JSON items store text). */
+  encode(value: T): unknown;
   getValue(): Promise<T>;
-  setValue(value: T): Promise<void>;
-  removeValue(): Promise<void>;
   /** Calls back on every change of this item (from any page or the background); returns "stop". */
   watch(callback: (next: T, previous: T) => void): () => void;
 }
 
+export interface ItemSpec<T> {
+  fallback: T;
+  /**
+   * Parses a value that is present (never undefined or null, which read as the fallback):
+   * the value and what was repaired in it, or null when nothing of it can be used.
+   */
+  parse: (raw: unknown) => Parsed<T> | null;
+}
+
+/** What a page or the background says when an item could not be used at all. */
+const unusable = (raw: unknown) =>
+  `it held ${describeRaw(raw)} where Model Watch expected something else, so it was reset`;
+
+/** "text", "a number", "a list of 3 entries": what a raw value is, never what it says. */
+export function describeRaw(raw: unknown): string {
+  if (typeof raw === 'string') return 'text';
+  if (Array.isArray(raw))
+    return `a list of ${raw.length} ${raw.length === 1 ? 'entry' : 'entries'}`;
+  if (raw === null) return 'nothing';
+  if (typeof raw === 'object') return 'a record';
+  return `a ${typeof raw}`;
+}
+
 /** An item of storage.local; a missing (or null) value reads as `fallback`. */
-export function defineItem<T>(key: string, { fallback }: { fallback: T }): StoredItem<T> {
-  const read = (value: unknown) => (value ?? fallback) as T;
+export function defineItem<T>(key: string, spec: ItemSpec<T>): StoredItem<T> {
+  const parse = (raw: unknown): Parsed<T> => {
+    if (raw === undefined || raw === null) return { value: spec.fallback, problem: null };
+    try {
+      return spec.parse(raw) ?? { value: spec.fallback, problem: unusable(raw) };
+    } catch {
+      return { value: spec.fallback, problem: unusable(raw) };
+    }
+  };
   return {
     key,
-    fallback,
+    fallback: spec.fallback,
+    parse,
+    encode: (value) => value,
     async getValue() {
-      return read((await browser.storage.local.get(key))[key]);
+      return parse((await browser.storage.local.get(key))[key]).value;
     },
-    setValue: (value) => setItems([{ item: { key }, value }]),
-    removeValue: () => browser.storage.local.remove(key),
     watch(callback) {
-      return watchKey(key, (change) => callback(read(change.newValue), read(change.oldValue)));
+      return watchKey(key, (change) =>
+        callback(parse(change.newValue).value, parse(change.oldValue).value),
+      );
     },
   };
+}
+
+/**
+ * An item kept as JSON text. Chrome reads a string out of storage.local several times faster than
+ * the same data as objects (measured: 0.7 ms against 6 ms for 500 models), and the popup's first
+ * paint waits on this read. The last text parsed is remembered: the background reads the same
+ * (large) text at every refresh, and comparing it costs far less than parsing it again.
+ */
+export function defineJsonItem<T>(key: string, spec: ItemSpec<T>): StoredItem<T> {
+  let last: { text: string; parsed: Parsed<T> } | undefined;
+  const item = defineItem<T>(key, {
+    fallback: spec.fallback,
+    parse(raw) {
+      if (typeof raw !== 'string') return spec.parse(raw);
+      if (last?.text === raw) return last.parsed;
+      let json: unknown;
+      try {
+        json = JSON.parse(raw);
+      } catch {
+        return {
+          value: spec.fallback,
+          problem: 'it was cut off or unreadable (half-written), so it was reset',
+        };
+      }
+      const parsed = json === null ? { value: spec.fallback, problem: null } : spec.parse(json);
+      if (parsed) last = { text: raw, parsed };
+      return parsed;
+    },
+  });
+  return { ...item, encode: (value) => JSON.stringify(value) };
 }
 
 type Change = { newValue?: unknown; oldValue?: unknown };
@@ -57,23 +127,17 @@ function watchKey(key: string, callback: (change: Change) => void): () => void {
   return () => set.delete(callback);
 }
 
-export interface Entry {
-  item: { key: string };
-  value: unknown;
-}
-
-/** Writes several items in one storage call, so they change together; null removes an item. */
-export async function setItems(entries: Entry[]): Promise<void> {
-  const removed = entries.filter((e) => e.value == null).map((e) => e.item.key);
-  const kept = entries.filter((e) => e.value != null);
-  if (kept.length > 0) {
-    await browser.storage.local.set(Object.fromEntries(kept.map((e) => [e.item.key, e.value])));
-  }
-  if (removed.length > 0) await browser.storage.local.remove(removed);
-}
-
 /** Reads several items in one storage call (raw values: a missing item is undefined). */
-export async function getItems(items: { key: string }[]): Promise<unknown[]> {
-  const stored = await browser.storage.local.get(items.map((i) => i.key));
-  return items.map((i) => stored[i.key]);
+export async function getRaw(keys: readonly string[]): Promise<Record<string, unknown>> {
+  return browser.storage.local.get([...keys]);
+}
+
+/** Reads several items in one storage call, each parsed. */
+export async function getItems<T extends readonly StoredItem<unknown>[]>(
+  ...items: T
+): Promise<{ [K in keyof T]: T[K] extends StoredItem<infer V> ? V : never }> {
+  const raw = await getRaw(items.map((i) => i.key));
+  return items.map((item) => item.parse(raw[item.key]).value) as {
+    [K in keyof T]: T[K] extends StoredItem<infer V> ? V : never;
+  };
 }

@@ -16,9 +16,13 @@ export const BADGE_COLORS = {
 export type ErrorMark = { text: string; color: string; headline: string };
 
 export function errorMark(kind: ApiErrorKind): ErrorMark {
+  const err = (headline: string): ErrorMark => ({
+    text: 'ERR',
+    color: BADGE_COLORS.apiError,
+    headline,
+  });
   switch (kind) {
     case 'unauthorized':
-    case 'forbidden':
       return {
         text: 'KEY',
         color: BADGE_COLORS.keyRejected,
@@ -38,12 +42,17 @@ export function errorMark(kind: ApiErrorKind): ErrorMark {
         color: BADGE_COLORS.rateLimited,
         headline: 'Ideogram is limiting requests.',
       };
+    // A 403 refuses one endpoint or model, not the key: the key stays, other calls go on.
+    case 'forbidden':
+      return err('Ideogram refused access to part of the API.');
+    case 'payment':
+      return err('Ideogram asks for payment.');
+    case 'throttled':
+      return err('The browser is holding back requests for a while.');
+    case 'storage':
+      return err('The browser could not save the latest lists.');
     default:
-      return {
-        text: 'ERR',
-        color: BADGE_COLORS.apiError,
-        headline: 'Ideogram’s API had a problem.',
-      };
+      return err('Ideogram’s API had a problem.');
   }
 }
 

@@ -1,15 +1,16 @@
 import { browser } from 'wxt/browser';
 import { type BadgeView, renderBadge } from './badge';
-import { accountsItem, migrationErrorItem, readSettings, snapshotsItem } from '../storage/items';
+import { accountsItem, migrationErrorItem, settingsItem, snapshotsItem } from '../storage/items';
+import { getItems } from '../storage/store';
 
 /** Draws the badge from what is stored (the browser forgets it on restart). */
 export async function updateBadgeFromStorage(): Promise<void> {
-  const [accounts, snapshots, settings, migrationError] = await Promise.all([
-    accountsItem.getValue(),
-    snapshotsItem.getValue(),
-    readSettings(),
-    migrationErrorItem.getValue(),
-  ]);
+  const [accounts, snapshots, settings, migrationError] = await getItems(
+    accountsItem,
+    snapshotsItem,
+    settingsItem,
+    migrationErrorItem,
+  );
   await applyBadge(
     renderBadge({ accounts, snapshots, settings, migrationFailed: migrationError !== null }),
   );

@@ -85,7 +85,11 @@ describe('renderBadge', () => {
 
   it.each([
     ['unauthorized', 'KEY', BADGE_COLORS.keyRejected, /rejected the API key/],
-    ['forbidden', 'KEY', BADGE_COLORS.keyRejected, /rejected the API key/],
+    // A 403 refuses part of the API, not the key.
+    ['forbidden', 'ERR', BADGE_COLORS.apiError, /refused access to part of the API/],
+    ['payment', 'ERR', BADGE_COLORS.apiError, /asks for payment/],
+    ['throttled', 'ERR', BADGE_COLORS.apiError, /holding back requests/],
+    ['storage', 'ERR', BADGE_COLORS.apiError, /could not save the latest lists/],
     ['offline', 'OFF', BADGE_COLORS.offline, /You are offline/],
     ['network', 'OFF', BADGE_COLORS.offline, /Cannot reach api\.ideogram\.ai/],
     ['rate_limited', 'WAIT', BADGE_COLORS.rateLimited, /limiting requests/],
@@ -193,5 +197,23 @@ describe('renderBadge with several accounts', () => {
     });
     expect(view.text).toBe('');
     expect(view.title).toMatch(/0 models training in 2 accounts/);
+  });
+});
+
+describe('one model seen by two keys of the same user', () => {
+  it('is counted once, under the first account that lists it', () => {
+    const shared = model('TRAINING', 'Brand v2');
+    const view = renderBadge({
+      accounts: [PERSONAL, TEAM],
+      snapshots: {
+        a1: stored({ models: [shared] }),
+        a2: stored({ models: [shared, model('TRAINING', 'Poster look')] }),
+      },
+      settings: { countCreating: false },
+    });
+    expect(view.text).toBe('2');
+    expect(view.title).toMatch(/^Model Watch for Ideogram: 2 models training in 2 accounts\./);
+    expect(view.title).toContain('Personal: 1 training (Brand v2).');
+    expect(view.title).toContain('Acme team: 1 training (Poster look).');
   });
 });

@@ -1,6 +1,8 @@
 import type { Model } from '../api/types';
 import { BADGE_COLORS, errorMark, type ErrorMark, SEVERITY } from './badge-marks';
-import { type Account, type Settings, type Snapshot, snapshotOf } from '../storage/items';
+import { type Account, snapshotOf } from '../storage/items';
+import type { Settings } from '../storage/settings';
+import type { Snapshot } from '../storage/snapshot';
 
 /** What the toolbar button shows: the badge's text and colour, and the button's tooltip. */
 export interface BadgeView {
@@ -120,9 +122,15 @@ function renderMany(
   let worst: ErrorMark | null = null;
   let failing = 0;
   const lines: string[] = [];
+  // Two keys of one Ideogram user (a key rotation) see the same models: each is counted once,
+  // under the first account that lists it.
+  const seen = new Set<string>();
   for (const account of accounts) {
     const snapshot = snapshotOf(snapshots, account.id);
-    const counted = countedModels(snapshot.models, settings.countCreating);
+    const counted = countedModels(snapshot.models, settings.countCreating).filter(
+      (m) => !seen.has(m.id),
+    );
+    for (const m of counted) seen.add(m.id);
     total += counted.length;
     const names =
       counted.length > 0

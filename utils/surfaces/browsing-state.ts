@@ -1,20 +1,15 @@
-import {
-  accountsItem,
-  allModels,
-  modeOf,
-  pinsItem,
-  recentsItem,
-  snapshotsItem,
-} from '../storage/items';
+import { accountsItem, pinsItem, recentsItem, snapshotsItem } from '../storage/items';
+import { allModels, modeOf } from '../storage/layout';
+import { getItems } from '../storage/store';
 
 /** Every account's models, with the pins and recents, as stored now. */
 export async function readBrowsingState() {
-  const [accounts, snapshots, pins, recents] = await Promise.all([
-    accountsItem.getValue(),
-    snapshotsItem.getValue(),
-    pinsItem.getValue(),
-    recentsItem.getValue(),
-  ]);
+  const [accounts, snapshots, pins, recents] = await getItems(
+    accountsItem,
+    snapshotsItem,
+    pinsItem,
+    recentsItem,
+  );
   return {
     mode: modeOf(accounts),
     models: allModels(accounts, snapshots),

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { Model } from '../api/types';
-import { recordRecent } from '../storage/items';
+import { recordRecent } from '../storage/changes';
 import { tellUser } from './feedback';
 import { valueOf } from './pick';
 

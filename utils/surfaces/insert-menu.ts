@@ -4,7 +4,7 @@ import { readBrowsingState } from './browsing-state';
 import { tellUser } from './feedback';
 import { insertModel } from './insert-in-page';
 import { menuModels, type Preferences } from './pick';
-import type { Mode } from '../storage/items';
+import type { Mode } from '../storage/layout';
 
 export const MENU_PARENT = 'insert-model';
 export const MENU_SETUP = 'insert-setup';
@@ -93,4 +93,22 @@ export async function onInsertMenuClick(
     return;
   }
   await insertModel(model, tab.id, info.frameId ?? 0);
+}
+
+/** Rebuilds the right-click menu when what it shows changed (not at every refresh). */
+export function createMenuSyncer() {
+  let shown = '';
+  let running: Promise<void> = Promise.resolve();
+  return {
+    sync(force: boolean): Promise<void> {
+      running = running.then(async () => {
+        const entries = await insertMenuEntries();
+        const text = JSON.stringify(entries);
+        if (!force && text === shown) return;
+        shown = text;
+        await showInsertMenu(entries);
+      });
+      return running.catch(() => {});
+    },
+  };
 }

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
-import { focusModelItem, type Notice, noticesItem, readSettings } from '../storage/items';
+import { forgetNotices, pendingNotices, setFocusModel } from '../storage/changes';
+import { type Notice, settingsItem } from '../storage/items';
 
 const PREFIX = 'model:';
 
@@ -23,39 +24,41 @@ export function noticeText(notice: Notice): { title: string; message: string } {
 let delivering: Promise<void> = Promise.resolve();
 
 /**
- * Shows the pending notices. Each is taken off the list before it is shown, so a worker that stops
- * half-way never shows one twice.
+ * Shows the pending notices, then takes them off the list. A notification's id is its model's, so
+ * a worker stopped between the two shows it again in the same place, never as a second one; and
+ * a notice is never lost before it was on screen.
  */
 export function deliverNotices(): Promise<void> {
   delivering = delivering.then(async () => {
-    const notices = await noticesItem.getValue();
+    const notices = await pendingNotices();
     if (notices.length === 0) return;
-    await noticesItem.setValue([]);
-    const settings = await readSettings();
+    const settings = await settingsItem.getValue();
     // Without the optional permission the API does not exist; the notices are simply dropped.
     const api = browser.notifications;
-    if (!settings.notify || !api) return;
-    for (const notice of notices) {
-      try {
-        await api.create(`${PREFIX}${notice.modelId}`, {
-          type: 'basic',
-          iconUrl: browser.runtime.getURL('/icon/128.png'),
-          ...noticeText(notice),
-        });
-      } catch (error) {
-        // The system refused (notifications off for the browser, say): nothing more to do.
-        console.warn('Model Watch could not show a notification:', (error as Error).message);
+    if (settings.notify && api) {
+      for (const notice of notices) {
+        try {
+          await api.create(`${PREFIX}${notice.modelId}`, {
+            type: 'basic',
+            iconUrl: browser.runtime.getURL('/icon/128.png'),
+            ...noticeText(notice),
+          });
+        } catch (error) {
+          // The system refused (notifications off for the browser, say): nothing more to do.
+          console.warn('Model Watch could not show a notification:', (error as Error).message);
+        }
       }
     }
+    await forgetNotices(notices);
   });
-  return delivering;
+  return delivering.catch(() => undefined);
 }
 
 /** Opens the popup on the model a notification was about (in a tab where a popup cannot open). */
 export async function showNotifiedModel(notificationId: string): Promise<void> {
   if (!notificationId.startsWith(PREFIX)) return;
   const modelId = notificationId.slice(PREFIX.length);
-  await focusModelItem.setValue(modelId);
+  await setFocusModel(modelId);
   await browser.notifications?.clear(notificationId);
   try {
     await browser.action.openPopup();

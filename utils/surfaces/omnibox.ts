@@ -4,7 +4,8 @@ import { copyFromBackground } from './clipboard';
 import { tellUser } from './feedback';
 import { type Preferences, rankModels, valueOf } from './pick';
 import { readBrowsingState } from './browsing-state';
-import { type Mode, recordRecent } from '../storage/items';
+import { recordRecent } from '../storage/changes';
+import type { Mode } from '../storage/layout';
 
 export interface Suggestion {
   /** What Enter on the suggestion hands back: the URI, or the ID when there is none. */

@@ -1,0 +1,34 @@
+import { createIdeogramApi, type IdeogramApi } from '../api/client';
+import { type Account, apiKeysItem } from '../storage/items';
+import { createSampleApi, loadSampleData, type SampleData } from '../sample/account';
+
+// Where an account's data comes from: the API with its key, or the built-in sample workspace.
+// The one place (with the API client) that reads a key.
+
+/** Builds the API client for a key; tests swap `fetch` for the fake API. */
+export type ApiFactory = (apiKey: string) => IdeogramApi;
+
+export const realApi: ApiFactory = (apiKey) => createIdeogramApi({ apiKey });
+
+export interface SourceDeps {
+  makeApi: ApiFactory;
+  now: () => number;
+  /** The sample account's data (read from the package; tests read it from disk). */
+  loadSample: () => Promise<SampleData>;
+}
+
+export const productionSource: SourceDeps = {
+  makeApi: realApi,
+  now: Date.now,
+  loadSample: loadSampleData,
+};
+
+/** The client for an account: its key, or the sample workspace. Null when its key is missing. */
+export async function apiFor(
+  account: Account,
+  deps: SourceDeps = productionSource,
+): Promise<IdeogramApi | null> {
+  if (account.sample) return createSampleApi(account.since, deps.now, deps.loadSample);
+  const apiKey = (await apiKeysItem.getValue())[account.id];
+  return apiKey ? deps.makeApi(apiKey) : null;
+}

@@ -1,0 +1,75 @@
+import {
+  removeAccount,
+  renameAccount,
+  saveKey,
+  startSample,
+  stopSample,
+} from '../accounts/accounts';
+import { apiFor, type SourceDeps } from '../accounts/source';
+import {
+  dismissStorageReport,
+  recordRecent,
+  saveSettings,
+  setPin,
+  setPopupPrefs,
+  takeFocusModel,
+} from '../storage/changes';
+import { accountsItem } from '../storage/items';
+import { migrateStorage, newAccountId } from '../storage/migrate';
+import { repairStorage } from '../storage/repair';
+import type { Handlers } from '../messaging/channel';
+import type { Protocol } from '../messaging/protocol';
+
+// What the background does for each message of the protocol. Each handler runs once the stored
+// layout is current (`ready`), and changes storage only through the writer; account changes
+// are picked up by the storage listener in ./start.ts, which fetches and schedules.
+
+export interface HandlerContext {
+  deps: SourceDeps;
+  /** Runs `work` once the stored layout is current. */
+  ready: <T>(work: () => Promise<T>) => Promise<T>;
+  /** Every account's full lists, for a page (`force`: a person pressed refresh). */
+  refreshLists: (force: boolean) => ReturnType<Protocol['refresh']>;
+  /** After a change of settings: every account's alarm again. */
+  rescheduleAll: () => Promise<void>;
+}
+
+export function createHandlers({
+  deps,
+  ready,
+  refreshLists,
+  rescheduleAll,
+}: HandlerContext): Handlers {
+  return {
+    refresh: ({ force }) => ready(() => refreshLists(force ?? false)),
+    saveKey: ({ key, check, label, accountId }) =>
+      ready(() => saveKey(key, { check, label, accountId }, deps)),
+    removeAccount: ({ id }) => ready(() => removeAccount(id)),
+    renameAccount: ({ id, label }) => ready(() => renameAccount(id, label)),
+    startSample: () => ready(() => startSample(deps.now)),
+    stopSample: () => ready(stopSample),
+    saveSettings: (changes) =>
+      ready(async () => {
+        const settings = await saveSettings(changes);
+        await rescheduleAll();
+        return settings;
+      }),
+    getDataset: ({ accountId, id }) =>
+      ready(async () => {
+        const account = (await accountsItem.getValue()).find((a) => a.id === accountId);
+        const api = account ? await apiFor(account, deps) : null;
+        if (!api) throw new Error('That account is gone: open the popup again.');
+        return api.getDataset(id);
+      }),
+    retryMigration: async () => ({ ok: (await migrateStorage(deps.now)) !== 'failed' }),
+    setPopupPrefs: (changes) => ready(() => setPopupPrefs(changes)),
+    setPin: ({ modelId, pinned }) => ready(() => setPin(modelId, pinned)),
+    recordRecent: ({ modelId }) => ready(() => recordRecent(modelId)),
+    takeFocusModel: () => ready(takeFocusModel),
+    dismissStorageReport: () => ready(dismissStorageReport),
+    repairStorage: () =>
+      ready(async () => ({
+        repaired: (await repairStorage(deps.now(), newAccountId, true)).length,
+      })),
+  };
+}

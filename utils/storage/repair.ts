@@ -1,0 +1,135 @@
+import {
+  type Account,
+  accountsItem,
+  announcedItem,
+  apiKeysItem,
+  focusModelItem,
+  migrationErrorItem,
+  noticesItem,
+  pinsItem,
+  popupPrefsItem,
+  recentsItem,
+  refreshStatesItem,
+  schemaItem,
+  settingsItem,
+  snapshotsItem,
+  type StorageRepair,
+  storageReportItem,
+} from './items';
+import { getRaw, type StoredItem } from './store';
+import { LAYOUT_KEYS } from './migrate';
+import { isLayoutFrozen, write } from './writer';
+
+// Stored data is parsed when it is read, so a damaged item never reaches the code. At every start
+// the background also writes the repaired values back, once, and lists what it did for the options
+// page. API keys are the one thing that cannot be fetched again: every key that can be recovered
+// is kept, and a key whose account entry was lost gets an account again.
+
+/** Every item, with what it holds in words for the report. */
+const ITEMS: [StoredItem<unknown>, string][] = [
+  [schemaItem, 'the layout version'],
+  [accountsItem, 'your accounts'],
+  [apiKeysItem, 'your API keys'],
+  [snapshotsItem, 'the saved model and dataset lists'],
+  [settingsItem, 'your settings'],
+  [refreshStatesItem, 'the refresh timing'],
+  [noticesItem, 'the notifications waiting to be shown'],
+  [announcedItem, 'the record of finishes already announced'],
+  [focusModelItem, 'the model to show next'],
+  [popupPrefsItem, 'the popup’s filters'],
+  [pinsItem, 'your pins'],
+  [recentsItem, 'your recently copied models'],
+  [migrationErrorItem, 'the upgrade notice'],
+  [storageReportItem, 'the repair report'],
+] as [StoredItem<unknown>, string][];
+
+/** What can be cleared without losing anything the user made: fetched or derived again. */
+const DISPOSABLE: StoredItem<unknown>[] = [
+  snapshotsItem,
+  refreshStatesItem,
+  focusModelItem,
+  popupPrefsItem,
+  migrationErrorItem,
+] as StoredItem<unknown>[];
+
+/** Looks like an API key on its own (a value pasted where the keys' record belongs). */
+const looksLikeKey = (raw: unknown): raw is string =>
+  typeof raw === 'string' && /^[\x21-\x7e]{8,512}$/.test(raw.trim());
+
+/**
+ * Gives every saved key an account: keys whose account entry was lost (or unreadable) get one back,
+ * named so the user recognises it, and a lone key stored where the record of keys belongs is kept.
+ */
+export function recoverKeys(
+  accounts: Account[],
+  keys: Record<string, string>,
+  rawKeys: unknown,
+  now: number,
+  newId: () => string,
+): { accounts: Account[]; keys: Record<string, string>; recovered: number } {
+  const allKeys = { ...keys };
+  if (looksLikeKey(rawKeys) && !Object.values(allKeys).includes(rawKeys.trim())) {
+    allKeys[newId()] = rawKeys.trim();
+  }
+  const known = new Set(accounts.map((a) => a.id));
+  let n = 0;
+  const recovered: Account[] = Object.keys(allKeys)
+    .filter((id) => !known.has(id))
+    .map((id) => ({ id, label: `Recovered key ${++n}`, since: now }));
+  // A recovered key ends sample mode, as saving a key does.
+  const kept = recovered.length > 0 ? accounts.filter((a) => !a.sample) : accounts;
+  return { accounts: [...kept, ...recovered], keys: allKeys, recovered: recovered.length };
+}
+
+/**
+ * Checks every stored item and writes back the repaired ones, keeping every recoverable key.
+ * `thorough` (the pages' "Repair" button) also clears what can be fetched or chosen again. The
+ * repairs are added to the report the options page shows, and returned.
+ */
+export function repairStorage(
+  now: number,
+  newId: () => string,
+  thorough = false,
+): Promise<StorageRepair[]> {
+  return write(async (tx) => {
+    const raw = await getRaw(ITEMS.map(([item]) => item.key));
+    const repairs: StorageRepair[] = [];
+    // A newer version's layout is read as far as it can be, and never rewritten.
+    const frozen = isLayoutFrozen();
+    for (const [item, what] of ITEMS) {
+      if (frozen && LAYOUT_KEYS.includes(item.key)) continue;
+      const parsed = item.parse(raw[item.key]);
+      if (parsed.problem === null) continue;
+      repairs.push({ what, problem: parsed.problem, at: now });
+      tx.set(item, parsed.value);
+    }
+    const accounts = accountsItem.parse(raw[accountsItem.key]).value;
+    const keys = apiKeysItem.parse(raw[apiKeysItem.key]).value;
+    const recovered = recoverKeys(accounts, keys, raw[apiKeysItem.key], now, newId);
+    if (recovered.recovered > 0 && !frozen) {
+      tx.set(accountsItem, recovered.accounts);
+      tx.set(apiKeysItem, recovered.keys);
+      repairs.push({
+        what: 'your API keys',
+        problem: `${recovered.recovered === 1 ? 'a saved key had' : `${recovered.recovered} saved keys had`} lost ${recovered.recovered === 1 ? 'its account' : 'their accounts'}; ${recovered.recovered === 1 ? 'it is' : 'they are'} listed again as “Recovered key”: rename or remove ${recovered.recovered === 1 ? 'it' : 'them'} here`,
+        at: now,
+      });
+    }
+    if (thorough) {
+      for (const item of DISPOSABLE) tx.remove(item);
+      repairs.push({
+        what: 'the saved lists and the popup’s choices',
+        problem:
+          'you asked for a repair: they were cleared and will be fetched again; your keys, accounts, settings and pins were kept',
+        at: now,
+      });
+    }
+    if (repairs.length > 0) {
+      const report = storageReportItem.parse(raw[storageReportItem.key]).value;
+      const said = new Set(report.map((r) => `${r.what}\n${r.problem}`));
+      const fresh = repairs.filter((r) => !said.has(`${r.what}\n${r.problem}`));
+      tx.set(storageReportItem, [...report, ...fresh].slice(-20));
+    }
+    return repairs;
+  });
+}
