@@ -1,14 +1,13 @@
 import { computed, type Signal } from '@preact/signals';
 import {
   accountsItem,
-  migrationErrorItem,
   SCHEMA_VERSION,
   schemaItem,
-  settingsItem,
   snapshotOf,
   snapshotsItem,
-  storageReportItem,
 } from '../../utils/storage/items';
+import { settingsItem } from '../../utils/storage/choices';
+import { migrationErrorItem, storageReportItem } from '../../utils/storage/notices';
 import { modeOf } from '../../utils/storage/layout';
 import { failureMessage } from '../../utils/messaging/channel';
 import { loadStored, storedSignal } from '../stored';

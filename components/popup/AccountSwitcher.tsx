@@ -1,4 +1,4 @@
-import { ALL_ACCOUNTS } from '../../utils/storage/items';
+import { ALL_ACCOUNTS } from '../../utils/storage/choices';
 import { selectedAccount, state } from './model';
 import { setAccount } from './actions';
 

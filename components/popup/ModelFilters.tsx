@@ -1,5 +1,5 @@
 import type { RefObject } from 'preact';
-import type { PopupPrefs } from '../../utils/storage/items';
+import type { PopupPrefs } from '../../utils/storage/choices';
 import { index, query, state, statusCounts } from './model';
 import { clearStatuses, setScope, setSort, toggleStatus } from './actions';
 import { isKnownStatus, statusLabel } from '../../utils/api/types';

@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import type { PopupPrefs } from '../../utils/storage/items';
+import type { PopupPrefs } from '../../utils/storage/choices';
 import { state } from './model';
 import { setTab } from './actions';
 

@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import type { Model } from '../../utils/api/types';
 import { failureMessage, sendMessage } from '../../utils/messaging/channel';
 import { valueOf } from '../../utils/surfaces/pick';
-import { ALL_ACCOUNTS, type PopupPrefs } from '../../utils/storage/items';
+import { ALL_ACCOUNTS, type PopupPrefs } from '../../utils/storage/choices';
 import {
   announcement,
   datasetDetails,

@@ -2,15 +2,12 @@ import { computed, signal } from '@preact/signals';
 import type { Dataset, DatasetDetail } from '../../utils/api/types';
 import {
   type Account,
-  ALL_ACCOUNTS,
   accountsItem,
-  pinsItem,
-  popupPrefsItem,
   refreshStatesItem,
-  settingsItem,
   snapshotOf,
   snapshotsItem,
 } from '../../utils/storage/items';
+import { ALL_ACCOUNTS, pinsItem, popupPrefsItem, settingsItem } from '../../utils/storage/choices';
 import { allModels, type Listed, modeOf } from '../../utils/storage/layout';
 import type { SnapshotError } from '../../utils/storage/snapshot';
 import { loadStored, storedSignal } from '../stored';

@@ -1,6 +1,6 @@
 import { isKnownStatus, KNOWN_STATUSES, type Model } from '../../utils/api/types';
 import { formatDuration, timeAgo } from '../../utils/words/format';
-import type { PopupPrefs } from '../../utils/storage/items';
+import type { PopupPrefs } from '../../utils/storage/choices';
 
 // What the Models view shows, as pure functions of the snapshot and the user's choices. Work that
 // depends only on the snapshot (search text, sort orders) is done once per snapshot in

@@ -3,18 +3,15 @@ import type { KeyCheck, SaveKeyResult } from '../messaging/protocol';
 import { allModels } from '../storage/layout';
 import {
   type Account,
-  ALL_ACCOUNTS,
   accountsItem,
   apiKeysItem,
   FRESH_STATE,
-  noticesItem,
-  pinsItem,
-  popupPrefsItem,
-  recentsItem,
   refreshStatesItem,
   type Snapshot,
   snapshotsItem,
 } from '../storage/items';
+import { ALL_ACCOUNTS, pinsItem, popupPrefsItem, recentsItem } from '../storage/choices';
+import { noticesItem } from '../storage/notices';
 import { newAccountId, SAMPLE_ACCOUNT_ID } from '../storage/migrate';
 import { type Transaction, write } from '../storage/writer';
 import { cleanKey } from './key';

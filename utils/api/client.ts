@@ -5,10 +5,10 @@ import {
   invalidResponseError,
   networkError,
   offlineError,
-  parseRetryAfter,
   type Subject,
   timeoutError,
 } from './errors';
+import { parseRetryAfter } from './retry-after';
 import {
   type ParseResult,
   parseDatasetDetail,

@@ -10,6 +10,7 @@ import {
   UNKNOWN_STATUS,
 } from './types';
 
+// One idea, kept whole although it passes 200 lines: the shape of every answer read.
 // Tolerant where the API may grow (extra fields are ignored, unknown statuses are kept), strict
 // where data would be wrong (a model without an id, a boolean that is a string, a bad date).
 

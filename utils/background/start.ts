@@ -1,17 +1,17 @@
 import { browser } from 'wxt/browser';
 import { apiFor, productionSource, type SourceDeps } from '../accounts/source';
 import { isOwnPage, serveMessages } from '../messaging/channel';
-import type { Protocol } from '../messaging/protocol';
-import { accountOfAlarm, ensureScheduled, reschedule, rescheduleAll } from '../refresh/alarm';
-import { createRefresher, type RefreshResult } from '../refresh/engine';
-import { accountsItem, snapshotOf, snapshotsItem } from '../storage/items';
+import { accountOfAlarm, ensureScheduled } from '../refresh/alarm';
+import { createRefresher } from '../refresh/engine';
+import { accountsItem, snapshotsItem } from '../storage/items';
 import { migrateStorage, newAccountId } from '../storage/migrate';
 import { repairStorage } from '../storage/repair';
 import { updateBadgeFromStorage } from '../surfaces/badge-sync';
 import { createMenuSyncer, onInsertMenuClick } from '../surfaces/insert-menu';
 import { deliverNotices, showNotifiedModel } from '../surfaces/notifications';
 import { onOmniboxEnter, onOmniboxInput } from '../surfaces/omnibox';
-import { type ConnectionDeps, createConnectionWatch } from './connection';
+import type { ConnectionDeps } from './connection';
+import { createJobs } from './jobs';
 import { createHandlers } from './handlers';
 
 export interface BackgroundDeps extends SourceDeps, ConnectionDeps {
@@ -76,79 +76,17 @@ export function startBackground(deps: BackgroundDeps = productionDeps): { ready:
   /** Runs `work` once the stored layout is current. */
   const ready = <T>(work: () => Promise<T>) => prepared.then(work);
 
-  const accountIds = async () => (await accountsItem.getValue()).map((a) => a.id);
-  const rescheduleEvery = () => rescheduleAll(deps.now());
-
-  /** While an account is offline, look for the connection, and check every account once back. */
-  const connection = createConnectionWatch(
-    deps,
-    () =>
-      void ready(async () => {
-        for (const id of await accountIds()) await periodicCheck(id);
-      }),
-  );
-  const noteOffline = (results: RefreshResult[]) => {
-    if (results.some((r) => r.status === 'failed' && r.error.kind === 'offline')) {
-      connection.watch();
-    }
-  };
-
-  /** The alarm of one account: its cheap check, then its next alarm. */
-  const periodicCheck = async (accountId: string) => {
-    // The next alarm is set first: the browser stops a worker after 30 s idle, and a check that
-    // waits on two slow calls can take longer. A worker stopped mid-check is woken again.
-    await reschedule(accountId, deps.now());
-    noteOffline([await refresher.refresh(accountId, { kind: 'check' })]);
-    await reschedule(accountId, deps.now());
-  };
-
-  /** Every account's full lists (a page asked); the first failure, and any wait, reported. */
-  const refreshLists = async (force: boolean): ReturnType<Protocol['refresh']> => {
-    const ids = await accountIds();
-    const results = await Promise.all(
-      ids.map((id) => refresher.refresh(id, { kind: 'lists', force })),
-    );
-    await rescheduleEvery();
-    noteOffline(results);
-    const waits = results.flatMap((r) =>
-      r.status === 'skipped' && r.reason === 'waiting' ? [r.until] : [],
-    );
-    return {
-      error: results.find((r) => r.status === 'failed')?.error ?? null,
-      waitUntil: waits.length > 0 ? Math.min(...waits) : null,
-    };
-  };
-
-  /** Fetches the lists of accounts that have none yet (new, or their lists were lost). */
-  const fetchNeverFetched = async () => {
-    const [accounts, snapshots] = await Promise.all([
-      accountsItem.getValue(),
-      snapshotsItem.getValue(),
-    ]);
-    const fresh = accounts.filter((a) => {
-      const snapshot = snapshotOf(snapshots, a.id);
-      return snapshot.checkedAt === null && snapshot.error === null;
-    });
-    noteOffline(await Promise.all(fresh.map((a) => refresher.refresh(a.id, { kind: 'lists' }))));
-  };
-
-  /**
-   * After accounts were added, removed or given new keys (by the options page, a migration or a
-   * repair): fetch the ones never fetched, then set every account's alarm.
-   */
-  const onAccountsChanged = async () => {
-    await fetchNeverFetched();
-    await rescheduleEvery();
-  };
+  const jobs = createJobs({ deps, refresher, ready });
+  const { periodicCheck, refreshLists, onAccountsChanged, fetchNeverFetched, connection } = jobs;
 
   serveMessages(
-    createHandlers({ deps, ready, refreshLists, rescheduleAll: rescheduleEvery }),
+    createHandlers({ deps, ready, refreshLists, rescheduleAll: jobs.rescheduleEvery }),
     isOwnPage,
   );
 
   const startUp = () =>
     void ready(async () => {
-      await rescheduleEvery();
+      await jobs.rescheduleEvery();
       await menu.sync(true);
     });
   browser.runtime.onInstalled.addListener(({ reason }) => {

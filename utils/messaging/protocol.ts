@@ -1,6 +1,7 @@
 import type { ApiFailure } from '../api/errors';
 import type { DatasetDetail } from '../api/types';
-import type { Account, PopupPrefs } from '../storage/items';
+import type { Account } from '../storage/items';
+import type { PopupPrefs } from '../storage/choices';
 import type { Settings } from '../storage/settings';
 
 /** What checking a key found. */

@@ -3,10 +3,10 @@ import {
   accountsItem,
   FRESH_STATE,
   refreshStatesItem,
-  settingsItem,
   snapshotOf,
   snapshotsItem,
 } from '../storage/items';
+import { settingsItem } from '../storage/choices';
 import { getItems } from '../storage/store';
 import { nextRefreshAt } from './schedule';
 

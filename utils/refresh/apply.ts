@@ -2,15 +2,13 @@ import { type ApiFailure, toFailure } from '../api/errors';
 import {
   type Account,
   accountsItem,
-  announcedItem,
   FRESH_STATE,
-  MAX_ANNOUNCED,
-  noticesItem,
   refreshStatesItem,
-  settingsItem,
   snapshotOf,
   snapshotsItem,
 } from '../storage/items';
+import { settingsItem } from '../storage/choices';
+import { announcedItem, MAX_ANNOUNCED, noticesItem } from '../storage/notices';
 import type { Snapshot } from '../storage/snapshot';
 import { type Transaction, write } from '../storage/writer';
 import { type Fetched, mergeCheck } from './fetch';

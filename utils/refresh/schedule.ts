@@ -1,4 +1,4 @@
-import { RETRY_AFTER_MAX_SECONDS } from '../api/errors';
+import { RETRY_AFTER_MAX_SECONDS } from '../api/retry-after';
 import type { RefreshState } from '../storage/items';
 import type { Settings } from '../storage/settings';
 import type { Snapshot } from '../storage/snapshot';

@@ -1,5 +1,5 @@
 import type { Model } from '../api/types';
-import type { Notice } from '../storage/items';
+import type { Notice } from '../storage/notices';
 
 const ACTIVE = new Set(['CREATING', 'TRAINING']);
 

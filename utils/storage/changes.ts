@@ -2,16 +2,14 @@ import * as v from 'valibot';
 import {
   focusModelItem,
   MAX_RECENTS,
-  type Notice,
-  noticesItem,
   pinsItem,
   type PopupPrefs,
   PopupPrefsChanges,
   popupPrefsItem,
   recentsItem,
   settingsItem,
-  storageReportItem,
-} from './items';
+} from './choices';
+import { type Notice, noticesItem, storageReportItem } from './notices';
 import { normalizeSettings, type Settings } from './settings';
 import { write } from './writer';
 

@@ -1,20 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-  accountsItem,
-  apiKeysItem,
-  announcedItem,
-  focusModelItem,
-  migrationErrorItem,
-  noticesItem,
-  pinsItem,
-  popupPrefsItem,
-  recentsItem,
-  refreshStatesItem,
-  schemaItem,
-  settingsItem,
-  snapshotsItem,
-  storageReportItem,
-} from './items';
+import { accountsItem, apiKeysItem, refreshStatesItem, schemaItem, snapshotsItem } from './items';
+import { focusModelItem, pinsItem, popupPrefsItem, recentsItem, settingsItem } from './choices';
+import { announcedItem, migrationErrorItem, noticesItem, storageReportItem } from './notices';
 import { EMPTY_SNAPSHOT } from './snapshot';
 import type { StoredItem } from './store';
 import { testModel } from '../../tests/models';

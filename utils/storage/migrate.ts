@@ -2,13 +2,13 @@ import {
   type Account,
   accountsItem,
   apiKeysItem,
-  migrationErrorItem,
   type RefreshState,
   refreshStatesItem,
   SCHEMA_VERSION,
   schemaItem,
   snapshotsItem,
 } from './items';
+import { migrationErrorItem } from './notices';
 import { EMPTY_SNAPSHOT, parseSnapshot, type Snapshot } from './snapshot';
 import { defineItem, getRaw, type StoredItem } from './store';
 import { freezeLayout, write } from './writer';

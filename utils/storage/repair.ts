@@ -1,21 +1,19 @@
 import {
   type Account,
   accountsItem,
-  announcedItem,
   apiKeysItem,
-  focusModelItem,
-  migrationErrorItem,
-  noticesItem,
-  pinsItem,
-  popupPrefsItem,
-  recentsItem,
   refreshStatesItem,
   schemaItem,
-  settingsItem,
   snapshotsItem,
+} from './items';
+import { focusModelItem, pinsItem, popupPrefsItem, recentsItem, settingsItem } from './choices';
+import {
+  announcedItem,
+  migrationErrorItem,
+  noticesItem,
   type StorageRepair,
   storageReportItem,
-} from './items';
+} from './notices';
 import { getRaw, type StoredItem } from './store';
 import { LAYOUT_KEYS } from './migrate';
 import { isLayoutFrozen, write } from './writer';

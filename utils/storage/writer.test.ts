@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { accountsItem, apiKeysItem, pinsItem, recentsItem, settingsItem } from './items';
+import { accountsItem, apiKeysItem } from './items';
+import { pinsItem, recentsItem, settingsItem } from './choices';
 import { saveSettings, setPin } from './changes';
 import { freezeLayout, FrozenLayoutError, StorageWriteError, write, writesSettled } from './writer';
 

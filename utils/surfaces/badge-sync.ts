@@ -1,6 +1,8 @@
 import { browser } from 'wxt/browser';
 import { type BadgeView, renderBadge } from './badge';
-import { accountsItem, migrationErrorItem, settingsItem, snapshotsItem } from '../storage/items';
+import { accountsItem, snapshotsItem } from '../storage/items';
+import { settingsItem } from '../storage/choices';
+import { migrationErrorItem } from '../storage/notices';
 import { getItems } from '../storage/store';
 
 /** Draws the badge from what is stored (the browser forgets it on restart). */

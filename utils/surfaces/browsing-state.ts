@@ -1,4 +1,5 @@
-import { accountsItem, pinsItem, recentsItem, snapshotsItem } from '../storage/items';
+import { accountsItem, snapshotsItem } from '../storage/items';
+import { pinsItem, recentsItem } from '../storage/choices';
 import { allModels, modeOf } from '../storage/layout';
 import { getItems } from '../storage/store';
 

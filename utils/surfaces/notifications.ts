@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { forgetNotices, pendingNotices, setFocusModel } from '../storage/changes';
-import { type Notice, settingsItem } from '../storage/items';
+import { settingsItem } from '../storage/choices';
+import { type Notice } from '../storage/notices';
 
 const PREFIX = 'model:';
 

@@ -1,4 +1,4 @@
-import { RETRY_AFTER_MAX_SECONDS } from '../api/errors';
+import { RETRY_AFTER_MAX_SECONDS } from '../api/retry-after';
 
 // Ideogram's "wait before calling again" (Retry-After), as pages show it: until when, and how long
 // is left, counted down on the control that cannot act meanwhile.
