@@ -1,4 +1,4 @@
-import { Component, type ComponentChildren } from 'preact';
+import { Component, type ComponentChildren, render } from 'preact';
 import { failureMessage, sendMessage } from '../utils/messaging/channel';
 
 // No page ever renders blank: each page's root is wrapped in this boundary. When something fails
@@ -100,4 +100,31 @@ export class PageBoundary extends Component<Props, State> {
 /** Stands for a page whose stored state could not be read: the boundary shows the error. */
 export function Rethrow({ error }: { error: unknown }): null {
   throw error;
+}
+
+/**
+ * Draws a page once its stored state is read, inside the boundary; when the state cannot be
+ * read at all, the boundary says so. Resolves true once the page itself is drawn.
+ */
+export function mountPage(
+  page: string,
+  loaded: Promise<unknown>,
+  app: () => ComponentChildren,
+): Promise<boolean> {
+  const root = document.getElementById('app')!;
+  return loaded.then(
+    () => {
+      render(<PageBoundary page={page}>{app()}</PageBoundary>, root);
+      return true;
+    },
+    (error: unknown) => {
+      render(
+        <PageBoundary page={page}>
+          <Rethrow error={error} />
+        </PageBoundary>,
+        root,
+      );
+      return false;
+    },
+  );
 }
