@@ -16,7 +16,9 @@ function entriesOf(raw: unknown): unknown[] | null {
 }
 
 const dropped = (bad: number, total: number, noun: string) =>
-  `${bad} of its ${total} ${noun} ${bad === 1 ? 'was' : 'were'} unreadable and left out`;
+  bad === total
+    ? `${total === 1 ? 'its only entry was' : `all its ${total} ${noun} were`} unreadable and left out`
+    : `${bad} of its ${total} ${noun} ${bad === 1 ? 'was' : 'were'} unreadable and left out`;
 
 /** A list whose entries are parsed one by one: bad entries are left out (and counted). */
 export function listOf<T>(

@@ -150,6 +150,15 @@ describe('the layout version', () => {
     expect((await env.storage()).apiKeys).toEqual(newer.apiKeys);
   });
 
+  it('never rewrites a newer layout, even when it appears while the worker runs', async () => {
+    const env = await startWithKey();
+    await fakeBrowser.storage.local.set({ schema: SCHEMA_VERSION + 1, accounts: 'from the future' });
+    await env.ask('repairStorage');
+    const stored = await env.storage();
+    expect(stored.accounts).toBe('from the future');
+    expect(Object.values(stored.apiKeys as object)).toEqual([TEST_KEY]);
+  });
+
   it('removes version 1’s key only after the new layout reads back with it', async () => {
     let get: { mockRestore(): void } | undefined;
     const env = await startTestBackground({

@@ -3,6 +3,7 @@ import {
   accountsItem,
   apiKeysItem,
   refreshStatesItem,
+  SCHEMA_VERSION,
   schemaItem,
   snapshotsItem,
 } from './items';
@@ -92,8 +93,10 @@ export function repairStorage(
   return write(async (tx) => {
     const raw = await getRaw(ITEMS.map(([item]) => item.key));
     const repairs: StorageRepair[] = [];
-    // A newer version's layout is read as far as it can be, and never rewritten.
-    const frozen = isLayoutFrozen();
+    // A newer version's layout is read as far as it can be, and never rewritten (also when it
+    // appeared while this worker ran, as after a downgrade of another profile's sync).
+    const version = schemaItem.parse(raw[schemaItem.key]).value;
+    const frozen = isLayoutFrozen() || (version !== null && version > SCHEMA_VERSION);
     for (const [item, what] of ITEMS) {
       if (frozen && LAYOUT_KEYS.includes(item.key)) continue;
       const parsed = item.parse(raw[item.key]);
