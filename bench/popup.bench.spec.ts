@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
-import path from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
-import { type Extension, expect, test } from '../tests/e2e/fixtures';
+import type { Extension } from '../tests/e2e/driver/types';
+import { expect, test } from './fixtures';
 import type { Model } from '../utils/api/types';
 import { type Summary, summarize } from './stats';
 
@@ -11,8 +11,6 @@ import { type Summary, summarize } from './stats';
 
 const RUNS = 15;
 const results: Record<string, Summary | number> = {};
-
-test.use({ extensionDir: path.resolve('.output/bench-chrome-mv3') });
 
 function models(count: number): Model[] {
   const statuses = ['COMPLETED', 'COMPLETED', 'TRAINING', 'ERRORED', 'DRAFT', 'ARCHIVED'];
@@ -107,10 +105,11 @@ test('first paint from a cached snapshot, against the empty-page floor', async (
   results.floor = floorBefore.median <= floorAfter.median ? floorBefore : floorAfter;
 });
 
-test('search and status toggles over 5,000 models', async ({ extension }) => {
+test('search and status toggles over 5,000 models', async ({ context, extension }) => {
   await cache(extension, 5000);
-  const popup = await extension.open('popup.html');
+  const popup = await context.newPage();
   await popup.setViewportSize({ width: 400, height: 580 });
+  await popup.goto(extension.url('popup.html'));
   await expect(popup.getByRole('listitem').first()).toBeVisible();
   const timings = await popup.evaluate(async () => {
     const search = document.querySelector<HTMLInputElement>('input[type="search"]')!;

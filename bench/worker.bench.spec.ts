@@ -1,14 +1,11 @@
 import { writeFileSync } from 'node:fs';
-import path from 'node:path';
-import { expect, test } from '../tests/e2e/fixtures';
+import { expect, test } from './fixtures';
 import { summarize } from './stats';
 
 // From waking a stopped service worker to its badge being on the toolbar again: what a user sees
 // after the browser stopped the idle worker (and, on a browser start, after it forgot the badge).
 
 const RUNS = 10;
-
-test.use({ extensionDir: path.resolve('.output/bench-chrome-mv3') });
 
 test('service worker wake to badge applied', async ({ extension }) => {
   test.setTimeout(120_000);
@@ -19,7 +16,7 @@ test('service worker wake to badge applied', async ({ extension }) => {
   for (let i = 0; i < RUNS; i++) {
     // The browser forgets the badge on restart: start from an empty one, with the worker stopped.
     await page.evaluate(() => chrome.action.setBadgeText({ text: '' }));
-    await extension.stopWorker();
+    await extension.stopBackground();
     const ms = await page.evaluate(async () => {
       const start = performance.now();
       // Any message wakes the worker; this one is not its protocol, so it gets no answer.

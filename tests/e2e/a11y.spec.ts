@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { Page } from '@playwright/test';
-import { type Extension, expect, test, withAccount } from './fixtures';
+import type { ExtPage } from './driver/page';
+import { expect, hasText, test, visible, withAccount, type Extension } from './fixtures';
 
 const axeSource = readFileSync(
   createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
@@ -16,8 +16,8 @@ interface Violation {
 }
 
 /** Runs axe-core in the page (evaluated, so the extension's CSP does not block it). */
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.evaluate(axeSource);
+async function seriousViolations(page: ExtPage): Promise<string[]> {
+  await page.inject(axeSource);
   const violations = (await page.evaluate(async () => {
     const axe = (
       window as unknown as { axe: { run: (c: Document) => Promise<{ violations: unknown[] }> } }
@@ -39,9 +39,9 @@ async function scan(
   scheme: 'light' | 'dark' = 'light',
 ) {
   const tab = await extension.open(page);
-  await tab.setViewportSize({ width: page === 'popup.html' ? 400 : 800, height: 600 });
-  await tab.emulateMedia({ colorScheme: scheme });
-  await expect(tab.getByText(ready).first()).toBeVisible();
+  await tab.viewport(page === 'popup.html' ? 400 : 800, 600);
+  await tab.colorScheme(scheme);
+  await visible(tab.text(ready).first());
   expect(await seriousViolations(tab)).toEqual([]);
   return tab;
 }
@@ -57,14 +57,14 @@ test('no key: the set-up card and the options page', async ({ extension }) => {
 for (const scheme of ['light', 'dark'] as const) {
   test(`sample data, ${scheme}: models, datasets, options`, async ({ extension }) => {
     const popup = await extension.open('popup.html');
-    await popup.getByRole('button', { name: 'Try with sample data' }).click();
-    await expect(popup.getByText('Product shots v2')).toBeVisible();
+    await popup.role('button', 'Try with sample data').click();
+    await visible(popup.text('Product shots v2'));
     const tab = await scan(extension, 'popup.html', 'Product shots v2', scheme);
-    await tab.getByRole('button', { name: /^Training/ }).click();
+    await tab.role('button', /^Training/).click();
     expect(await seriousViolations(tab)).toEqual([]);
-    await tab.getByRole('tab', { name: /Datasets/ }).click();
-    await tab.getByRole('button', { name: /Product shots/ }).click();
-    await expect(tab.getByText(/42 images/)).toBeVisible();
+    await tab.role('tab', /Datasets/).click();
+    await tab.role('button', /Product shots/).click();
+    await visible(tab.text(/42 images/));
     expect(await seriousViolations(tab)).toEqual([]);
     await scan(extension, 'options.html', 'Stop sample data', scheme);
   });
@@ -77,8 +77,8 @@ test.describe('an empty account', () => {
     await extension.useKey('empty-key');
     await listed(extension);
     const popup = await scan(extension, 'popup.html', 'No custom models yet');
-    await popup.getByRole('tab', { name: /Datasets/ }).click();
-    await expect(popup.getByText('No datasets yet.')).toBeVisible();
+    await popup.role('tab', /Datasets/).click();
+    await visible(popup.text('No datasets yet.'));
     expect(await seriousViolations(popup)).toEqual([]);
   });
 });
@@ -88,9 +88,9 @@ test('an error over the last good list, and a key saved', async ({ extension, fa
   await listed(extension);
   fake.setFault({ type: 'status', status: 500 });
   const popup = await extension.open('popup.html');
-  await popup.getByRole('button', { name: 'Refresh now' }).click();
-  await expect(popup.getByRole('alert')).toContainText('HTTP 500');
-  await expect(popup.getByText('Brand v2')).toBeVisible();
+  await popup.role('button', 'Refresh now').click();
+  await hasText(popup.role('alert'), 'HTTP 500');
+  await visible(popup.text('Brand v2'));
   expect(await seriousViolations(popup)).toEqual([]);
   await scan(extension, 'options.html', 'Add another key');
 });
@@ -102,27 +102,29 @@ test('an error with no list to show', async ({ extension, fake }) => {
   await scan(extension, 'popup.html', 'Your models could not be loaded');
 });
 
-test('offline', async ({ context, extension, fake }) => {
+test('offline', async ({ extension, fake }) => {
   await extension.useKey();
   await listed(extension);
-  await context.setOffline(true);
+  await extension.setOffline(true);
   fake.clearRequests();
   const popup = await extension.open('popup.html');
-  await popup.getByRole('button', { name: 'Refresh now' }).click();
-  await expect(popup.getByRole('alert')).toContainText('You are offline');
-  await expect(popup.getByText('Brand v2')).toBeVisible();
+  await popup.role('button', 'Refresh now').click();
+  await hasText(popup.role('alert'), 'You are offline');
+  await visible(popup.text('Brand v2'));
   expect(await seriousViolations(popup)).toEqual([]);
   expect(fake.requests).toHaveLength(0);
   expect((await extension.badge()).text).toBe('OFF');
 });
 
-test('the privacy policy, linked from the options page', async ({ context, extension }) => {
+test('the privacy policy, linked from the options page', async ({ extension }) => {
   const options = await extension.open('options.html');
-  const [policy] = await Promise.all([
-    context.waitForEvent('page'),
-    options.getByRole('link', { name: 'Privacy policy' }).click(),
-  ]);
-  await expect(policy.getByRole('heading', { name: /Privacy policy/ })).toBeVisible();
-  await expect(policy.getByText(/Nothing is sent to the extension's developers/)).toBeVisible();
+  await options.role('link', 'Privacy policy').click();
+  // The link opens the policy in a new tab.
+  await expect
+    .poll(async () => (await extension.pageUrls()).includes(extension.url('privacy.html')))
+    .toBe(true);
+  const policy = await extension.open('privacy.html');
+  await visible(policy.role('heading', /Privacy policy/));
+  await visible(policy.text(/Nothing is sent to the extension's developers/));
   expect(await seriousViolations(policy)).toEqual([]);
 });

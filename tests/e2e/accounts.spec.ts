@@ -1,5 +1,14 @@
 import { createFakeApi, fakeModel, standardAccount } from '../fake-api';
-import { type Extension, expect, fireRefreshAlarms, test } from './fixtures';
+import {
+  expect,
+  hasCount,
+  hasText,
+  hasValue,
+  lacksText,
+  test,
+  visible,
+  type Extension,
+} from './fixtures';
 
 // Two accounts, each on its own fake API: a request goes to the fake whose key it carries.
 const TEAM_KEY = 'team-key-4f9a2c';
@@ -25,22 +34,20 @@ test('a second key is added on the options page as its own account; a duplicate 
   fake,
 }) => {
   const options = await extension.open('options.html');
-  await options.getByRole('textbox', { name: 'API key' }).fill(fake.account.apiKey);
-  await options.getByRole('button', { name: 'Save' }).click();
-  await expect(options.getByRole('heading', { name: 'Account 1' })).toBeVisible();
+  await options.role('textbox', 'API key').fill(fake.account.apiKey);
+  await options.role('button', 'Save').click();
+  await visible(options.role('heading', 'Account 1'));
 
-  await options.getByRole('button', { name: 'Add another key' }).click();
-  await options.getByRole('textbox', { name: 'Label' }).fill('Acme team');
-  await options.getByRole('textbox', { name: 'API key' }).fill(fake.account.apiKey);
-  await options.getByRole('button', { name: 'Save' }).click();
-  await expect(options.getByText('This key is already saved, as “Account 1”.')).toBeVisible();
+  await options.role('button', 'Add another key').click();
+  await options.role('textbox', 'Label').fill('Acme team');
+  await options.role('textbox', 'API key').fill(fake.account.apiKey);
+  await options.role('button', 'Save').click();
+  await visible(options.text('This key is already saved, as “Account 1”.'));
 
-  await options.getByRole('textbox', { name: 'API key' }).fill(TEAM_KEY);
-  await options.getByRole('button', { name: 'Save' }).click();
-  await expect(options.getByRole('heading', { name: 'Acme team' })).toBeVisible();
-  await expect(
-    options.getByRole('article', { name: 'Acme team' }).getByText(/Key works: you have 2 models/),
-  ).toBeVisible();
+  await options.role('textbox', 'API key').fill(TEAM_KEY);
+  await options.role('button', 'Save').click();
+  await visible(options.role('heading', 'Acme team'));
+  await visible(options.role('article', 'Acme team').text(/Key works: you have 2 models/));
   // The badge counts both accounts: 2 training in the first, 1 in the second.
   await expect.poll(() => badgeText(extension)).toBe('3');
   expect((await extension.badge()).title).toMatch(
@@ -62,7 +69,7 @@ test('one revoked key shows its error only; the other account keeps refreshing',
   const brand = fake.account.models.find((m) => m.name === 'Brand v2')!;
   brand.timeline.push({ at: fake.now(), status: 'COMPLETED', uri: 'model/brand/version/2' });
   fake.clearRequests();
-  await fireRefreshAlarms(extension);
+  await extension.fireAlarms();
 
   await expect
     .poll(async () => (await extension.snapshot(teamId)).error?.kind)
@@ -77,9 +84,9 @@ test('one revoked key shows its error only; the other account keeps refreshing',
   expect(await extension.alarm(personal)).not.toBeNull();
 
   const popup = await extension.open('popup.html');
-  const alert = popup.getByRole('alert');
-  await expect(alert).toContainText('Acme team:');
-  await expect(alert).not.toContainText('Personal:');
+  const alert = popup.role('alert');
+  await hasText(alert, 'Acme team:');
+  await lacksText(alert, 'Personal:');
 });
 
 test('the popup’s account switcher shows all accounts, or one', async ({ extension, fake }) => {
@@ -89,23 +96,23 @@ test('the popup’s account switcher shows all accounts, or one', async ({ exten
   await expect.poll(async () => (await extension.snapshot(teamId)).listedAt).toBeTruthy();
 
   const popup = await extension.open('popup.html');
-  await expect(popup.getByRole('tab', { name: 'Models 12' })).toBeVisible();
+  await visible(popup.role('tab', 'Models 12'));
   // In All, each row says whose it is.
-  const teamRow = popup.getByRole('listitem').filter({ hasText: 'Team poster' });
-  await expect(teamRow.locator('.account-tag')).toHaveText('Acme team');
+  const teamRow = popup.role('listitem').filter({ hasText: 'Team poster' });
+  await hasText(teamRow.css('.account-tag'), 'Acme team');
 
-  await popup.getByRole('combobox', { name: 'Account' }).selectOption({ label: 'Acme team' });
-  await expect(popup.getByRole('tab', { name: 'Models 2' })).toBeVisible();
-  await expect(popup.getByRole('listitem').filter({ hasText: 'Brand v1' })).toHaveCount(0);
-  await expect(teamRow.locator('.account-tag')).toHaveCount(0);
+  await popup.role('combobox', 'Account').selectOption(teamId);
+  await visible(popup.role('tab', 'Models 2'));
+  await hasCount(popup.role('listitem').filter({ hasText: 'Brand v1' }), 0);
+  await hasCount(teamRow.css('.account-tag'), 0);
 
   // Remembered, and back to all accounts when the account shown is removed.
   await popup.reload();
-  await expect(popup.getByRole('combobox', { name: 'Account' })).toHaveValue(teamId);
+  await hasValue(popup.role('combobox', 'Account'), teamId);
   const options = await extension.open('options.html');
-  await options.getByRole('button', { name: 'Remove Acme team' }).click();
-  await options.getByRole('button', { name: 'Remove', exact: true }).click();
+  await options.role('button', 'Remove Acme team').click();
+  await options.role('button', 'Remove', { exact: true }).click();
   await popup.reload();
-  await expect(popup.getByRole('combobox', { name: 'Account' })).toHaveCount(0);
-  await expect(popup.getByRole('tab', { name: 'Models 10' })).toBeVisible();
+  await hasCount(popup.role('combobox', 'Account'), 0);
+  await visible(popup.role('tab', 'Models 10'));
 });

@@ -44,10 +44,20 @@ export function createFakeApi(
   /** Requests to hold back (answered as the server saw things when they came, but later). */
   const holds: { prefix: string; gate: Promise<void> }[] = [];
 
+  /** Web pages served on the API's origin (`/__test/…`), for flows that need a page to act in. */
+  const pages = new Map<string, string>();
+
   function respond(request: FakeRequest): Outcome {
-    const real = server.handle(request);
     const url = new URL(request.url);
     const path = url.pathname + url.search;
+    const page = pages.get(url.pathname);
+    if (page !== undefined) {
+      return {
+        type: 'reply',
+        reply: { status: 200, headers: { 'content-type': 'text/html' }, body: page },
+      };
+    }
+    const real = server.handle(request);
     const byPath = [...pathFaults].find(([prefix]) => path.startsWith(prefix))?.[1];
     const fault = byPath ?? queuedFaults.shift() ?? standingFault;
     const outcome = fault ? applyFault(fault, real) : { type: 'reply' as const, reply: real };
@@ -139,6 +149,14 @@ export function createFakeApi(
       return () => release();
     },
     gateFor,
+    /**
+     * Serves a web page at `path` on the API's origin: the extension has host access there, which
+     * stands in for the activeTab grant a real right-click gives.
+     */
+    servePage(path: string, html: string) {
+      pages.set(path, html);
+      return `https://api.ideogram.ai${path}`;
+    },
     /** How many requests are being held back right now. */
     get held() {
       return waiting;

@@ -152,7 +152,10 @@ describe('the layout version', () => {
 
   it('never rewrites a newer layout, even when it appears while the worker runs', async () => {
     const env = await startWithKey();
-    await fakeBrowser.storage.local.set({ schema: SCHEMA_VERSION + 1, accounts: 'from the future' });
+    await fakeBrowser.storage.local.set({
+      schema: SCHEMA_VERSION + 1,
+      accounts: 'from the future',
+    });
     await env.ask('repairStorage');
     const stored = await env.storage();
     expect(stored.accounts).toBe('from the future');

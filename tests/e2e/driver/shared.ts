@@ -1,0 +1,92 @@
+import { TEST_KEY } from '../../fake-api';
+import { EMPTY_SNAPSHOT, type Snapshot } from '../../../utils/storage/snapshot';
+import type { ExtPage } from './page';
+import type { Alarm, Extension, Suggestion } from './types';
+
+// What both browsers do alike, through an extension page's own APIs: `browser.*` exists in every
+// extension page of Firefox and of Chromium 156 (the probe page is a hidden options.html?probe).
+
+/** Runs `fn` in an extension page kept open for reading the extension's state. */
+export type Probe = <R, A>(fn: (arg: A) => R | Promise<R>, arg: A) => Promise<R>;
+
+/** What each browser supplies; the rest of Extension is built from the probe. */
+export interface BrowserParts {
+  browser: Extension['browser'];
+  openedOnInstall: string[];
+  url(page: string): string;
+  open(page: string): Promise<ExtPage>;
+  openWeb(url: string): Promise<ExtPage>;
+  pageUrls(): Promise<string[]>;
+  probe: Probe;
+  stopBackground(): Promise<void>;
+  reloadExtension(): Promise<void>;
+  setOffline(offline: boolean): Promise<void>;
+  failConnections(on: boolean): Promise<void>;
+  clipboard(): Promise<string>;
+  consoleText(): Promise<string>;
+  requestedUrls(): string[];
+  logInBackground(text: string): Promise<boolean>;
+  omnibox: { type(text: string): Promise<Suggestion[]>; enter(text: string): Promise<void> };
+  insertFromMenu: Extension['insertFromMenu'];
+  insertMenuTitles: Extension['insertMenuTitles'];
+}
+
+export function createExtension(parts: BrowserParts): Extension {
+  const { probe } = parts;
+  const extension: Extension = {
+    ...parts,
+    evaluate: (fn, arg) => probe(fn, arg as never),
+    storage: (area = 'local') => probe((a) => browser.storage[a].get(null), area),
+    setStorage: (items) => probe((i) => browser.storage.local.set(i), items),
+    async snapshot(accountId) {
+      const stored = await extension.storage();
+      const id = accountId ?? (stored.accounts as { id: string }[] | undefined)?.[0]?.id ?? '';
+      const all = JSON.parse((stored.snapshots as string | undefined) ?? '{}') as Record<
+        string,
+        Partial<Snapshot>
+      >;
+      return { ...EMPTY_SNAPSHOT, ...all[id] };
+    },
+    badge: () =>
+      probe(
+        async () => ({
+          text: await browser.action.getBadgeText({}),
+          title: await browser.action.getTitle({}),
+          color: (await browser.action.getBadgeBackgroundColor({})) as number[],
+        }),
+        undefined,
+      ),
+    alarm: (accountId) =>
+      probe(
+        async (id) =>
+          ((await browser.alarms.getAll()).find((a) =>
+            id ? a.name === `refresh:${id}` : a.name.startsWith('refresh:'),
+          ) as Alarm | undefined) ?? null,
+        accountId ?? null,
+      ),
+    fireAlarms: () =>
+      probe(async () => {
+        for (const alarm of await browser.alarms.getAll()) {
+          if (alarm.name.startsWith('refresh:')) {
+            await browser.alarms.create(alarm.name, { when: Date.now() + 50 });
+          }
+        }
+      }, undefined),
+    send: (type, data = {}) =>
+      probe(([t, d]) => browser.runtime.sendMessage({ tag: 'model-watch', type: t, data: d }), [
+        type,
+        data,
+      ] as const),
+    async useKey(key = TEST_KEY, label = 'Account 1') {
+      const stored = await extension.storage();
+      const accounts = (stored.accounts as object[] | undefined) ?? [];
+      const id = `acct-e2e${accounts.length + 1}`;
+      await extension.setStorage({
+        accounts: [...accounts, { id, label, since: Date.now() }],
+        apiKeys: { ...(stored.apiKeys as object | undefined), [id]: key },
+      });
+      return id;
+    },
+  };
+  return extension;
+}
