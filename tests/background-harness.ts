@@ -19,6 +19,8 @@ export const OWN_PAGE = {
 export type Reply = { answered: false } | { answered: true; reply: unknown };
 
 let pending = 0;
+/** Requests started so far (to tell when work has stopped leading to more). */
+let started = 0;
 /** The fakes of the running test: requests they hold back on purpose are not waited for. */
 let current: { held: number }[] = [];
 const held = () => current.reduce((sum, fake) => sum + fake.held, 0);
@@ -28,9 +30,15 @@ const held = () => current.reduce((sum, fake) => sum + fake.held, 0);
  * one the test holds back), then the promise chains after them (storage listeners, badge updates).
  */
 export async function settle(): Promise<void> {
-  for (let round = 0; round < 3; round++) {
+  // Until no request is in flight and none started for a few rounds: work can lead to more work
+  // (lists fetched, then their datasets counted).
+  let quietRounds = 0;
+  let seen = started;
+  while (quietRounds < 3) {
     while (pending - held() > 0) await new Promise((resolve) => setTimeout(resolve, 5));
     for (let i = 0; i < 20; i++) await new Promise((resolve) => setTimeout(resolve, 0));
+    quietRounds = started === seen && pending - held() === 0 ? quietRounds + 1 : 0;
+    seen = started;
   }
 }
 
@@ -90,6 +98,7 @@ export async function startTestBackground(
           apiKey,
           fetch: async (input, init) => {
             fetchSpy.calls += 1;
+            started += 1;
             pending += 1;
             try {
               return await fakeFor(apiKey).fetch(input, init);

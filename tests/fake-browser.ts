@@ -57,10 +57,13 @@ export function resetBrowser() {
       calls.openOptionsPage += 1;
     },
   });
+  // Where the toolbar button is: in the Extensions menu until the user pins it (a new install).
+  const toolbar = { isOnToolbar: false };
   Object.assign(fakeBrowser.action, {
     openPopup: async () => {
       calls.openPopup += 1;
     },
+    getUserSettings: async () => ({ ...toolbar }),
   });
   Object.assign(fakeBrowser.storage.local, {
     setAccessLevel: async ({ accessLevel }: { accessLevel: string }) => {
@@ -135,7 +138,17 @@ export function resetBrowser() {
       },
     },
   });
-  return { fakeBrowser, calls, granted, menuItems, menuClicked, omnibox, scripting, clipboard };
+  return {
+    fakeBrowser,
+    calls,
+    granted,
+    menuItems,
+    menuClicked,
+    omnibox,
+    scripting,
+    clipboard,
+    toolbar,
+  };
 }
 
 function fakeEvent<T extends (...args: never[]) => unknown>() {

@@ -19,45 +19,47 @@ export function AccountCard({ account }: { account: Account }) {
       : { tone: 'ok', text: keyWorksSentence(countsOf(account.id)) };
   const headingId = `account-${account.id}`;
 
+  const actions: { id: 'rename' | 'replace' | 'remove'; label: string; aria: string }[] = [
+    { id: 'rename', label: 'Rename', aria: `Rename ${account.label}` },
+    { id: 'replace', label: 'Replace key', aria: `Replace key of ${account.label}` },
+    { id: 'remove', label: 'Remove', aria: `Remove ${account.label}` },
+  ];
+
+  // Every card the same: its label (whole on hover), which key it holds (the last four
+  // characters, stored when the key was saved: the page never reads a key), its status, and the
+  // same three actions in the same place.
   return (
     <article class="account" aria-labelledby={headingId}>
       <div class="account-head">
-        <h3 id={headingId}>{account.label}</h3>
-        {action.value === 'none' && (
-          <div class="row">
-            <button
-              type="button"
-              class="button"
-              aria-label={`Rename ${account.label}`}
-              onClick={() => {
-                newLabel.value = account.label;
-                action.value = 'rename';
-              }}
-            >
-              Rename
-            </button>
-            <button
-              type="button"
-              class="button"
-              aria-label={`Replace key of ${account.label}`}
-              onClick={() => (action.value = 'replace')}
-            >
-              Replace key
-            </button>
-            <button
-              type="button"
-              class="button danger"
-              aria-label={`Remove ${account.label}`}
-              onClick={() => (action.value = 'remove')}
-            >
-              Remove
-            </button>
-          </div>
+        <h3 id={headingId} title={account.label}>
+          {account.label}
+        </h3>
+        {account.keyHint && (
+          <span class="key-hint" title="The last four characters of the key this account uses">
+            key <code>····{account.keyHint}</code>
+          </span>
         )}
       </div>
       <p class={`message ${status.tone}`} role="status">
         {status.text}
       </p>
+      <div class="row account-actions">
+        {actions.map((a) => (
+          <button
+            key={a.id}
+            type="button"
+            class={`button${a.id === 'remove' ? ' danger' : ''}`}
+            aria-label={a.aria}
+            aria-pressed={action.value === a.id}
+            onClick={() => {
+              newLabel.value = account.label;
+              action.value = action.value === a.id ? 'none' : a.id;
+            }}
+          >
+            {a.label}
+          </button>
+        ))}
+      </div>
       <Problem text={problem.value} />
       {action.value === 'rename' && (
         <form
@@ -89,6 +91,7 @@ export function AccountCard({ account }: { account: Account }) {
       )}
       {action.value === 'replace' && (
         <KeyForm
+          autoFocus
           accountId={account.id}
           withLabel={false}
           onDone={() => (action.value = 'none')}

@@ -18,7 +18,9 @@ export function AccountsSection() {
   const accounts = keyAccounts.value;
   const adding = useSignal(false);
   const problem = useSignal('');
-  const showForm = accounts.length === 0 || adding.value;
+  // A key being typed stays, even when another tab saves the first account meanwhile.
+  const typing = useSignal(false);
+  const showForm = accounts.length === 0 || adding.value || typing.value;
   return (
     <section class="card" aria-labelledby="key-heading">
       <h2 id="key-heading">{accounts.length > 1 ? 'API keys' : 'API key'}</h2>
@@ -41,9 +43,11 @@ export function AccountsSection() {
         <div class="add-account">
           {accounts.length > 0 && <h3>Add an account</h3>}
           <KeyForm
+            autoFocus={accounts.length === 0 || adding.value}
             withLabel={accounts.length > 0 || adding.value}
             defaultLabel={accountLabel('', accounts)}
             onDone={() => (adding.value = false)}
+            onDraft={(typed) => (typing.value = typed)}
             {...(accounts.length > 0 ? { onCancel: () => (adding.value = false) } : {})}
           />
         </div>

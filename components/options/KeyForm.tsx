@@ -1,5 +1,5 @@
 import { useSignal } from '@preact/signals';
-import { useRef } from 'preact/hooks';
+import { useEffect, useRef } from 'preact/hooks';
 import type { ApiFailure } from '../../utils/api/errors';
 import { failureMessage, sendMessage } from '../../utils/messaging/channel';
 import type { SaveKeyResult } from '../../utils/messaging/protocol';
@@ -42,6 +42,10 @@ export function KeyForm(props: {
   defaultLabel?: string;
   onDone?: (result: Extract<SaveKeyResult, { saved: true }>) => void;
   onCancel?: () => void;
+  /** Put the cursor in the key field (first run, and replacing a key). */
+  autoFocus?: boolean;
+  /** Told whenever the key field becomes empty or not (so a page keeps a half-typed form). */
+  onDraft?: (typed: boolean) => void;
 }) {
   const draft = useSignal('');
   const label = useSignal('');
@@ -50,6 +54,11 @@ export function KeyForm(props: {
   const feedback = useSignal<Feedback | null>(null);
   const input = useRef<HTMLInputElement>(null);
   const idPart = props.accountId ?? 'new';
+  useEffect(() => {
+    if (props.autoFocus) input.current?.focus();
+  }, []);
+  const typed = draft.value.trim() !== '';
+  useEffect(() => props.onDraft?.(typed), [typed]);
 
   async function save(check: boolean) {
     busy.value = true;
@@ -129,7 +138,15 @@ export function KeyForm(props: {
               Save
             </button>
             {props.onCancel && (
-              <button type="button" class="button" onClick={props.onCancel}>
+              <button
+                type="button"
+                class="button"
+                onClick={() => {
+                  draft.value = '';
+                  props.onDraft?.(false);
+                  props.onCancel?.();
+                }}
+              >
                 Cancel
               </button>
             )}

@@ -1,6 +1,7 @@
 import { AccountsSection } from './AccountsSection';
 import { HostAccessNotice } from './HostAccessNotice';
 import { optionsState } from './model';
+import { PinHint } from './PinHint';
 import { SettingsSection } from './SettingsSection';
 import { ShortcutsSection } from './ShortcutsSection';
 
@@ -15,6 +16,7 @@ export function OptionsApp() {
           <p class="muted">Options {sample && <span class="sample-tag">Sample data</span>}</p>
         </div>
       </header>
+      <PinHint />
       <HostAccessNotice />
       <AccountsSection />
       <SettingsSection />

@@ -6,7 +6,7 @@ import {
   snapshotOf,
   snapshotsItem,
 } from '../../utils/storage/items';
-import { settingsItem } from '../../utils/storage/choices';
+import { dismissedHintsItem, settingsItem } from '../../utils/storage/choices';
 import { migrationErrorItem, storageReportItem } from '../../utils/storage/notices';
 import { modeOf } from '../../utils/storage/layout';
 import { failureMessage } from '../../utils/messaging/channel';
@@ -20,6 +20,7 @@ const settings = storedSignal(settingsItem);
 const migrationError = storedSignal(migrationErrorItem);
 const schema = storedSignal(schemaItem);
 const storageReport = storedSignal(storageReportItem);
+const dismissedHints = storedSignal(dismissedHintsItem);
 
 export const optionsState = {
   accounts: accounts.value,
@@ -32,7 +33,16 @@ export const optionsState = {
   newerLayout: computed(() =>
     schema.value.value !== null && schema.value.value > SCHEMA_VERSION ? schema.value.value : null,
   ),
-  loaded: loadStored(accounts, snapshots, settings, migrationError, schema, storageReport),
+  dismissedHints: dismissedHints.value,
+  loaded: loadStored(
+    accounts,
+    snapshots,
+    settings,
+    migrationError,
+    schema,
+    storageReport,
+    dismissedHints,
+  ),
   mode: computed(() => modeOf(accounts.value.value)),
   /** The user's accounts (the sample workspace aside). */
   keyAccounts: computed(() => accounts.value.value.filter((a) => !a.sample)),

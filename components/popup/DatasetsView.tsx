@@ -1,149 +1,74 @@
-import { useRef } from 'preact/hooks';
-import type { Dataset, DatasetDetail } from '../../utils/api/types';
-import { useVisibleRows } from './virtual';
-import { formatBytes, formatDate, plural } from '../../utils/words/format';
+import { readiness } from '../../utils/views/datasets';
+import { plural, shortDate } from '../../utils/words/format';
+import { openDataset } from './actions';
+import { DatasetPage } from './DatasetPage';
 import {
   accountTag,
-  datasetDetails,
   datasetErrors,
-  multiAccount,
-  type Listed,
+  type ListedDataset,
   listedDatasets,
-  modelsById,
+  modelsOfDataset,
+  multiAccount,
+  now,
   openDatasetKey,
+  waitingForLists,
 } from './model';
-import { openDataset, showModel } from './actions';
+import { SkeletonRows } from './StateViews';
 
-/** What training needs of a dataset: 15 to 100 images. */
-export const TRAINING_RANGE = { min: 15, max: 100 } as const;
-
-/** "24 images: ready to train" / "9 images: 6 more needed to train". */
-export function readiness(fileCount: number): { text: string; ok: boolean } {
-  const images = plural(fileCount, 'image');
-  if (fileCount < TRAINING_RANGE.min) {
-    const missing = TRAINING_RANGE.min - fileCount;
-    return { text: `${images}: ${missing} more needed to train (15–100)`, ok: false };
-  }
-  if (fileCount > TRAINING_RANGE.max) {
-    return { text: `${images}: over the 100 a training can use`, ok: false };
-  }
-  return { text: `${images}: within the 15–100 training needs`, ok: true };
-}
-
-const FILE_ROW = 22;
-const FILES_HEIGHT = 180;
-
-/** A dataset's files, drawn as they scroll into view: 50,000 files cost what a dozen do. */
-function FileList({ detail }: { detail: DatasetDetail }) {
-  const viewport = useRef<HTMLDivElement>(null);
-  const { files } = detail;
-  const { first, last, onScroll } = useVisibleRows(viewport, files.length, FILE_ROW, FILES_HEIGHT);
-  return (
-    // Focusable so that a keyboard can scroll a long list of files.
-    <div
-      ref={viewport}
-      class="files"
-      role="list"
-      tabIndex={0}
-      aria-label={`Files of ${detail.dataset.name}`}
-      onScroll={onScroll}
-    >
-      <div
-        class="files-spacer"
-        role="presentation"
-        style={{ height: `${files.length * FILE_ROW}px` }}
-      >
-        {files.slice(first, last).map((file, k) => (
-          <div
-            key={first + k}
-            class="file"
-            role="listitem"
-            aria-posinset={first + k + 1}
-            aria-setsize={files.length}
-            style={{ top: `${(first + k) * FILE_ROW}px` }}
-          >
-            <span class="file-name" title={file.name ?? undefined}>
-              {file.name ?? '(unnamed)'}
-            </span>
-            <span class="file-size">
-              {file.sizeBytes === null ? '' : formatBytes(file.sizeBytes)}
-            </span>
-          </div>
-        ))}
-      </div>
-    </div>
-  );
-}
-
-function Detail({ detail }: { detail: DatasetDetail }) {
-  const ready = readiness(detail.fileCount);
-  const models = modelsById.value;
-  return (
-    <div class="dataset-detail">
-      <p class={ready.ok ? 'ready' : 'not-ready'}>{ready.text}</p>
-      <h4>Models trained from it</h4>
-      {detail.modelIds.length === 0 ? (
-        <p class="muted">None yet.</p>
-      ) : (
-        <ul class="trained">
-          {detail.modelIds.map((id) => (
-            <li key={id}>
-              <button type="button" class="link" onClick={() => showModel(id)}>
-                {models.get(id)?.name ?? id}
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
-      <h4>Files ({detail.files.length.toLocaleString('en')})</h4>
-      <FileList detail={detail} />
-    </div>
-  );
-}
-
-function DatasetItem({ dataset }: { dataset: Listed<Dataset> }) {
+function DatasetRow({ dataset }: { dataset: ListedDataset }) {
   const key = `${dataset.accountId}:${dataset.id}`;
-  const open = openDatasetKey.value === key;
-  const detail = datasetDetails.value.get(key);
+  const ready = readiness(dataset.fileCount);
+  const trained = modelsOfDataset.value.get(key)?.length ?? 0;
   const account = accountTag(dataset.accountId);
+  const parts = [
+    { kind: `readiness ${ready.tone}`, text: ready.text },
+    ...(trained > 0 ? [{ kind: 'models', text: plural(trained, 'model') }] : []),
+    ...(account ? [{ kind: 'owner', text: account }] : []),
+    { kind: 'date', text: `created ${shortDate(dataset.createdAt, now.value)}` },
+  ];
   return (
-    <li class={`dataset${open ? ' open' : ''}`}>
+    <li>
       <button
         type="button"
-        class="dataset-toggle"
-        aria-expanded={open}
-        aria-controls={`dataset-${key}`}
-        onClick={() => void openDataset(dataset.accountId, open ? null : dataset.id)}
+        class="dataset-row"
+        data-dataset-id={dataset.id}
+        onClick={() => void openDataset(dataset.accountId, dataset.id)}
       >
-        <span class="name">{dataset.name}</span>
-        {account !== undefined && <span class="account-tag">{account}</span>}
-        <span class="muted">created {formatDate(dataset.createdAt)}</span>
+        <span class="name" title={dataset.name}>
+          {dataset.name}
+        </span>
+        <span class="details" title={parts.map((p) => p.text).join(' · ')}>
+          {parts.map((p) => (
+            <span key={p.kind} class={`part ${p.kind}`}>
+              {p.text}
+            </span>
+          ))}
+        </span>
       </button>
-      {open && (
-        <div id={`dataset-${key}`} class="dataset-body" aria-live="polite">
-          {(!detail || detail.state === 'loading') && <p class="muted">Loading its files…</p>}
-          {detail?.state === 'error' && (
-            <p class="message error">
-              {detail.message}{' '}
-              <button
-                type="button"
-                class="link"
-                onClick={() => void openDataset(dataset.accountId, dataset.id)}
-              >
-                Try again
-              </button>
-            </p>
-          )}
-          {detail?.state === 'ready' && <Detail detail={detail.detail} />}
-        </div>
-      )}
     </li>
   );
 }
 
-/** The Datasets tab: each dataset opens to its files and the models trained from it. */
+function NoDatasets() {
+  return (
+    <div class="state-panel compact">
+      <h2>No datasets yet</h2>
+      <p>
+        A dataset holds the 15 to 100 images a custom model is trained on. Create one and upload
+        images with Ideogram’s API; it appears here.
+      </p>
+    </div>
+  );
+}
+
+/** The Datasets tab: each dataset's images and readiness at a glance; one opens to its page. */
 export function DatasetsView() {
-  const datasets = [...listedDatasets.value].sort((a, b) => b.createdAt - a.createdAt);
+  const datasets = listedDatasets.value;
+  const open = openDatasetKey.value
+    ? datasets.find((d) => `${d.accountId}:${d.id}` === openDatasetKey.value)
+    : undefined;
+  if (open) return <DatasetPage dataset={open} />;
+  if (waitingForLists.value) return <SkeletonRows />;
   const errors = datasetErrors.value;
   const banner = errors.length > 0 && (
     <div class="banner error" role="alert">
@@ -170,21 +95,9 @@ export function DatasetsView() {
       {banner}
       <ul class="datasets" aria-label="Datasets">
         {datasets.map((dataset) => (
-          <DatasetItem key={`${dataset.accountId}:${dataset.id}`} dataset={dataset} />
+          <DatasetRow key={`${dataset.accountId}:${dataset.id}`} dataset={dataset} />
         ))}
       </ul>
     </>
-  );
-}
-
-function NoDatasets() {
-  return (
-    <div class="empty">
-      <p>No datasets yet.</p>
-      <p class="muted">
-        A dataset holds the 15 to 100 images a custom model is trained on. Create one and upload
-        images with Ideogram’s API; it appears here.
-      </p>
-    </div>
   );
 }

@@ -1,14 +1,24 @@
 import { useEffect } from 'preact/hooks';
+import type { PopupPrefs } from '../../utils/storage/choices';
 import { timeAgo } from '../../utils/words/format';
-import { countdown } from '../../utils/words/wait';
+import { countdown, waitWords } from '../../utils/words/wait';
+import { openOptions, refresh, setTab } from './actions';
 import {
   checkedAt as shownCheckedAt,
+  hasData,
   mode as shownMode,
   now,
   refreshing,
+  state,
+  tabCounts,
   waitUntil,
 } from './model';
-import { openOptions, refresh } from './actions';
+
+type Tab = PopupPrefs['tab'];
+const TABS: { id: Tab; label: string }[] = [
+  { id: 'models', label: 'Models' },
+  { id: 'datasets', label: 'Datasets' },
+];
 
 /** While Ideogram asks to wait, the clock ticks every second for the countdowns. */
 export function useWaitClock() {
@@ -21,22 +31,67 @@ export function useWaitClock() {
   return until === null ? null : { until, left: countdown(until - now.value) };
 }
 
-/** What the refresh control says while it cannot act: why, and until when. */
-export function waitWords(until: number): string {
-  const at = new Date(until).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
-  return `Ideogram asked Model Watch to wait before asking again: it refreshes at ${at}.`;
+/** ARIA tabs: arrow keys, Home and End move between them; the last one used is remembered. */
+function Tabs() {
+  const current = state.prefs.value.tab;
+  const counts = tabCounts.value;
+
+  function onKeyDown(event: KeyboardEvent) {
+    const i = TABS.findIndex((t) => t.id === current);
+    const moves: Record<string, number> = {
+      ArrowRight: (i + 1) % TABS.length,
+      ArrowLeft: (i - 1 + TABS.length) % TABS.length,
+      Home: 0,
+      End: TABS.length - 1,
+    };
+    const next = moves[event.key];
+    if (next === undefined) return;
+    event.preventDefault();
+    setTab(TABS[next]!.id);
+    document.getElementById(`tab-${TABS[next]!.id}`)?.focus();
+  }
+
+  return (
+    <div class="tabs" role="tablist" aria-label="Lists" onKeyDown={onKeyDown}>
+      {TABS.map((tab) => (
+        <button
+          key={tab.id}
+          id={`tab-${tab.id}`}
+          type="button"
+          role="tab"
+          aria-selected={current === tab.id}
+          aria-controls={`panel-${tab.id}`}
+          tabIndex={current === tab.id ? 0 : -1}
+          onClick={() => setTab(tab.id)}
+        >
+          {tab.label} <span class="count">{counts[tab.id].toLocaleString('en')}</span>
+        </button>
+      ))}
+    </div>
+  );
 }
 
+/**
+ * One strip: the lists' tabs, when the data was checked, refresh (which counts down while
+ * Ideogram asks to wait) and options. The extension's name is the toolbar button's; here it is
+ * for screen readers.
+ */
 export function Header() {
   const mode = shownMode.value;
   const checkedAt = shownCheckedAt.value;
   const wait = useWaitClock();
+  const showTabs = mode !== 'none' && hasData.value;
   return (
     <header class="popup-header">
-      <img src="/icon/32.png" width={20} height={20} alt="" />
-      <h1>Model Watch</h1>
-      <span class="updated" aria-live="off">
-        {mode !== 'none' && checkedAt !== null && `Updated ${timeAgo(checkedAt, now.value)}`}
+      <img src="/icon/32.png" width={20} height={20} alt="" title="Model Watch for Ideogram" />
+      <h1 class="visually-hidden">Model Watch</h1>
+      {showTabs ? <Tabs /> : <span class="title">Model Watch</span>}
+      <span
+        class="updated"
+        aria-live="off"
+        title={checkedAt === null ? undefined : new Date(checkedAt).toLocaleString()}
+      >
+        {mode !== 'none' && checkedAt !== null && timeAgo(checkedAt, now.value)}
       </span>
       {mode !== 'none' && (
         <button
@@ -45,7 +100,7 @@ export function Header() {
           aria-label={wait ? `Refresh: wait ${wait.left}` : 'Refresh now'}
           title={wait ? waitWords(wait.until) : 'Refresh now'}
           aria-busy={refreshing.value}
-          disabled={refreshing.value || wait !== null}
+          aria-disabled={refreshing.value || wait !== null}
           onClick={() => void refresh(true)}
         >
           <svg class={refreshing.value ? 'spin' : ''} viewBox="0 0 24 24" aria-hidden="true">

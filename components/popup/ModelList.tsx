@@ -1,23 +1,27 @@
-import { useSignalEffect } from '@preact/signals';
+import { signal } from '@preact/signals';
 import { useEffect, useRef } from 'preact/hooks';
 import type { Model } from '../../utils/api/types';
-import { highlighted, type Listed } from './model';
-import { copyBest } from './actions';
-import { ModelRow, ROW_HEIGHT } from './ModelRow';
+import { copyId, copyPrimary, copyUri, togglePin } from './actions';
+import { highlighted, type Listed, listKey } from './model';
+import { ModelRow, openRowMenu, ROW_HEIGHT } from './ModelRow';
 import { useVisibleRows } from './virtual';
 
 /** The list's height before it is measured (matches popup.css). */
-const DEFAULT_HEIGHT = 360;
+const DEFAULT_HEIGHT = 480;
+
+/** Asks the list to focus a row (from the search box: ↓ reaches the first row, drawn or not). */
+export const focusRowRequest = signal<{ row: number; at: number } | null>(null);
 
 /**
- * The model list, virtualised: only the rows in view (and a few around) are in the DOM, so 5,000
- * models cost what 20 do. Keyboard: arrows, Page Up/Down, Home and End move between rows; Enter
- * copies the row's URI (its ID when it has none).
+ * The model list, virtualised: only the rows in view (and a few around) are in the DOM, so
+ * 10,000 models cost what 20 do. It goes back to its top whenever the search, a filter or the
+ * sort changes, so the first row (what Enter copies) is always on screen. Keys on a row: arrows,
+ * Page Up/Down, Home, End move; Enter copies what the row's button copies; U the URI, I the ID;
+ * P pins; Shift+F10 (or the menu key) opens the row's menu.
  */
 export function ModelList(props: { models: Listed<Model>[]; activeIndex: { value: number } }) {
   const { models, activeIndex } = props;
   const viewport = useRef<HTMLDivElement>(null);
-  const focusAfterRender = useRef(false);
   const { first, last, height, scrollTop, onScroll } = useVisibleRows(
     viewport,
     models.length,
@@ -41,23 +45,46 @@ export function ModelList(props: { models: Listed<Model>[]; activeIndex: { value
     const next = Math.max(0, Math.min(models.length - 1, i));
     activeIndex.value = next;
     scrollIntoView(next);
-    focusAfterRender.current = true;
+    // Focused once drawn (the row may not be in the DOM before this frame).
+    requestAnimationFrame(() =>
+      viewport.current?.querySelector<HTMLElement>(`[data-row="${next}"]`)?.focus(),
+    );
   }
 
-  // Move focus once the row to focus is in the DOM.
+  // A new search, filter or sort: back to the top, the first row active. (After the render
+  // that shows the new list, and before the requests below, which may move again.)
+  const key = listKey.value;
+  const shownKey = useRef(key);
   useEffect(() => {
-    if (!focusAfterRender.current) return;
-    focusAfterRender.current = false;
-    viewport.current?.querySelector<HTMLElement>(`[data-row="${active}"]`)?.focus();
-  });
+    if (shownKey.current === key) return;
+    shownKey.current = key;
+    const el = viewport.current;
+    if (el) el.scrollTop = 0;
+    scrollTop.value = 0;
+    activeIndex.value = 0;
+  }, [key]);
 
-  // A model to show (from a dataset link or a notification): scroll to it and focus it.
-  useSignalEffect(() => {
-    const id = highlighted.value;
-    if (id === null) return;
-    const i = models.findIndex((m) => m.id === id);
-    if (i >= 0) moveTo(i);
+  // A model to show (from a dataset or a notification), once it is in the list; a row asked for
+  // from the search box. Each request is served once.
+  const served = useRef<{ highlight: string | null; request: number | null }>({
+    highlight: null,
+    request: null,
   });
+  const highlight = highlighted.value;
+  const request = focusRowRequest.value;
+  useEffect(() => {
+    if (highlight !== null && served.current.highlight !== highlight) {
+      const i = models.findIndex((m) => m.id === highlight);
+      if (i >= 0) {
+        served.current.highlight = highlight;
+        moveTo(i);
+      }
+    }
+    if (request !== null && served.current.request !== request.at) {
+      served.current.request = request.at;
+      moveTo(request.row);
+    }
+  }, [highlight, request, models]);
 
   function onKeyDown(event: KeyboardEvent) {
     const rowsPerPage = Math.max(1, Math.floor(height.value / ROW_HEIGHT) - 1);
@@ -74,11 +101,22 @@ export function ModelList(props: { models: Listed<Model>[]; activeIndex: { value
       moveTo(moves[event.key]!);
       return;
     }
-    // Enter on the row itself; on its buttons Enter presses them.
-    const onRow = (event.target as HTMLElement).getAttribute('role') === 'listitem';
-    if (event.key === 'Enter' && onRow && models[active]) {
+    // Keys act on the row itself; on its buttons, Enter presses them.
+    const row = event.target as HTMLElement;
+    const model = models[active];
+    if (row.getAttribute('role') !== 'listitem' || !model) return;
+    const key = event.key.length === 1 ? event.key.toLowerCase() : event.key;
+    const actions: Record<string, () => void> = {
+      Enter: () => void copyPrimary(model),
+      u: () => void copyUri(model),
+      i: () => void copyId(model),
+      p: () => togglePin(model.id),
+      ContextMenu: () => openRowMenu(model.id, row.querySelector('.more') ?? row),
+    };
+    const action = event.key === 'F10' && event.shiftKey ? actions.ContextMenu : actions[key];
+    if (action && !event.ctrlKey && !event.metaKey && !event.altKey) {
       event.preventDefault();
-      void copyBest(models[active]);
+      action();
     }
   }
 
@@ -88,7 +126,7 @@ export function ModelList(props: { models: Listed<Model>[]; activeIndex: { value
       id="model-list"
       class="list"
       role="list"
-      aria-label={`Models, ${models.length} shown`}
+      aria-label={`Models, ${models.length.toLocaleString('en')} shown`}
       onScroll={onScroll}
       onKeyDown={onKeyDown}
     >

@@ -1,10 +1,11 @@
-import type { Model } from '../../utils/api/types';
-import { accountTag, datasetNames, type Listed, now, pinned, rowMenu } from './model';
-import { announce, copyText, showDataset, togglePin } from './actions';
-import { isKnownStatus, statusLabel } from '../../utils/api/types';
-import { noUriReason, timeFact } from './view-logic';
+import { isKnownStatus, type Model } from '../../utils/api/types';
+import { primaryCopy, uriUnavailableReason } from '../../utils/surfaces/pick';
+import { detailParts } from '../../utils/views/models';
+import { copyPrimary } from './actions';
+import { accountTag, datasetNames, type Listed, now, pinned, rowMenu, shortLabel } from './model';
 
-export const ROW_HEIGHT = 62;
+/** A row's height: two lines of name and a line of details (popup.css keeps the same). */
+export const ROW_HEIGHT = 60;
 
 interface RowProps {
   model: Listed<Model>;
@@ -15,15 +16,36 @@ interface RowProps {
   onFocusRow: () => void;
 }
 
-/** One model: its facts on two lines, and the copy buttons. Names are text, never HTML. */
+/** Opens a row's menu below `anchor` (its ⋯ button, or the row itself from the keyboard). */
+export function openRowMenu(modelId: string, anchor: Element) {
+  const box = anchor.getBoundingClientRect();
+  rowMenu.value = {
+    modelId,
+    top: box.bottom + 4,
+    right: Math.max(8, window.innerWidth - box.right),
+  };
+}
+
+/**
+ * One model: its name on the full width (two lines, then an ellipsis, the whole name on hover),
+ * one line of details that drops whole parts (least important first) rather than cut a word, and
+ * one primary action, copying what a generate call takes. Everything else is in its menu (⋯) and
+ * on keys. Names are text, never HTML.
+ */
 export function ModelRow({ model, position, total, active, highlighted, onFocusRow }: RowProps) {
   const statusClass = isKnownStatus(model.status) ? model.status.toLowerCase() : 'unknown';
-  const datasetName = model.datasetId
+  const dataset = model.datasetId
     ? datasetNames.value.get(`${model.accountId}:${model.datasetId}`)
     : undefined;
   const account = accountTag(model.accountId);
-  const uriReason = model.uri ? null : noUriReason(model);
-  const pinnedHere = pinned.value.has(model.id);
+  const parts = detailParts(model, now.value, { dataset, account: account && shortLabel(account) });
+  const details = detailParts(model, now.value, { dataset, account })
+    .map((p) => p.text)
+    .join(' · ');
+  const primary = primaryCopy(model);
+  const why = uriUnavailableReason(model);
+  const isPinned = pinned.value.has(model.id);
+  const descriptionId = `row-details-${position}`;
   return (
     <div
       role="listitem"
@@ -32,102 +54,76 @@ export function ModelRow({ model, position, total, active, highlighted, onFocusR
       tabIndex={active ? 0 : -1}
       aria-posinset={position + 1}
       aria-setsize={total}
+      aria-label={`${model.name}${isPinned ? ', pinned' : ''}`}
+      aria-describedby={descriptionId}
+      aria-keyshortcuts="Enter U I P Shift+F10"
       data-row={position}
       data-model-id={model.id}
       onFocus={(event) => {
         if (event.target === event.currentTarget) onFocusRow();
       }}
+      onClick={(event) => {
+        if (event.target === event.currentTarget || !(event.target as Element).closest('button')) {
+          (event.currentTarget as HTMLElement).focus();
+        }
+      }}
     >
-      <div class="row-main">
-        <div class="row-title">
-          <span class="name" title={model.name}>
-            {model.name}
-          </span>
-          {datasetName !== undefined && (
-            <button
-              type="button"
-              class="link dataset-link"
-              title={`Trained from the dataset ${datasetName}: show it`}
-              onClick={() => model.datasetId && showDataset(model.accountId, model.datasetId)}
-            >
-              {datasetName}
-            </button>
+      <div class="row-text">
+        <div class="name" title={model.name}>
+          {isPinned && (
+            <span class="pin-mark" aria-hidden="true" title="Pinned">
+              ★{' '}
+            </span>
           )}
+          {model.name}
         </div>
-        <div class="row-facts">
-          {account !== undefined && <span class="account-tag">{account}</span>}
-          <span class={`status st-${statusClass}`}>
-            <span class="dot" aria-hidden="true" />
-            {statusLabel(model.status)}
-          </span>
-          <span>{timeFact(model, now.value)}</span>
-          <span>{model.owned ? 'Mine' : 'Shared'}</span>
-          <span
-            class={model.available ? 'usable' : 'unusable'}
-            title={
-              model.available ? 'Can be used for generation' : 'Cannot be used for generation (yet)'
-            }
-          >
-            {model.available ? 'Usable' : 'Not usable'}
-          </span>
+        <div class="details" id={descriptionId} title={details}>
+          {parts.map((part) => (
+            <span
+              key={part.kind}
+              class={`part ${part.kind}${part.kind === 'status' ? ` st-${statusClass}` : ''}`}
+            >
+              {part.kind === 'status' && <span class="dot" aria-hidden="true" />}
+              {part.text}
+            </span>
+          ))}
         </div>
       </div>
-      <div class="row-actions">
-        <button
-          type="button"
-          class={`pin${pinnedHere ? ' on' : ''}`}
-          aria-pressed={pinnedHere}
-          aria-label={`Pin ${model.name}`}
-          title={
-            pinnedHere
-              ? 'Pinned: shown first everywhere. Click to unpin.'
-              : 'Pin: show it first everywhere'
-          }
-          onClick={() => togglePin(model.id)}
-        >
-          <svg viewBox="0 0 24 24" aria-hidden="true">
-            <path d="M12 3l2.7 5.6 6.1.9-4.4 4.3 1 6.1L12 17l-5.4 2.9 1-6.1-4.4-4.3 6.1-.9z" />
-          </svg>
-        </button>
-        <button
-          type="button"
-          class="copy"
-          aria-label="Copy model ID"
-          title={`Copy model ID: ${model.id}`}
-          onClick={() => void copyText(model.id, 'ID', model)}
-        >
-          ID
-        </button>
-        <button
-          type="button"
-          class="copy"
-          aria-label="Copy model URI"
-          aria-disabled={uriReason !== null}
-          title={uriReason ?? `Copy model URI: ${model.uri}`}
-          onClick={() =>
-            uriReason ? announce(uriReason, 'error') : void copyText(model.uri!, 'URI', model)
-          }
-        >
-          URI
-        </button>
-        <button
-          type="button"
-          class="more"
-          aria-label={`More ways to copy ${model.name}`}
-          title="Copy as code…"
-          aria-haspopup="menu"
-          aria-expanded={rowMenu.value?.modelId === model.id}
-          onClick={(event) => {
-            const box = event.currentTarget.getBoundingClientRect();
-            rowMenu.value =
-              rowMenu.value?.modelId === model.id
-                ? null
-                : { modelId: model.id, top: box.bottom + 4, right: window.innerWidth - box.right };
-          }}
-        >
-          ⋯
-        </button>
-      </div>
+      <button
+        type="button"
+        class={`copy-primary${primary.isUri ? ' uri' : ' id'}`}
+        aria-label={`Copy ${primary.isUri ? 'URI' : 'ID'} of ${model.name}`}
+        title={
+          primary.isUri
+            ? `Copy its URI, for generate calls: ${primary.text}`
+            : `Copy its ID: ${primary.text}. ${why}`
+        }
+        onClick={() => void copyPrimary(model)}
+      >
+        <svg viewBox="0 0 24 24" aria-hidden="true">
+          <rect x="8" y="8" width="12" height="12" rx="2" />
+          <path d="M16 8V6a2 2 0 0 0-2-2H6a2 2 0 0 0-2 2v8a2 2 0 0 0 2 2h2" />
+        </svg>
+        {primary.isUri ? 'URI' : 'ID'}
+      </button>
+      <button
+        type="button"
+        class="more"
+        aria-label={`More for ${model.name}`}
+        title="More: copy ID or URI, as code, pin"
+        aria-haspopup="menu"
+        aria-expanded={rowMenu.value?.modelId === model.id}
+        onClick={(event) => {
+          if (rowMenu.value?.modelId === model.id) rowMenu.value = null;
+          else openRowMenu(model.id, event.currentTarget);
+        }}
+      >
+        <svg viewBox="0 0 24 24" aria-hidden="true">
+          <circle cx="5" cy="12" r="1.8" />
+          <circle cx="12" cy="12" r="1.8" />
+          <circle cx="19" cy="12" r="1.8" />
+        </svg>
+      </button>
     </div>
   );
 }

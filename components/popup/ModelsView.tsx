@@ -1,16 +1,65 @@
 import { useSignal } from '@preact/signals';
 import { useEffect, useRef } from 'preact/hooks';
-import { listedModels, query, shownModels, state } from './model';
-import { clearFilters, copyBest } from './actions';
-import { ModelFilters } from './ModelFilters';
-import { ModelList } from './ModelList';
+import { statusLabel } from '../../utils/api/types';
+import { ALL_ACCOUNTS } from '../../utils/storage/choices';
+import { copyPrimary, showAll } from './actions';
+import { FilterPanel } from './FilterPanel';
+import {
+  accountLabels,
+  filtered,
+  filtersOpen,
+  listedModels,
+  multiAccount,
+  query,
+  selectedAccount,
+  shownModels,
+  state,
+  waitingForLists,
+} from './model';
+import { focusRowRequest, ModelList } from './ModelList';
 import { RowMenu } from './RowMenu';
+import { SkeletonRows } from './StateViews';
 
-/** The Models tab: search, scope, sort and status toggles over the virtualised list. */
+const SCOPE_WORDS = { mine: 'Mine', shared: 'Shared' } as const;
+
+/** When the list is narrowed: by what, how many of how many, and the way back. */
+function FilterSummary() {
+  const { statuses, scope } = state.prefs.value;
+  const what = [
+    statuses.length > 0 ? statuses.map(statusLabel).join(', ') : null,
+    scope === 'all' ? null : SCOPE_WORDS[scope],
+    multiAccount.value && selectedAccount.value !== ALL_ACCOUNTS
+      ? accountLabels.value.get(selectedAccount.value)
+      : null,
+  ].filter(Boolean);
+  const shown = shownModels.value.length;
+  const total = listedModels.value.length;
+  return (
+    <div class="filter-summary" role="status">
+      <span class="summary-text" title={what.join(' · ')}>
+        {what.length > 0 && <span class="summary-what">{what.join(' · ')}</span>}
+        <span class="summary-count">
+          {shown.toLocaleString('en')} of {total.toLocaleString('en')}
+        </span>
+      </span>
+      <button type="button" class="link" onClick={showAll}>
+        Show all
+      </button>
+    </div>
+  );
+}
+
+/** The Models tab: search, the filter panel, and the list. */
 export function ModelsView() {
   const search = useRef<HTMLInputElement>(null);
+  const trigger = useRef<HTMLButtonElement>(null);
   const activeIndex = useSignal(0);
   const models = shownModels.value;
+  const { statuses, scope } = state.prefs.value;
+  const active =
+    statuses.length +
+    (scope === 'all' ? 0 : 1) +
+    (multiAccount.value && selectedAccount.value !== ALL_ACCOUNTS ? 1 : 0);
 
   useEffect(() => {
     // Opening the popup (also by its keyboard shortcut) puts the cursor in the search box.
@@ -30,13 +79,12 @@ export function ModelsView() {
 
   function onSearchKeyDown(event: KeyboardEvent) {
     if (event.key === 'Enter' && models[0]) {
-      // Type, Enter: the best match's URI (or ID) is on the clipboard.
+      // Type, Enter: the best match (always the first row, on screen) is copied.
       event.preventDefault();
-      void copyBest(models[0]);
+      void copyPrimary(models[0]);
     } else if (event.key === 'ArrowDown' && models.length > 0) {
       event.preventDefault();
-      activeIndex.value = 0;
-      document.querySelector<HTMLElement>('[data-row="0"]')?.focus();
+      focusRowRequest.value = { row: 0, at: Date.now() };
     } else if (event.key === 'Escape' && query.value !== '') {
       event.preventDefault();
       query.value = '';
@@ -44,27 +92,68 @@ export function ModelsView() {
   }
 
   const total = listedModels.value.length;
+  let body;
+  if (waitingForLists.value) {
+    body = <SkeletonRows />;
+  } else if (models.length > 0) {
+    body = <ModelList models={models} activeIndex={activeIndex} />;
+  } else {
+    body = (
+      <div class="no-match" role="status">
+        <p>
+          No model matches
+          {query.value ? ` “${query.value}”` : ''}
+          {statuses.length > 0 ? ' with the statuses chosen' : ''}
+          {scope !== 'all' ? ` among ${scope === 'mine' ? 'your models' : 'shared models'}` : ''}.
+        </p>
+        <p class="muted">
+          {total.toLocaleString('en')} {total === 1 ? 'model is' : 'models are'} listed.{' '}
+          <button type="button" class="link" onClick={showAll}>
+            Show all
+          </button>
+        </p>
+      </div>
+    );
+  }
+
   return (
     <div class="models-view">
-      <ModelFilters searchRef={search} onSearchKeyDown={onSearchKeyDown} />
+      <div class="toolbar">
+        <input
+          ref={search}
+          type="search"
+          class="search"
+          placeholder="Search name, ID or URI"
+          aria-label="Search models by name, ID or URI"
+          aria-keyshortcuts="/"
+          aria-controls="model-list"
+          autocomplete="off"
+          spellcheck={false}
+          value={query.value}
+          onInput={(event) => (query.value = event.currentTarget.value)}
+          onKeyDown={onSearchKeyDown}
+        />
+        <button
+          ref={trigger}
+          type="button"
+          class={`filter-button${active > 0 ? ' on' : ''}`}
+          aria-haspopup="dialog"
+          aria-expanded={filtersOpen.value}
+          aria-controls="filters"
+          title="Filter by status, whose and account; sort"
+          onClick={() => (filtersOpen.value = !filtersOpen.value)}
+        >
+          <svg viewBox="0 0 24 24" aria-hidden="true">
+            <path d="M3 5h18M6 12h12M10 19h4" />
+          </svg>
+          Filters
+          {active > 0 && <span class="filter-count">{active}</span>}
+        </button>
+      </div>
+      {filtersOpen.value && <FilterPanel trigger={trigger} />}
+      {filtered.value && models.length > 0 && <FilterSummary />}
       <RowMenu />
-      {models.length > 0 ? (
-        <ModelList models={models} activeIndex={activeIndex} />
-      ) : (
-        <div class="no-match" role="status">
-          <p>
-            No model matches
-            {query.value ? ` “${query.value}”` : ''}
-            {state.prefs.value.statuses.length > 0 ? ' with the statuses selected' : ''}.
-          </p>
-          <p>
-            {total} {total === 1 ? 'model is' : 'models are'} in the list.{' '}
-            <button type="button" class="link" onClick={clearFilters}>
-              Clear search and filters
-            </button>
-          </p>
-        </div>
-      )}
+      {body}
     </div>
   );
 }

@@ -1,14 +1,15 @@
 import { useEffect, useRef } from 'preact/hooks';
-import { generateSnippet, SNIPPET_LABELS, type SnippetLanguage } from '../../utils/words/snippets';
-import { modelsById, rowMenu } from './model';
-import { copyText } from './actions';
-import { noUriReason } from './view-logic';
+import { uriUnavailableReason } from '../../utils/surfaces/pick';
+import { SNIPPET_LABELS, type SnippetLanguage } from '../../utils/words/snippets';
+import { copyId, copySnippet, copyUri, showDataset, togglePin } from './actions';
+import { modelsById, pinned, rowMenu } from './model';
 
 const LANGUAGES: SnippetLanguage[] = ['curl', 'javascript', 'python'];
 
 /**
- * A row's "More" menu: copy the ID or URI, or a ready-to-paste generate request in curl,
- * JavaScript or Python. The requests hold a placeholder for the key, never the key itself.
+ * A row's menu: copy the URI or the ID (each with its key), pin, show its dataset, or copy a
+ * ready-to-paste generate request in curl, JavaScript or Python. The requests hold a placeholder
+ * for the key, never the key itself. An item that cannot act says why, where it is.
  */
 export function RowMenu() {
   const open = rowMenu.value;
@@ -22,12 +23,13 @@ export function RowMenu() {
   }, [open?.modelId]);
 
   if (!open || !model) return null;
-  const reason = model.uri ? undefined : noUriReason(model);
+  const reason = uriUnavailableReason(model) ?? undefined;
+  const isPinned = pinned.value.has(model.id);
 
   function close() {
     const id = rowMenu.value?.modelId;
     rowMenu.value = null;
-    document.querySelector<HTMLElement>(`[data-model-id="${CSS.escape(id ?? '')}"] .more`)?.focus();
+    document.querySelector<HTMLElement>(`[data-model-id="${CSS.escape(id ?? '')}"]`)?.focus();
   }
 
   function onKeyDown(event: KeyboardEvent) {
@@ -43,19 +45,21 @@ export function RowMenu() {
     }
   }
 
-  const item = (label: string, action: () => void, disabledReason?: string) => (
+  const item = (label: string, action: () => void, extra: { key?: string; why?: string } = {}) => (
     <button
       type="button"
       role="menuitem"
-      aria-disabled={disabledReason !== undefined}
-      title={disabledReason}
+      aria-disabled={extra.why !== undefined}
+      aria-keyshortcuts={extra.key}
+      title={extra.why}
       onClick={() => {
-        if (disabledReason) return;
         action();
-        close();
+        // An item that cannot act leaves the menu open: its reason is said in the popup.
+        if (!extra.why) close();
       }}
     >
-      {label}
+      <span>{label}</span>
+      {extra.key && <kbd aria-hidden="true">{extra.key}</kbd>}
     </button>
   );
 
@@ -66,26 +70,28 @@ export function RowMenu() {
         ref={menu}
         class="menu"
         role="menu"
-        aria-label={`Copy ${model.name}`}
+        aria-label={`More for ${model.name}`}
         style={{
-          top: `${Math.min(open.top, window.innerHeight - 190)}px`,
+          top: `${Math.min(open.top, window.innerHeight - 250)}px`,
           right: `${open.right}px`,
         }}
         onKeyDown={onKeyDown}
       >
-        {item('Copy model ID', () => void copyText(model.id, 'ID', model))}
-        {item('Copy model URI', () => void copyText(model.uri!, 'URI', model), reason)}
+        {item(
+          'Copy model URI',
+          () => void copyUri(model),
+          reason ? { key: 'U', why: reason } : { key: 'U' },
+        )}
+        {item('Copy model ID', () => void copyId(model), { key: 'I' })}
+        {item(isPinned ? 'Unpin' : 'Pin to the top', () => togglePin(model.id), { key: 'P' })}
+        {model.datasetId !== null &&
+          item('Show its dataset', () => showDataset(model.accountId, model.datasetId!))}
         <div class="menu-separator" role="separator" />
         {LANGUAGES.map((language) =>
           item(
             SNIPPET_LABELS[language],
-            () =>
-              void copyText(
-                generateSnippet(language, model.uri!),
-                `${SNIPPET_LABELS[language].replace('Copy as ', '')} request`,
-                model,
-              ),
-            reason,
+            () => void copySnippet(model, language),
+            reason ? { why: reason } : {},
           ),
         )}
       </div>

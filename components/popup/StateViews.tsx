@@ -1,11 +1,14 @@
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
-import { type Account, snapshotOf } from '../../utils/storage/items';
+import type { Account } from '../../utils/storage/items';
 import type { SnapshotError } from '../../utils/storage/snapshot';
 import { timeAgo } from '../../utils/words/format';
-import { announcement, multiAccount, now, refreshing, state } from './model';
 import { openOptions, refresh } from './actions';
-import { useWaitClock, waitWords } from './Header';
+import { waitWords } from '../../utils/words/wait';
+import { useWaitClock } from './Header';
+import { announcement, checkedAt, multiAccount, now, refreshing } from './model';
+
+// The popup's states besides the lists: each sized to its content, each saying what to do next.
 
 const DOCS_URL = 'https://developer.ideogram.ai/api-reference/api-reference/train-model';
 
@@ -17,7 +20,7 @@ export interface AccountError {
 /** What to do about the errors, as a button: fix a key, or try again (nothing while offline). */
 function ErrorAction({ errors }: { errors: AccountError[] }) {
   const wait = useWaitClock();
-  if (errors.some((e) => e.error.kind === 'unauthorized' || e.error.kind === 'forbidden')) {
+  if (errors.some((e) => e.error.kind === 'unauthorized')) {
     return (
       <button type="button" class="button small" onClick={openOptions}>
         {errors.length > 1 || multiAccount.value
@@ -31,7 +34,7 @@ function ErrorAction({ errors }: { errors: AccountError[] }) {
     <button
       type="button"
       class="button small"
-      disabled={refreshing.value || wait !== null}
+      aria-disabled={refreshing.value || wait !== null}
       title={wait ? waitWords(wait.until) : undefined}
       onClick={() => void refresh(true)}
     >
@@ -47,7 +50,7 @@ function ErrorLines({ errors }: { errors: AccountError[] }) {
     <ul>
       {errors.map(({ account, error }) => (
         <li key={account.id}>
-          <strong>{account.label}:</strong> {error.message}
+          <strong title={account.label}>{account.label}:</strong> {error.message}
         </li>
       ))}
     </ul>
@@ -56,13 +59,8 @@ function ErrorLines({ errors }: { errors: AccountError[] }) {
 
 /** Over the last good list: what went wrong, and how old the list is. */
 export function ErrorBanner({ errors }: { errors: AccountError[] }) {
-  const checked = errors
-    .map((e) => snapshotOf(state.snapshots.value, e.account.id).checkedAt)
-    .filter((t): t is number => t !== null);
-  const age =
-    checked.length === 0
-      ? ''
-      : `Showing the list from ${timeAgo(Math.min(...checked), now.value)}.`;
+  const checked = checkedAt.value;
+  const age = checked === null ? '' : `Showing the list from ${timeAgo(checked, now.value)}.`;
   const offline = errors.every((e) => e.error.kind === 'offline');
   return (
     <div class={`banner ${offline ? 'offline' : 'error'}`} role="alert">
@@ -78,7 +76,7 @@ export function ErrorBanner({ errors }: { errors: AccountError[] }) {
 export function ErrorPanel({ errors }: { errors: AccountError[] }) {
   const offline = errors.every((e) => e.error.kind === 'offline');
   return (
-    <div class="state-panel" role="alert">
+    <div class="state-panel compact" role="alert">
       <h2>{offline ? 'You are offline' : 'Your models could not be loaded'}</h2>
       <div class="panel-text">
         <ErrorLines errors={errors} />
@@ -93,8 +91,7 @@ export function SampleBanner() {
   return (
     <div class="banner sample">
       <p>
-        <span class="sample-tag">Sample data</span> A built-in account; nothing is fetched from
-        Ideogram.
+        <span class="sample-tag">Sample data</span> nothing is fetched from Ideogram
       </p>
       <button type="button" class="button small" onClick={openOptions}>
         Use my API key
@@ -103,10 +100,26 @@ export function SampleBanner() {
   );
 }
 
+/** Rows drawn as grey bars while the lists are read or fetched for the first time. */
+export function SkeletonRows({ label = 'Loading the list…' }: { label?: string }) {
+  return (
+    <div class="skeleton" role="status" aria-label={label}>
+      {[0, 1, 2, 3].map((i) => (
+        <div key={i} class="skeleton-row" aria-hidden="true">
+          <span class="bar name" style={{ width: `${[62, 48, 70, 55][i]}%` }} />
+          <span class="bar details" style={{ width: `${[40, 52, 34, 46][i]}%` }} />
+        </div>
+      ))}
+    </div>
+  );
+}
+
+/** An account whose lists have not come yet: the first check is under way. */
 export function LoadingPanel() {
   return (
-    <div class="state-panel" role="status">
-      <p>Loading your models…</p>
+    <div class="loading">
+      <SkeletonRows label="Checking your models with Ideogram…" />
+      <p class="loading-note muted">Checking your models with Ideogram…</p>
     </div>
   );
 }
@@ -114,13 +127,12 @@ export function LoadingPanel() {
 /** An account without custom models: what they are and how to make one. */
 export function EmptyAccount() {
   return (
-    <div class="state-panel">
+    <div class="state-panel compact">
       <h2>No custom models yet</h2>
       <p>
-        A custom model is Ideogram trained on your own images: a dataset of 15 to 100 pictures of a
-        product, a style or a character. Create a dataset, upload the images, then start training
-        with the API. It shows up here as soon as it starts, and the badge counts it while it
-        trains.
+        A custom model is Ideogram trained on 15 to 100 of your own images (a product, a style, a
+        character). Once you start training one with the API, it shows up here, and the badge counts
+        it while it trains.
       </p>
       <p>
         <a href={DOCS_URL} target="_blank" rel="noreferrer">
@@ -137,7 +149,7 @@ export function Announcer() {
   const faded = useSignal(false);
   useEffect(() => {
     faded.value = false;
-    const timer = setTimeout(() => (faded.value = true), 2500);
+    const timer = setTimeout(() => (faded.value = true), 3000);
     return () => clearTimeout(timer);
   }, [message?.at]);
   return (

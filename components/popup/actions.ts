@@ -1,28 +1,37 @@
 import { browser } from 'wxt/browser';
 import type { Model } from '../../utils/api/types';
 import { failureMessage, sendMessage } from '../../utils/messaging/channel';
-import { valueOf } from '../../utils/surfaces/pick';
 import { ALL_ACCOUNTS, type PopupPrefs } from '../../utils/storage/choices';
+import { primaryCopy, uriUnavailableReason } from '../../utils/surfaces/pick';
+import { waitWords } from '../../utils/words/wait';
+import { generateSnippet, SNIPPET_LABELS, type SnippetLanguage } from '../../utils/words/snippets';
 import {
   announcement,
   datasetDetails,
   type DetailState,
+  filtersOpen,
   highlighted,
   listedModels,
   openDatasetKey,
+  query,
   refreshing,
   shownModels,
   state,
-  query,
+  waitUntil,
 } from './model';
 
 // What the user does in the popup. Each action changes the state in ./model (at once, so the
 // popup answers without waiting) and asks the background for whatever must be fetched or kept.
 
+export function announce(text: string, tone: 'ok' | 'error' = 'ok') {
+  announcement.value = { text, tone, at: Date.now() };
+}
+
 export function togglePin(id: string) {
   const pinned = !state.pins.value.includes(id);
   // Shown at once; the background stores it (and the stored pins come back the same).
   state.pins.value = pinned ? [...state.pins.value, id] : state.pins.value.filter((p) => p !== id);
+  announce(pinned ? 'Pinned: it comes first everywhere.' : 'Unpinned.');
   sendMessage('setPin', { modelId: id, pinned }).catch((error: unknown) =>
     announce(failureMessage(error, 'Model Watch could not save the pin.'), 'error'),
   );
@@ -39,13 +48,6 @@ export const setTab = (tab: PopupPrefs['tab']) => updatePrefs({ tab });
 export const setScope = (scope: PopupPrefs['scope']) => updatePrefs({ scope });
 export const setSort = (sort: PopupPrefs['sort']) => updatePrefs({ sort });
 export const setAccount = (account: string) => updatePrefs({ account });
-export const clearStatuses = () => updatePrefs({ statuses: [] });
-
-/** Back to every model: no search, no status toggle, all scopes. */
-export function clearFilters() {
-  query.value = '';
-  updatePrefs({ statuses: [], scope: 'all' });
-}
 
 export function toggleStatus(status: string) {
   const current = state.prefs.value.statuses;
@@ -54,8 +56,10 @@ export function toggleStatus(status: string) {
   });
 }
 
-export function announce(text: string, tone: 'ok' | 'error' = 'ok') {
-  announcement.value = { text, tone, at: Date.now() };
+/** "Show all": no search, any status, mine and shared, every account. */
+export function showAll() {
+  query.value = '';
+  updatePrefs({ statuses: [], scope: 'all', account: ALL_ACCOUNTS });
 }
 
 /** Opens the options page (the popup would close anyway as focus leaves it). */
@@ -75,6 +79,13 @@ export async function startSample() {
 
 /** Asks the background for fresh lists; the new snapshots arrive through storage. */
 export async function refresh(force: boolean) {
+  // While Ideogram asks to wait, nothing is sent: the control that was pressed says why.
+  const until = waitUntil.value;
+  if (force && until !== null) {
+    announce(waitWords(until), 'error');
+    return;
+  }
+  if (refreshing.value) return;
   refreshing.value = true;
   try {
     await sendMessage('refresh', { force });
@@ -85,7 +96,7 @@ export async function refresh(force: boolean) {
   }
 }
 
-export async function copyText(text: string, what: string, model: Model) {
+async function copyText(text: string, what: string, model: Model) {
   try {
     await navigator.clipboard.writeText(text);
     announce(`Copied the ${what} of ${model.name}.`);
@@ -97,10 +108,33 @@ export async function copyText(text: string, what: string, model: Model) {
   }
 }
 
-/** Enter on a row: its URI, or its ID when it has none (and says so). */
-export function copyBest(model: Model) {
-  const { text, isUri } = valueOf(model);
-  return copyText(text, isUri ? 'URI' : 'ID (it has no URI)', model);
+/** The row's primary action: its URI when a generate call can use it, else its ID (and says so). */
+export function copyPrimary(model: Model) {
+  const { text, isUri } = primaryCopy(model);
+  return copyText(text, isUri ? 'URI' : 'ID (no usable URI)', model);
+}
+
+export const copyId = (model: Model) => copyText(model.id, 'ID', model);
+
+/** Copies the URI, or says (where the user asked) why there is none to copy. */
+export function copyUri(model: Model) {
+  const reason = uriUnavailableReason(model);
+  if (reason) {
+    announce(reason, 'error');
+    return Promise.resolve(false);
+  }
+  return copyText(model.uri!, 'URI', model);
+}
+
+/** A ready-to-paste generate request with the model, or why there can be none. */
+export function copySnippet(model: Model, language: SnippetLanguage) {
+  const reason = uriUnavailableReason(model);
+  if (reason) {
+    announce(reason, 'error');
+    return Promise.resolve(false);
+  }
+  const what = `${SNIPPET_LABELS[language].replace('Copy as ', '')} request`;
+  return copyText(generateSnippet(language, model.uri!), what, model);
 }
 
 export async function openDataset(accountId: string, id: string | null) {
@@ -136,8 +170,10 @@ export function showDataset(accountId: string, id: string) {
 
 /** Shows a model in the Models tab, clearing filters (and account choice) that would hide it. */
 export function showModel(id: string) {
-  if (!listedModels.value.some((m) => m.id === id)) setAccount(ALL_ACCOUNTS);
-  if (!shownModels.value.some((m) => m.id === id)) clearFilters();
+  if (!listedModels.value.some((m) => m.id === id) || !shownModels.value.some((m) => m.id === id)) {
+    showAll();
+  }
+  filtersOpen.value = false;
   setTab('models');
   highlighted.value = id;
 }

@@ -1,30 +1,47 @@
 import { computed, signal } from '@preact/signals';
-import type { Dataset, DatasetDetail } from '../../utils/api/types';
+import type { Dataset, DatasetDetail, Model } from '../../utils/api/types';
+import { ALL_ACCOUNTS, pinsItem, popupPrefsItem } from '../../utils/storage/choices';
+import { firstScreenItem } from '../../utils/storage/first-screen';
 import {
   type Account,
   accountsItem,
   refreshStatesItem,
+  type Snapshot,
   snapshotOf,
   snapshotsItem,
 } from '../../utils/storage/items';
-import { ALL_ACCOUNTS, pinsItem, popupPrefsItem, settingsItem } from '../../utils/storage/choices';
 import { allModels, type Listed, modeOf } from '../../utils/storage/layout';
 import type { SnapshotError } from '../../utils/storage/snapshot';
-import { loadStored, storedSignal } from '../stored';
+import { firstScreenKey, listedDatasetsOf, shownAccountsOf } from '../../utils/views/first-screen';
+import { countByStatus, indexModels, visibleModels } from '../../utils/views/models';
 import { waitEnd } from '../../utils/words/wait';
-import { countByStatus, indexModels, visibleModels } from './view-logic';
+import { loadStored, storedSignal } from '../stored';
 
 // The popup's state. What the background stored is mirrored as signals; what the popup shows is
 // computed from them; ./actions holds what the user does. Components only read and call.
+//
+// The popup paints from small items first (the accounts, its choices, and the first screen the
+// background prepared) and reads the whole lists just after: with 10,000 models those take tens
+// of milliseconds to read, which the first row does not wait for.
 
 const accounts = storedSignal(accountsItem);
 const snapshots = storedSignal(snapshotsItem);
-const settings = storedSignal(settingsItem);
+const firstScreen = storedSignal(firstScreenItem);
 const prefs = storedSignal(popupPrefsItem);
 const pins = storedSignal(pinsItem);
 const refreshStates = storedSignal(refreshStatesItem);
 
-export const loaded = loadStored(accounts, snapshots, settings, prefs, pins, refreshStates);
+export const loaded = loadStored(accounts, firstScreen, prefs, pins, refreshStates);
+
+/** True once the whole lists are read (or arrived with a change). */
+export const listsLoaded = signal(false);
+snapshotsItem.watch(() => (listsLoaded.value = true));
+
+/** Reads the whole lists (after the first paint). */
+export async function loadLists(): Promise<void> {
+  await loadStored(snapshots);
+  listsLoaded.value = true;
+}
 
 export type { Listed };
 
@@ -35,12 +52,14 @@ export const now = signal(Date.now());
 export const refreshing = signal(false);
 /** The last thing said to the user about an action ("Copied the URI of Brand v2"). */
 export const announcement = signal<{ text: string; tone: 'ok' | 'error'; at: number } | null>(null);
-/** A model to scroll to and highlight (from a dataset's link or a notification). */
+/** A model to scroll to and highlight (from a dataset's model list or a notification). */
 export const highlighted = signal<string | null>(null);
 /** The dataset open in the Datasets tab, as `account:dataset`. */
 export const openDatasetKey = signal<string | null>(null);
-/** The row whose "More" menu is open, and where to draw it. */
+/** The row whose menu is open, and where to draw it. */
 export const rowMenu = signal<{ modelId: string; top: number; right: number } | null>(null);
+/** Whether the filter panel is open. */
+export const filtersOpen = signal(false);
 export type DetailState =
   | { state: 'loading' }
   | { state: 'ready'; detail: DatasetDetail }
@@ -50,10 +69,10 @@ export const datasetDetails = signal<ReadonlyMap<string, DetailState>>(new Map()
 export const state = {
   accounts: accounts.value,
   snapshots: snapshots.value,
-  settings: settings.value,
   prefs: prefs.value,
   pins: pins.value,
   refreshStates: refreshStates.value,
+  firstScreen: firstScreen.value,
 };
 
 export const mode = computed(() => modeOf(accounts.value.value));
@@ -67,23 +86,57 @@ export const selectedAccount = computed(() => {
   return accounts.value.value.some((a) => a.id === chosen) ? chosen : ALL_ACCOUNTS;
 });
 export const shownAccounts = computed((): Account[] =>
-  selectedAccount.value === ALL_ACCOUNTS
-    ? accounts.value.value
-    : accounts.value.value.filter((a) => a.id === selectedAccount.value),
+  shownAccountsOf(accounts.value.value, { ...prefs.value.value, account: selectedAccount.value }),
 );
+
+/** Whether the background's first screen is what this popup would show now (and is used). */
+export const onFirstScreen = computed(() => {
+  const first = firstScreen.value.value;
+  return (
+    !listsLoaded.value &&
+    first !== null &&
+    query.value === '' &&
+    first.key === firstScreenKey(accounts.value.value, prefs.value.value, pins.value.value)
+  );
+});
+
+/** The snapshots to show: the whole lists, or (until read) the first screen's rows. */
+const viewSnapshots = computed((): Record<string, Snapshot> => {
+  if (listsLoaded.value || !onFirstScreen.value) return snapshots.value.value;
+  const first = firstScreen.value.value!;
+  return Object.fromEntries(
+    Object.entries(first.accounts).map(([id, s]) => [
+      id,
+      {
+        ...s,
+        models: first.rows.filter((m) => m.accountId === id),
+        datasets: first.datasetRows.filter((d) => d.accountId === id),
+        dropped: 0,
+      },
+    ]),
+  );
+});
+
+/** Nothing to show yet: neither the first screen nor the lists are there. */
+export const waitingForLists = computed(() => !listsLoaded.value && !onFirstScreen.value);
+
 const shownSnapshots = computed(() =>
   shownAccounts.value.map((account) => ({
     account,
-    snapshot: snapshotOf(snapshots.value.value, account.id),
+    snapshot: snapshotOf(viewSnapshots.value, account.id),
   })),
 );
 
 /** The shown accounts' models, each once, with its account. */
-export const listedModels = computed(() => allModels(shownAccounts.value, snapshots.value.value));
+export const listedModels = computed(() => allModels(shownAccounts.value, viewSnapshots.value));
 export const listedDatasets = computed(() =>
-  shownSnapshots.value.flatMap(({ account, snapshot }) =>
-    snapshot.datasets.map((d): Listed<Dataset> => ({ ...d, accountId: account.id })),
-  ),
+  listedDatasetsOf(shownAccounts.value, viewSnapshots.value),
+);
+/** The counts on the tabs (the first screen knows them before the lists are read). */
+export const tabCounts = computed(() =>
+  onFirstScreen.value
+    ? { models: firstScreen.value.value!.models, datasets: firstScreen.value.value!.datasets }
+    : { models: listedModels.value.length, datasets: listedDatasets.value.length },
 );
 /** Accounts shown whose latest refresh failed. */
 export const accountErrors = computed(() =>
@@ -91,19 +144,6 @@ export const accountErrors = computed(() =>
     snapshot.error ? [{ account, error: snapshot.error as SnapshotError }] : [],
   ),
 );
-/**
- * Until when Ideogram asked not to be called (Retry-After), for the shown accounts: the refresh
- * controls are disabled until then and count down. Null when nothing is waiting.
- */
-export const waitUntil = computed(() => {
-  const ends = shownAccounts.value.flatMap((a) => {
-    const state = refreshStates.value.value[a.id];
-    return state ? [waitEnd(state, now.value)] : [];
-  });
-  const waiting = ends.filter((t): t is number => t !== null);
-  return waiting.length > 0 ? Math.min(...waiting) : null;
-});
-
 /** Accounts shown whose dataset list alone failed (the models came): said on the Datasets tab. */
 export const datasetErrors = computed(() =>
   shownSnapshots.value.flatMap(({ account, snapshot }) =>
@@ -112,7 +152,6 @@ export const datasetErrors = computed(() =>
       : [],
   ),
 );
-
 /** True once any shown account has lists to show. */
 export const hasData = computed(() =>
   shownSnapshots.value.some((s) => s.snapshot.listedAt !== null),
@@ -122,6 +161,29 @@ export const checkedAt = computed(() => {
   const times = shownSnapshots.value.map((s) => s.snapshot.checkedAt);
   return times.some((t) => t === null) ? null : Math.min(...(times as number[]));
 });
+
+/**
+ * Until when Ideogram asked not to be called (Retry-After), for the shown accounts: the refresh
+ * controls are disabled until then and count down. Null when nothing is waiting.
+ */
+export const waitUntil = computed(() => {
+  const ends = shownAccounts.value.flatMap((a) => {
+    const stored = refreshStates.value.value[a.id];
+    return stored ? [waitEnd(stored, now.value)] : [];
+  });
+  const waiting = ends.filter((t): t is number => t !== null);
+  return waiting.length > 0 ? Math.min(...waiting) : null;
+});
+
+/** Longest account label a row shows before it is shortened, at a word, with an ellipsis. */
+const TAG_LENGTH = 18;
+
+/** A label short enough for a row's details, cut between words (the whole one is its title). */
+export function shortLabel(label: string): string {
+  if (label.length <= TAG_LENGTH) return label;
+  const cut = label.slice(0, TAG_LENGTH + 1).replace(/[\s\p{P}]+\S*$/u, '');
+  return `${cut.length > 0 ? cut : label.slice(0, TAG_LENGTH)}…`;
+}
 
 /** Whose a row is: named only when the rows of several accounts are shown together. */
 export function accountTag(accountId: string): string | undefined {
@@ -141,7 +203,45 @@ export const shownModels = computed(() => {
   const { statuses, scope, sort } = prefs.value.value;
   return visibleModels(index.value, { statuses, scope, query: query.value }, sort, pinned.value);
 });
-export const datasetNames = computed(
-  () => new Map(listedDatasets.value.map((d) => [`${d.accountId}:${d.id}`, d.name])),
+
+/** Whether anything narrows the list (a search, a status, whose, an account). */
+export const filtered = computed(() => {
+  const { statuses, scope } = prefs.value.value;
+  return (
+    query.value.trim() !== '' ||
+    statuses.length > 0 ||
+    scope !== 'all' ||
+    (multiAccount.value && selectedAccount.value !== ALL_ACCOUNTS)
+  );
+});
+
+/**
+ * What changes the list's order or contents: when it does, the list goes back to its top, so the
+ * first match (the one Enter copies) is always on screen.
+ */
+export const listKey = computed(() => {
+  const { statuses, scope, sort } = prefs.value.value;
+  return JSON.stringify([query.value, statuses, scope, sort, selectedAccount.value]);
+});
+
+export const datasetNames = computed((): Map<string, string> => {
+  if (onFirstScreen.value) {
+    return new Map(Object.entries(firstScreen.value.value!.datasetNames));
+  }
+  return new Map(listedDatasets.value.map((d) => [`${d.accountId}:${d.id}`, d.name]));
+});
+export const modelsById = computed(
+  () => new Map(listedModels.value.map((m): [string, Listed<Model>] => [m.id, m])),
 );
-export const modelsById = computed(() => new Map(listedModels.value.map((m) => [m.id, m])));
+/** The models trained from each dataset (`account:dataset`), from the lists. */
+export const modelsOfDataset = computed(() => {
+  const map = new Map<string, Listed<Model>[]>();
+  for (const m of listedModels.value) {
+    if (!m.datasetId) continue;
+    const key = `${m.accountId}:${m.datasetId}`;
+    map.set(key, [...(map.get(key) ?? []), m]);
+  }
+  return map;
+});
+
+export type ListedDataset = Listed<Dataset>;

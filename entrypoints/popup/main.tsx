@@ -1,16 +1,25 @@
 import { refresh, showModel, takeModelToShow } from '../../components/popup/actions';
-import { loaded, now } from '../../components/popup/model';
+import { loaded, loadLists, now } from '../../components/popup/model';
 import { PopupApp } from '../../components/popup/PopupApp';
 import { mountPage } from '../../components/PageError';
 import '../../components/theme.css';
 import './popup.css';
 
-// Paint what is stored at once; fresh lists arrive through storage and update the rows in place.
+// Paint from the small stored items at once (the first screen the background prepared); then,
+// after that frame, read the whole lists and ask the background for fresh ones. Fresh lists
+// arrive through storage and update the rows in place.
 void mountPage('the popup', loaded, () => <PopupApp />).then(async (drawn) => {
   if (!drawn) return;
-  // Asked for after the first frame: waking the background must not delay what the user sees.
-  requestAnimationFrame(() => setTimeout(() => void refresh(false)));
+  requestAnimationFrame(() =>
+    setTimeout(() => {
+      void loadLists();
+      void refresh(false);
+    }),
+  );
   const model = await takeModelToShow();
-  if (model !== null) showModel(model);
+  if (model !== null) {
+    await loadLists();
+    showModel(model);
+  }
 });
 setInterval(() => (now.value = Date.now()), 15_000);

@@ -41,7 +41,10 @@ function report(files: Set<string>) {
 
 describe('bundle budgets (gzip)', () => {
   it.each([
-    ['popup', () => pageScripts('popup.html'), 25 * KB],
+    // Raised from 25 KB with the popup's redesign (the filter panel, dataset pages with readiness,
+    // reading the first screen before the lists: about 2.5 KB). What the first row waits for is
+    // measured by `npm run bench`, against the floor of a page that draws one row.
+    ['popup', () => pageScripts('popup.html'), 28 * KB],
     ['options page', () => pageScripts('options.html'), 25 * KB],
     // Raised from 20 KB when stored data came to be parsed like network data, through one writer,
     // with repairs (about 5 KB): it is read when the worker wakes, not before a page paints.

@@ -1,7 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { ExtPage } from './driver/page';
-import { expect, hasText, test, visible, withAccount, type Extension } from './fixtures';
+import {
+  expect,
+  hasText,
+  listedAndCounted,
+  test,
+  visible,
+  withAccount,
+  type Extension,
+} from './fixtures';
 
 const axeSource = readFileSync(
   createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
@@ -60,10 +68,20 @@ for (const scheme of ['light', 'dark'] as const) {
     await popup.role('button', 'Try with sample data').click();
     await visible(popup.text('Product shots v2'));
     const tab = await scan(extension, 'popup.html', 'Product shots v2', scheme);
-    await tab.role('button', /^Training/).click();
+    // The filters open, one status ticked; then a row's menu.
+    await tab.role('button', /^Filters/).click();
+    await tab
+      .role('dialog', 'Filters and sort')
+      .role('checkbox', /Training/)
+      .click();
     expect(await seriousViolations(tab)).toEqual([]);
+    await tab.press('Escape');
+    await tab.role('button', 'More for Product shots v2').click();
+    await visible(tab.role('menu'));
+    expect(await seriousViolations(tab)).toEqual([]);
+    await tab.press('Escape');
     await tab.role('tab', /Datasets/).click();
-    await tab.role('button', /Product shots/).click();
+    await tab.css('.dataset-row').filter({ hasText: 'Product shots' }).click();
     await visible(tab.text(/42 images/));
     expect(await seriousViolations(tab)).toEqual([]);
     await scan(extension, 'options.html', 'Stop sample data', scheme);
@@ -78,7 +96,7 @@ test.describe('an empty account', () => {
     await listed(extension);
     const popup = await scan(extension, 'popup.html', 'No custom models yet');
     await popup.role('tab', /Datasets/).click();
-    await visible(popup.text('No datasets yet.'));
+    await visible(popup.role('heading', 'No datasets yet'));
     expect(await seriousViolations(popup)).toEqual([]);
   });
 });
@@ -104,7 +122,7 @@ test('an error with no list to show', async ({ extension, fake }) => {
 
 test('offline', async ({ extension, fake }) => {
   await extension.useKey();
-  await listed(extension);
+  await listedAndCounted(extension);
   await extension.setOffline(true);
   fake.clearRequests();
   const popup = await extension.open('popup.html');

@@ -89,30 +89,40 @@ test('one revoked key shows its error only; the other account keeps refreshing',
   await lacksText(alert, 'Personal:');
 });
 
-test('the popup’s account switcher shows all accounts, or one', async ({ extension, fake }) => {
+test('the popup shows all accounts or one, each row saying whose it is', async ({
+  extension,
+  fake,
+}) => {
   const personal = await extension.useKey(fake.account.apiKey, 'Personal');
   const teamId = await extension.useKey(TEAM_KEY, 'Acme team');
   await expect.poll(async () => (await extension.snapshot(personal)).listedAt).toBeTruthy();
   await expect.poll(async () => (await extension.snapshot(teamId)).listedAt).toBeTruthy();
 
   const popup = await extension.open('popup.html');
+  await popup.viewport(400, 600);
   await visible(popup.role('tab', 'Models 12'));
-  // In All, each row says whose it is.
+  // With all accounts shown, each row says whose it is.
   const teamRow = popup.role('listitem').filter({ hasText: 'Team poster' });
-  await hasText(teamRow.css('.account-tag'), 'Acme team');
+  await hasText(teamRow.css('.part.owner'), 'Acme team');
 
-  await popup.role('combobox', 'Account').selectOption(teamId);
+  await popup.role('button', /^Filters/).click();
+  await popup.role('dialog', 'Filters and sort').role('combobox', 'Account').selectOption(teamId);
+  await popup.press('Escape');
   await visible(popup.role('tab', 'Models 2'));
   await hasCount(popup.role('listitem').filter({ hasText: 'Brand v1' }), 0);
-  await hasCount(teamRow.css('.account-tag'), 0);
+  await hasCount(teamRow.css('.part.owner'), 0);
+  await hasText(popup.css('.filter-summary'), 'Acme team');
 
   // Remembered, and back to all accounts when the account shown is removed.
   await popup.reload();
+  await visible(popup.role('tab', 'Models 2'));
+  await popup.role('button', /^Filters/).click();
   await hasValue(popup.role('combobox', 'Account'), teamId);
   const options = await extension.open('options.html');
   await options.role('button', 'Remove Acme team').click();
   await options.role('button', 'Remove', { exact: true }).click();
   await popup.reload();
-  await hasCount(popup.role('combobox', 'Account'), 0);
   await visible(popup.role('tab', 'Models 10'));
+  await popup.role('button', /^Filters/).click();
+  await hasCount(popup.role('combobox', 'Account'), 0);
 });

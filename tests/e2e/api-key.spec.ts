@@ -1,5 +1,16 @@
 import { standardAccount } from '../fake-api';
-import { expect, hasAttribute, hasValue, test, visible, withAccount } from './fixtures';
+import {
+  expect,
+  focused,
+  hasAttribute,
+  hasText,
+  hasValue,
+  hidden,
+  lacksText,
+  test,
+  visible,
+  withAccount,
+} from './fixtures';
 
 test('a new user gets the options page, saves a key and is told it works', async ({
   extension,
@@ -12,11 +23,29 @@ test('a new user gets the options page, saves a key and is told it works', async
   });
 
   const page = await extension.open('options.html');
+  // The cursor is in the key field, ready for a paste.
+  await focused(page.role('textbox', 'API key'));
+  // A new extension's button waits in the Extensions menu: the page says how to pin it.
+  const hint = page.role('complementary', 'Pin Model Watch');
+  await hasText(
+    hint,
+    extension.browser === 'firefox' ? /gear next to Model Watch/ : /pin next to Model Watch/,
+  );
   await page.role('textbox', 'API key').fill(fake.account.apiKey);
   await page.role('button', 'Save').click();
   await visible(page.text('Key works: you have 9 models and 2 datasets'));
   await visible(page.role('heading', 'Account 1'));
+  // The card says which key it holds by its last four characters, and nothing more of it.
+  await hasText(page.css('.account .key-hint'), `····${fake.account.apiKey.slice(-4)}`);
+  await lacksText(page.css('main'), fake.account.apiKey.slice(0, 8));
   await expect.poll(async () => (await extension.badge()).text).toBe('2');
+
+  // Dismissed, the hint stays away.
+  await hint.role('button', 'Got it').click();
+  await hidden(hint);
+  await page.reload();
+  await visible(page.role('heading', 'Account 1'));
+  await hidden(hint);
 });
 
 test('a wrong key gets the rejection, keeps what was typed, and can be kept anyway', async ({

@@ -1,5 +1,5 @@
 import type { Extension } from './fixtures';
-import { expect, test, visible } from './fixtures';
+import { expect, listedAndCounted, test, visible } from './fixtures';
 
 const badgeText = async (extension: Extension) => (await extension.badge()).text;
 
@@ -9,6 +9,7 @@ test('the badge shows the owned TRAINING count, and drops when a model finishes'
 }) => {
   await extension.useKey();
   await expect.poll(() => badgeText(extension)).toBe('2');
+  await listedAndCounted(extension);
   expect((await extension.badge()).title).toMatch(/2 models training: (Brand v2|Poster look)/);
 
   const brand = fake.account.models.find((m) => m.name === 'Brand v2')!;

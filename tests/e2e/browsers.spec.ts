@@ -1,5 +1,5 @@
 import { API_BASE_URL } from '../../utils/api/client';
-import { expect, hasValue, hidden, test, visible } from './fixtures';
+import { expect, hasValue, hidden, listedAndCounted, test, visible } from './fixtures';
 
 // Where Chromium and Firefox differ, each difference met by the flow that meets it: a background
 // that is a service worker or an event page, storage access levels, optional permissions, the
@@ -38,6 +38,7 @@ test('a background stopped while idle is woken by its alarm and checks', async (
 }) => {
   await extension.useKey();
   await expect.poll(async () => (await extension.badge()).text).toBe('2');
+  await listedAndCounted(extension);
   // Chromium stops an idle service worker; Firefox unloads an idle event page.
   await extension.stopBackground();
   // The toolbar keeps the badge meanwhile.

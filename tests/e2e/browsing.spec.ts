@@ -1,6 +1,15 @@
 import { standardAccount } from '../fake-api';
 import type { ExtPage } from './driver/page';
-import { expect, type Extension, hasAttribute, hasCount, test, withAccount } from './fixtures';
+import {
+  expect,
+  type Extension,
+  hasAttribute,
+  hasCount,
+  listedAndCounted,
+  test,
+  visible,
+  withAccount,
+} from './fixtures';
 
 // Copying while browsing: the right-click menu and the address bar. In Firefox both are driven
 // for real (a right-click opens the browser's own menu, whose item is chosen; the address bar's
@@ -16,7 +25,7 @@ const EDITOR_HTML = `<!doctype html><html><body>
 
 async function ready(extension: Extension) {
   await extension.useKey();
-  await expect.poll(async () => (await extension.snapshot()).listedAt).toBeTruthy();
+  await listedAndCounted(extension);
 }
 
 /**
@@ -121,16 +130,21 @@ test('the address bar suggests models and copies the chosen one', async ({ exten
 test('pins bring models to the top of the popup, and stay', async ({ extension }) => {
   await ready(extension);
   const popup = await extension.open('popup.html');
-  await popup.role('combobox', 'Sort').selectOption('name');
+  await popup.role('button', /^Filters/).click();
+  await popup.role('combobox', 'Sort by').selectOption('name');
+  await popup.press('Escape');
   const first = async () => (await popup.css('[role="listitem"] .name').allTexts())[0];
   await expect.poll(first).toBe('<img src=x onerror=alert(1)>');
-  await popup.role('button', 'Pin Team mascot').click();
-  await hasAttribute(popup.role('button', 'Pin Team mascot'), 'aria-pressed', 'true');
-  await expect.poll(first).toBe('Team mascot');
+  await popup.role('button', 'More for Team mascot').click();
+  await popup.role('menuitem', /Pin to the top/).click();
+  await expect.poll(first).toBe('★ Team mascot');
+  await popup.role('button', 'More for Team mascot').click();
+  await visible(popup.role('menuitem', /Unpin/));
+  await popup.press('Escape');
   // Kept by the background: the next opening shows it first too.
   await expect.poll(async () => (await extension.storage()).pins).toHaveLength(1);
   await popup.reload();
-  await expect.poll(first).toBe('Team mascot');
+  await expect.poll(first).toBe('★ Team mascot');
 });
 
 test.describe('copy as code, with a canary key stored', () => {
@@ -148,7 +162,7 @@ test.describe('copy as code, with a canary key stored', () => {
       'Copy as JavaScript (fetch)',
       'Copy as Python (requests)',
     ]) {
-      await popup.role('button', 'More ways to copy Brand v1').click();
+      await popup.role('button', 'More for Brand v1').click();
       await popup.role('menuitem', label).click();
       const text = await extension.clipboard();
       expect(text).toContain('model/brand-v1/version/1');
@@ -156,9 +170,9 @@ test.describe('copy as code, with a canary key stored', () => {
       expect(text).not.toContain(CANARY);
     }
     // A model without a URI cannot make a generate request: the items say why.
-    await popup.role('button', 'More ways to copy Brand v2').click();
+    await popup.role('button', 'More for Brand v2').click();
     await hasAttribute(
-      popup.role('menuitem', 'Copy as curl'),
+      popup.role('menuitem', /Copy as curl/),
       'title',
       'No URI yet: the model is still training.',
     );

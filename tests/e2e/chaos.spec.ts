@@ -1,6 +1,6 @@
 import { createFakeApi, fakeDataset, fakeModel, standardAccount, TEST_KEY } from '../fake-api';
 import {
-  disabled,
+  hasAttribute,
   expect,
   hasText,
   hasValue,
@@ -157,10 +157,10 @@ test.describe('the refresh engine keeps its promises', () => {
 
     const popup = await extension.open('popup.html');
     const refresh = popup.role('button', /^Refresh: wait \d+:\d\d/);
-    await disabled(refresh);
+    await hasAttribute(refresh, 'aria-disabled', 'true');
     expect(await refresh.getAttribute('title')).toMatch(/asked Model Watch to wait/);
     const tryAgain = popup.role('button', /^Try again in \d+:\d\d/);
-    await disabled(tryAgain);
+    await hasAttribute(tryAgain, 'aria-disabled', 'true');
     // Nothing is sent while it waits, even when asked.
     fake.clearRequests();
     const answer = (await extension.send('refresh', { force: true })) as {

@@ -49,3 +49,18 @@ export function withAccount(make: () => FakeAccount) {
     fake: async ({}, use: (fake: FakeApi) => Promise<void>) => use(createFakeApi(make())),
   };
 }
+
+/**
+ * Waits until the background is done with a newly saved key: its lists stored and its datasets'
+ * images counted, so no request is still on its way when a test starts counting them.
+ */
+export async function listedAndCounted(extension: Extension, accountId?: string) {
+  await expect
+    .poll(async () => {
+      const snapshot = await extension.snapshot(accountId);
+      return (
+        snapshot.listedAt !== null && snapshot.datasets.every((d) => d.fileCount !== undefined)
+      );
+    })
+    .toBe(true);
+}

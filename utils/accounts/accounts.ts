@@ -6,6 +6,7 @@ import {
   accountsItem,
   apiKeysItem,
   FRESH_STATE,
+  keyHintOf,
   refreshStatesItem,
   type Snapshot,
   snapshotsItem,
@@ -114,6 +115,7 @@ export async function saveKey(
       id: replaced?.id ?? newAccountId(),
       label: replaced?.label ?? accountLabel(options.label, keep),
       since: deps.now(),
+      keyHint: keyHintOf(cleaned.key),
     };
     tx.set(
       accountsItem,

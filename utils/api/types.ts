@@ -60,6 +60,13 @@ export interface Dataset {
   id: string;
   name: string;
   createdAt: number;
+  /**
+   * How many files it holds, from its detail (the list does not say): fetched in the background
+   * and kept with the lists. Absent until first counted.
+   */
+  fileCount?: number;
+  /** When `fileCount` was read. */
+  countedAt?: number;
 }
 
 export interface DatasetFile {

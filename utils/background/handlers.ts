@@ -7,6 +7,7 @@ import {
 } from '../accounts/accounts';
 import { apiFor, type SourceDeps } from '../accounts/source';
 import {
+  dismissHint,
   dismissStorageReport,
   recordRecent,
   saveSettings,
@@ -14,6 +15,7 @@ import {
   setPopupPrefs,
   takeFocusModel,
 } from '../storage/changes';
+import { storeCounts } from '../refresh/datasets';
 import { accountsItem } from '../storage/items';
 import { migrateStorage, newAccountId } from '../storage/migrate';
 import { repairStorage } from '../storage/repair';
@@ -58,8 +60,11 @@ export function createHandlers({
       ready(async () => {
         const account = (await accountsItem.getValue()).find((a) => a.id === accountId);
         const api = account ? await apiFor(account, deps) : null;
-        if (!api) throw new Error('That account is gone: open the popup again.');
-        return api.getDataset(id);
+        if (!account || !api) throw new Error('That account is gone: open the popup again.');
+        const detail = await api.getDataset(id);
+        // What was just read is kept: the list shows the count without asking again.
+        await storeCounts(account, new Map([[id, detail.fileCount]]), deps.now());
+        return detail;
       }),
     retryMigration: async () => ({ ok: (await migrateStorage(deps.now)) !== 'failed' }),
     setPopupPrefs: (changes) => ready(() => setPopupPrefs(changes)),
@@ -67,6 +72,7 @@ export function createHandlers({
     recordRecent: ({ modelId }) => ready(() => recordRecent(modelId)),
     takeFocusModel: () => ready(takeFocusModel),
     dismissStorageReport: () => ready(dismissStorageReport),
+    dismissHint: ({ id }) => ready(() => dismissHint(id)),
     repairStorage: () =>
       ready(async () => ({
         repaired: (await repairStorage(deps.now(), newAccountId, true)).length,

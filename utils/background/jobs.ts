@@ -2,6 +2,7 @@ import type { Protocol } from '../messaging/protocol';
 import { reschedule, rescheduleAll } from '../refresh/alarm';
 import type { Refresher, RefreshResult } from '../refresh/engine';
 import { accountsItem, snapshotOf, snapshotsItem } from '../storage/items';
+import { fillKeyHints } from '../storage/repair';
 import { type ConnectionDeps, createConnectionWatch } from './connection';
 
 // The background's recurring work, in terms of the refresh engine: an account's periodic check,
@@ -26,6 +27,12 @@ export function createJobs({ deps, refresher, ready }: JobContext) {
         for (const id of await accountIds()) await periodicCheck(id);
       }),
   );
+  /** Counts the datasets of the accounts whose lists just came (after their alarms are set). */
+  const countListed = async (ids: string[], results: RefreshResult[]) => {
+    for (const [i, result] of results.entries()) {
+      if (result.status === 'done' && result.lists) await refresher.countImages(ids[i]!);
+    }
+  };
   const noteOffline = (results: RefreshResult[]) => {
     if (results.some((r) => r.status === 'failed' && r.error.kind === 'offline')) {
       connection.watch();
@@ -37,8 +44,10 @@ export function createJobs({ deps, refresher, ready }: JobContext) {
     // The next alarm is set first: the browser stops a worker after 30 s idle, and a check that
     // waits on two slow calls can take longer. A worker stopped mid-check is woken again.
     await reschedule(accountId, deps.now());
-    noteOffline([await refresher.refresh(accountId, { kind: 'check' })]);
+    const result = await refresher.refresh(accountId, { kind: 'check' });
+    noteOffline([result]);
     await reschedule(accountId, deps.now());
+    await countListed([accountId], [result]);
   };
 
   /** Every account's full lists (a page asked); the first failure, and any wait, reported. */
@@ -49,6 +58,8 @@ export function createJobs({ deps, refresher, ready }: JobContext) {
     );
     await rescheduleEvery();
     noteOffline(results);
+    // The page is answered now; the counts land in storage (and so on the page) when they come.
+    void countListed(ids, results);
     const waits = results.flatMap((r) =>
       r.status === 'skipped' && r.reason === 'waiting' ? [r.until] : [],
     );
@@ -68,7 +79,9 @@ export function createJobs({ deps, refresher, ready }: JobContext) {
       const snapshot = snapshotOf(snapshots, a.id);
       return snapshot.checkedAt === null && snapshot.error === null;
     });
-    noteOffline(await Promise.all(fresh.map((a) => refresher.refresh(a.id, { kind: 'lists' }))));
+    const results = await Promise.all(fresh.map((a) => refresher.refresh(a.id, { kind: 'lists' })));
+    noteOffline(results);
+    return { ids: fresh.map((a) => a.id), results };
   };
 
   /**
@@ -76,8 +89,12 @@ export function createJobs({ deps, refresher, ready }: JobContext) {
    * repair): fetch the ones never fetched, then set every account's alarm.
    */
   const onAccountsChanged = async () => {
+    await fillKeyHints();
     await fetchNeverFetched();
     await rescheduleEvery();
+    // A key just saved came with its lists (its check fetched them): its datasets are counted
+    // now that its alarm is set, as are those of accounts whose lists were fetched here.
+    for (const id of await accountIds()) await refresher.countImages(id);
   };
 
   return {
@@ -85,6 +102,7 @@ export function createJobs({ deps, refresher, ready }: JobContext) {
     refreshLists,
     onAccountsChanged,
     fetchNeverFetched,
+    countListed,
     connection,
     rescheduleEvery,
   };

@@ -28,14 +28,24 @@ describe('saving a key', () => {
 
     expect(await keys(env)).toEqual([CANARY]);
     expect(await env.accounts()).toEqual([
-      { id: expect.stringMatching(/^acct-/), label: 'Account 1', since: expect.any(Number) },
+      {
+        id: expect.stringMatching(/^acct-/),
+        label: 'Account 1',
+        since: expect.any(Number),
+        // The last four characters only, to tell keys apart; never the key.
+        keyHint: CANARY.slice(-4),
+      },
     ]);
     expect((await env.snapshot()).models).toHaveLength(10);
     for (const area of ['local', 'session', 'sync'] as const) {
       expect(await areaText(env, area)).not.toContain(CANARY);
     }
-    // Saving reused the check's answers: no second round of calls.
-    expect(env.fake.paths().sort()).toEqual(['/datasets', '/models']);
+    // Saving reused the check's answers: no second round of list calls. Then, in the background,
+    // each dataset's detail says how many images it holds.
+    await settle();
+    const details = env.fake.account.datasets.map((d) => `/datasets/${d.dataset_id}`);
+    expect(env.fake.paths().sort()).toEqual(['/datasets', '/models', ...details].sort());
+    expect((await env.snapshot()).datasets.map((d) => d.fileCount)).toEqual([24, 12]);
     expect((await env.badge()).text).toBe('2');
     expect((await env.badge()).title).not.toContain(CANARY);
   });
@@ -205,6 +215,7 @@ describe('who the background answers', () => {
   ])('gives %s no answer and makes no call', async (_, sender) => {
     const env = await startTestBackground();
     await env.ask('saveKey', { key: TEST_KEY, check: true });
+    await settle();
     env.fake.clearRequests();
     const calls = env.fetchSpy.calls;
     const accountId = await env.accountId();

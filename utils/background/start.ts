@@ -12,6 +12,7 @@ import { deliverNotices, showNotifiedModel } from '../surfaces/notifications';
 import { onOmniboxEnter, onOmniboxInput } from '../surfaces/omnibox';
 import type { ConnectionDeps } from './connection';
 import { createJobs } from './jobs';
+import { createFirstScreenKeeper, FIRST_SCREEN_INPUTS } from './first-screen';
 import { createHandlers } from './handlers';
 
 export interface BackgroundDeps extends SourceDeps, ConnectionDeps {
@@ -77,7 +78,9 @@ export function startBackground(deps: BackgroundDeps = productionDeps): { ready:
   const ready = <T>(work: () => Promise<T>) => prepared.then(work);
 
   const jobs = createJobs({ deps, refresher, ready });
-  const { periodicCheck, refreshLists, onAccountsChanged, fetchNeverFetched, connection } = jobs;
+  const firstScreen = createFirstScreenKeeper();
+  const { periodicCheck, refreshLists, onAccountsChanged, fetchNeverFetched, countListed } = jobs;
+  const { connection } = jobs;
 
   serveMessages(
     createHandlers({ deps, ready, refreshLists, rescheduleAll: jobs.rescheduleEvery }),
@@ -111,6 +114,7 @@ export function startBackground(deps: BackgroundDeps = productionDeps): { ready:
     if (keys.some((key) => BADGE_INPUTS.has(key))) void updateBadgeFromStorage();
     if (keys.includes('pendingNotices')) void deliverNotices();
     if (keys.some((key) => MENU_INPUTS.has(key))) void menu.sync(false);
+    if (keys.some((key) => FIRST_SCREEN_INPUTS.has(key))) void ready(firstScreen.update);
     // Accounts added or removed, or a key saved. (A rename changes neither: nothing to fetch,
     // and no alarm to move.)
     const { accounts, apiKeys } = changes;
@@ -134,8 +138,10 @@ export function startBackground(deps: BackgroundDeps = productionDeps): { ready:
     await updateBadgeFromStorage();
     await ensureScheduled(deps.now());
     await deliverNotices();
+    await firstScreen.update();
     // Accounts without lists (a repair cleared them, say) are not left waiting for an alarm.
-    await fetchNeverFetched();
+    const fetched = await fetchNeverFetched();
+    await countListed(fetched.ids, fetched.results);
     const snapshots = await snapshotsItem.getValue();
     if (Object.values(snapshots).some((s) => s.error?.kind === 'offline')) connection.watch();
   });

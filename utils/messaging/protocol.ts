@@ -59,6 +59,8 @@ export interface Protocol {
   recordRecent(request: { modelId: string }): Promise<void>;
   /** The model a notification asked the popup to show, if any (taken: it is shown once). */
   takeFocusModel(request?: undefined): Promise<string | null>;
+  /** The user dismissed a hint (the one on pinning the toolbar button, say). */
+  dismissHint(request: { id: string }): Promise<void>;
   /** The options page showed the report of repaired data, and the user dismissed it. */
   dismissStorageReport(request?: undefined): Promise<void>;
   /**

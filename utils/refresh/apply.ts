@@ -1,4 +1,5 @@
 import { type ApiFailure, toFailure } from '../api/errors';
+import type { Dataset } from '../api/types';
 import {
   type Account,
   accountsItem,
@@ -59,6 +60,15 @@ async function queueNotices(
   tx.set(noticesItem, [...pending, ...fresh.map((n) => (label ? { ...n, account: label } : n))]);
 }
 
+/** A fresh dataset list keeps the image counts already read (the list itself has none). */
+function keepCounts(fresh: Dataset[], old: Dataset[]): Dataset[] {
+  const counted = new Map(old.filter((d) => d.countedAt !== undefined).map((d) => [d.id, d]));
+  return fresh.map((d) => {
+    const known = counted.get(d.id);
+    return known ? { ...d, fileCount: known.fileCount!, countedAt: known.countedAt! } : d;
+  });
+}
+
 /** Stores what a refresh fetched, unless newer data was applied meanwhile. */
 export function applySuccess(
   account: Account,
@@ -88,7 +98,10 @@ export function applySuccess(
       }
       snapshot = {
         models: models.items,
-        datasets: datasets.value.ok && datasetsNewer ? datasets.value.value.items : old.datasets,
+        datasets:
+          datasets.value.ok && datasetsNewer
+            ? keepCounts(datasets.value.value.items, old.datasets)
+            : old.datasets,
         listedAt: now,
         checkedAt: now,
         error: null,

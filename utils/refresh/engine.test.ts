@@ -60,7 +60,9 @@ describe('the periodic check', () => {
     const env = await startWithKey();
     env.advance(6 * 60 * MIN + 1);
     await env.fireAlarm();
-    expect(env.fake.paths()).toEqual(['/models', '/datasets']);
+    // The datasets' image counts are as old: they are read again too.
+    const [d1, d2] = env.fake.account.datasets.map((d) => `/datasets/${d.dataset_id}`);
+    expect(env.fake.paths()).toEqual(['/models', '/datasets', d1, d2]);
   });
 
   it('never counts a model of an unknown status as training', async () => {

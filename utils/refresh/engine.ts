@@ -4,6 +4,7 @@ import { type Account, accountsItem, FRESH_STATE, refreshStatesItem } from '../s
 import { snapshotOf, snapshotsItem } from '../storage/items';
 import { StorageWriteError } from '../storage/writer';
 import { applyFailure, applySuccess, type Order } from './apply';
+import { countDatasets } from './datasets';
 import { CallFailed, failureOf, type Fetched, fetchCheck, fetchLists, type Flight } from './fetch';
 import { elapsedSince, waitUntil } from './schedule';
 
@@ -38,7 +39,8 @@ export interface RefreshRequest {
 }
 
 export type RefreshResult =
-  | { status: 'done' }
+  /** `lists`: the full lists came (so their datasets may want counting: `countImages`). */
+  | { status: 'done'; lists: boolean }
   | { status: 'skipped'; reason: 'no-source' | 'fresh' | 'paused' | 'changed' | 'stale' }
   /** Ideogram asked to wait (Retry-After) until `until`: nothing is sent before. */
   | { status: 'skipped'; reason: 'waiting'; until: number }
@@ -139,14 +141,26 @@ export function createRefresher(deps: RefreshDeps) {
     }
     try {
       const result = await applySuccess(account, fetched, order, deps.now());
-      return result === 'applied' ? { status: 'done' } : { status: 'skipped', reason: result };
+      if (result !== 'applied') return { status: 'skipped', reason: result };
+      return { status: 'done', lists: fetched.type === 'lists' };
     } catch (error) {
       if (error instanceof StorageWriteError) return fail(account, storageFailure(), ++started);
       return fail(account, failureOf(error), ++started);
     }
   }
 
-  return { refresh };
+  /**
+   * Counts the images of the account's datasets that need it: after fresh lists, once the
+   * account's alarm is set (it may take a few calls). Never throws.
+   */
+  async function countImages(accountId: string): Promise<void> {
+    const account = (await accountsItem.getValue()).find((a) => a.id === accountId);
+    const api = account ? await deps.apiFor(account) : null;
+    if (!account || !api || (!account.sample && !deps.isOnline())) return;
+    await countDatasets(api, account, deps.now).catch(() => undefined);
+  }
+
+  return { refresh, countImages };
 }
 
 export type Refresher = ReturnType<typeof createRefresher>;

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import {
+  dismissedHintsItem,
   focusModelItem,
   MAX_RECENTS,
   pinsItem,
@@ -65,6 +66,14 @@ export function takeFocusModel(): Promise<string | null> {
 
 export function setFocusModel(modelId: string): Promise<void> {
   return write((tx) => tx.set(focusModelItem, modelId));
+}
+
+/** A hint the user dismissed: it is not shown again. */
+export function dismissHint(id: string): Promise<void> {
+  return write(async (tx) => {
+    const dismissed = await tx.get(dismissedHintsItem);
+    if (!dismissed.includes(id)) tx.set(dismissedHintsItem, [...dismissed, id]);
+  });
 }
 
 /** The options page showed the repair report and the user dismissed it. */

@@ -91,3 +91,9 @@ export const focusModelItem = /* @__PURE__ */ defineItem<string | null>('focusMo
   fallback: null,
   parse: exactly(v.pipe(v.string(), v.minLength(1))),
 });
+
+/** Hints the user dismissed (by id), so they are not shown again. */
+export const dismissedHintsItem = /* @__PURE__ */ defineItem<string[]>('dismissedHints', {
+  fallback: [],
+  parse: listOf(v.pipe(v.string(), v.minLength(1), v.maxLength(40)), 'hints'),
+});

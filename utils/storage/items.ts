@@ -30,7 +30,11 @@ export interface Account {
   /** When the account (or its current key) was added; data fetched before belongs to no one. */
   since: number;
   sample?: true;
+  /** The last four characters of its key, to tell keys apart (stored when the key is saved). */
+  keyHint?: string;
 }
+
+const KeyHint = v.pipe(v.string(), v.regex(/^[\x21-\x7e]{1,4}$/));
 
 const AccountEntry = v.pipe(
   v.object({
@@ -39,10 +43,12 @@ const AccountEntry = v.pipe(
     label: v.fallback(v.pipe(v.string(), v.maxLength(200)), ''),
     since: v.fallback(v.pipe(v.number(), v.finite()), 0),
     sample: v.fallback(v.optional(v.boolean()), undefined),
+    keyHint: v.fallback(v.optional(KeyHint), undefined),
   }),
   v.transform((a): Account => {
     const account: Account = { id: a.id, label: a.label, since: a.since };
     if (a.sample === true) account.sample = true;
+    if (a.keyHint !== undefined) account.keyHint = a.keyHint;
     return account;
   }),
 );
@@ -51,7 +57,11 @@ const StrictAccount = v.object({
   label: v.pipe(v.string(), v.minLength(1), v.maxLength(200)),
   since: v.pipe(v.number(), v.finite()),
   sample: v.optional(v.literal(true)),
+  keyHint: v.optional(KeyHint),
 });
+
+/** What an account shows of its key: its last four characters, never more. */
+export const keyHintOf = (key: string): string => key.slice(-4);
 
 export const accountsItem = /* @__PURE__ */ defineItem<Account[]>('accounts', {
   fallback: [],

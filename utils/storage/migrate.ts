@@ -98,6 +98,13 @@ export function planMigration(
   return { accounts: [], apiKeys: {}, snapshots: {}, refreshStates: {} };
 }
 
+/** Whether the stored layout was written by a newer version of Model Watch. */
+async function storedLayoutIsNewer(): Promise<boolean> {
+  const raw = await getRaw([schemaItem.key]);
+  const version = schemaItem.parse(raw[schemaItem.key]).value;
+  return version !== null && version > SCHEMA_VERSION;
+}
+
 export type MigrationResult = 'current' | 'migrated' | 'newer' | 'failed';
 
 /**
@@ -112,7 +119,7 @@ export async function migrateStorage(
   const raw = await getRaw([schemaItem.key, accountsItem.key, apiKeysItem.key, ...LEGACY_KEYS]);
   const version = schemaItem.parse(raw[schemaItem.key]).value;
   const newer = version !== null && version > SCHEMA_VERSION;
-  freezeLayout(LAYOUT_KEYS, newer);
+  freezeLayout(LAYOUT_KEYS, newer, storedLayoutIsNewer);
   if (newer) return 'newer';
   const legacy = LEGACY_KEYS.filter((key) => raw[key] !== undefined);
   if (version === SCHEMA_VERSION && legacy.length === 0) return 'current';

@@ -21,7 +21,7 @@ describe('damaged accounts', () => {
     const env = await startTestBackground({ stored: { schema: 2, accounts, apiKeys: KEY } });
     await settle();
     expect(await env.accounts()).toEqual([
-      { id: 'acct-1', label: 'Recovered key 1', since: expect.any(Number) },
+      { id: 'acct-1', label: 'Recovered key 1', since: expect.any(Number), keyHint: 'cdef' },
     ]);
     const stored = await env.storage();
     expect(stored.apiKeys).toEqual(KEY);
@@ -82,7 +82,9 @@ describe('damaged accounts', () => {
     expect(stored.pins).toEqual(['m1']);
     expect(stored.popupPrefs).toMatchObject({ tab: 'datasets', sort: 'updated' });
     expect(stored.settings).toMatchObject({ activeMinutes: 1, idleMinutes: 15 });
-    expect(await env.accounts()).toEqual([{ id: 'acct-1', label: 'Personal', since: 1 }]);
+    expect(await env.accounts()).toEqual([
+      { id: 'acct-1', label: 'Personal', since: 1, keyHint: 'cdef' },
+    ]);
     // The lists are fetched again.
     expect((await env.snapshot('acct-1')).models).toHaveLength(10);
     const report = (stored.storageReport as { what: string }[]).map((r) => r.what);
@@ -121,7 +123,8 @@ describe('the layout version', () => {
     await settle();
     const stored = await env.storage();
     expect(stored.schema).toBe(SCHEMA_VERSION);
-    expect(stored.accounts).toEqual(current.accounts);
+    // Untouched but for the hint of its key, which accounts saved before hints existed get.
+    expect(stored.accounts).toEqual([{ ...current.accounts[0], keyHint: 'cdef' }]);
     expect(stored.apiKeys).toEqual(KEY);
     expect((await env.badge()).text).toBe('2');
   });
@@ -160,6 +163,21 @@ describe('the layout version', () => {
     const stored = await env.storage();
     expect(stored.accounts).toBe('from the future');
     expect(Object.values(stored.apiKeys as object)).toEqual([TEST_KEY]);
+  });
+
+  it('leaves a newer layout written while the worker runs as it is, and refuses changes to it', async () => {
+    const env = await startWithKey();
+    const [id] = Object.keys((await env.storage()).apiKeys as object);
+    // Accounts of a valid shape, without hints and with a field this version does not know: the
+    // worker reacts to the change (it would fill in hints) but must not rewrite them.
+    const accounts = [{ id, label: 'Personal', since: 1, color: 'teal' }];
+    await fakeBrowser.storage.local.set({ schema: SCHEMA_VERSION + 1, accounts });
+    await settle();
+    expect((await env.storage()).accounts).toEqual(accounts);
+    await expect(env.ask('saveKey', { key: 'another-key-123', check: false })).rejects.toThrow(
+      /newer version of Model Watch/,
+    );
+    expect((await env.storage()).accounts).toEqual(accounts);
   });
 
   it('removes version 1’s key only after the new layout reads back with it', async () => {

@@ -2,12 +2,20 @@ import {
   type Account,
   accountsItem,
   apiKeysItem,
+  keyHintOf,
   refreshStatesItem,
   SCHEMA_VERSION,
   schemaItem,
   snapshotsItem,
 } from './items';
-import { focusModelItem, pinsItem, popupPrefsItem, recentsItem, settingsItem } from './choices';
+import {
+  dismissedHintsItem,
+  focusModelItem,
+  pinsItem,
+  popupPrefsItem,
+  recentsItem,
+  settingsItem,
+} from './choices';
 import {
   announcedItem,
   migrationErrorItem,
@@ -17,7 +25,7 @@ import {
 } from './notices';
 import { getRaw, type StoredItem } from './store';
 import { LAYOUT_KEYS } from './migrate';
-import { isLayoutFrozen, write } from './writer';
+import { FrozenLayoutError, isLayoutFrozen, write } from './writer';
 
 // Stored data is parsed when it is read, so a damaged item never reaches the code. At every start
 // the background also writes the repaired values back, once, and lists what it did for the options
@@ -38,6 +46,7 @@ const ITEMS: [StoredItem<unknown>, string][] = [
   [popupPrefsItem, 'the popup’s filters'],
   [pinsItem, 'your pins'],
   [recentsItem, 'your recently copied models'],
+  [dismissedHintsItem, 'the hints you dismissed'],
   [migrationErrorItem, 'the upgrade notice'],
   [storageReportItem, 'the repair report'],
 ] as [StoredItem<unknown>, string][];
@@ -80,6 +89,31 @@ export function recoverKeys(
   return { accounts: [...kept, ...recovered], keys: allKeys, recovered: recovered.length };
 }
 
+/** The accounts, each with the hint of its key; the same list when none was missing. */
+export function withKeyHints(accounts: Account[], keys: Record<string, string>): Account[] {
+  if (!accounts.some((a) => !a.sample && a.keyHint === undefined && keys[a.id])) return accounts;
+  return accounts.map((a) =>
+    !a.sample && a.keyHint === undefined && keys[a.id]
+      ? { ...a, keyHint: keyHintOf(keys[a.id]!) }
+      : a,
+  );
+}
+
+/** Gives accounts added without a hint of their key (by an older version, or a test) theirs. */
+export async function fillKeyHints(): Promise<void> {
+  try {
+    await write(async (tx) => {
+      if (isLayoutFrozen()) return;
+      const accounts = await tx.get(accountsItem);
+      const hinted = withKeyHints(accounts, await tx.get(apiKeysItem));
+      if (hinted !== accounts) tx.set(accountsItem, hinted);
+    });
+  } catch (error) {
+    // A newer version's layout appeared meanwhile: it keeps its accounts as they are.
+    if (!(error instanceof FrozenLayoutError)) throw error;
+  }
+}
+
 /**
  * Checks every stored item and writes back the repaired ones, keeping every recoverable key.
  * `thorough` (the pages' "Repair" button) also clears what can be fetched or chosen again. The
@@ -115,6 +149,12 @@ export function repairStorage(
         problem: `${recovered.recovered === 1 ? 'a saved key had' : `${recovered.recovered} saved keys had`} lost ${recovered.recovered === 1 ? 'its account' : 'their accounts'}; ${recovered.recovered === 1 ? 'it is' : 'they are'} listed again as “Recovered key”: rename or remove ${recovered.recovered === 1 ? 'it' : 'them'} here`,
         at: now,
       });
+    }
+    // Accounts saved before keys had a visible hint get theirs (not a repair: nothing is told).
+    if (!frozen) {
+      const current = recovered.recovered > 0 ? recovered.accounts : accounts;
+      const hinted = withKeyHints(current, recovered.keys);
+      if (hinted !== current) tx.set(accountsItem, hinted);
     }
     if (thorough) {
       for (const item of DISPOSABLE) tx.remove(item);

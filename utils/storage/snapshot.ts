@@ -74,11 +74,23 @@ export const StoredModel: v.GenericSchema<unknown, Model> = v.pipe(
   }),
 );
 
-export const StoredDataset: v.GenericSchema<unknown, Dataset> = v.object({
-  id: Id,
-  name: Text,
-  createdAt: Time,
-});
+export const StoredDataset: v.GenericSchema<unknown, Dataset> = v.pipe(
+  v.object({
+    id: Id,
+    name: Text,
+    createdAt: Time,
+    fileCount: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
+    countedAt: v.optional(Time),
+  }),
+  v.transform((d) => {
+    const dataset: Dataset = { id: d.id, name: d.name, createdAt: d.createdAt };
+    if (d.fileCount !== undefined && d.countedAt !== undefined) {
+      dataset.fileCount = d.fileCount;
+      dataset.countedAt = d.countedAt;
+    }
+    return dataset;
+  }),
+);
 
 const StoredError: v.GenericSchema<unknown, SnapshotError> = v.pipe(
   v.object({

@@ -35,12 +35,26 @@ export class FrozenLayoutError extends Error {
 }
 
 /** Items that a newer version's layout may have reshaped: never rewritten by an older version. */
-const frozen = { keys: new Set<string>(), on: false };
+const frozen = {
+  keys: new Set<string>(),
+  on: false,
+  /** Whether what is stored now is a newer version's layout (it may appear while this one runs). */
+  isNewer: async (): Promise<boolean> => false,
+};
 
-/** While on, transactions that would change these items fail with FrozenLayoutError. */
-export function freezeLayout(keys: readonly string[], on: boolean): void {
+/**
+ * While on, transactions that would change these items fail with FrozenLayoutError. While off,
+ * each such transaction first asks `isNewer`, so a newer layout written after the check at start
+ * (say, by a newer version installed meanwhile) is never overwritten either.
+ */
+export function freezeLayout(
+  keys: readonly string[],
+  on: boolean,
+  isNewer: () => Promise<boolean> = async () => false,
+): void {
   frozen.keys = new Set(keys);
   frozen.on = on;
+  frozen.isNewer = isNewer;
 }
 
 export function isLayoutFrozen(): boolean {
@@ -81,7 +95,10 @@ async function commit(
 ): Promise<void> {
   if (pending.size === 0) return;
   const keys = [...pending.keys()];
-  if (frozen.on && keys.some((key) => frozen.keys.has(key))) throw new FrozenLayoutError();
+  if (keys.some((key) => frozen.keys.has(key))) {
+    if (!frozen.on && (await frozen.isNewer())) frozen.on = true;
+    if (frozen.on) throw new FrozenLayoutError();
+  }
   const sets: Record<string, unknown> = {};
   const removes: string[] = [];
   for (const [key, entry] of pending) {

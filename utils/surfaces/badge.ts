@@ -81,10 +81,11 @@ function renderOne(
   if (snapshot.error && !account.sample) {
     const mark = errorMark(snapshot.error.kind);
     const lastKnown = snapshot.checkedAt === null ? '' : `\nLast known: ${summary}${checked}`;
+    // The error's own sentence says it all (the mark's headline would only repeat it).
     return {
       text: mark.text,
       color: mark.color,
-      title: `${NAME}: ${mark.headline}\n${snapshot.error.message}${lastKnown}`,
+      title: `${NAME}: ${snapshot.error.message}${lastKnown}`,
     };
   }
   if (snapshot.checkedAt === null) {

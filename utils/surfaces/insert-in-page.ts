@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import type { Model } from '../api/types';
 import { recordRecent } from '../storage/changes';
 import { tellUser } from './feedback';
-import { valueOf } from './pick';
+import { primaryCopy } from './pick';
 
 // What the right-click "Insert Ideogram model" does in the page: a few self-contained lines run
 // in the clicked frame only, after the click (activeTab), and the user is told how it went.
@@ -43,7 +43,7 @@ export function insertAtCursor(text: string): 'inserted' | 'no-field' {
 
 /** Inserts the model's URI (its ID when it has none) into the field right-clicked in `tab`. */
 export async function insertModel(model: Model, tabId: number, frameId = 0): Promise<void> {
-  const { text, isUri } = valueOf(model);
+  const { text, isUri } = primaryCopy(model);
   let outcome: 'inserted' | 'no-field' | 'refused';
   try {
     const [result] = await browser.scripting.executeScript({

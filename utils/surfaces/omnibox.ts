@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { type Model, statusLabel } from '../api/types';
 import { copyFromBackground } from './clipboard';
 import { tellUser } from './feedback';
-import { type Preferences, rankModels, valueOf } from './pick';
+import { type Preferences, rankModels, primaryCopy } from './pick';
 import { readBrowsingState } from './browsing-state';
 import { recordRecent } from '../storage/changes';
 import type { Mode } from '../storage/layout';
@@ -29,7 +29,7 @@ function highlight(name: string, query: string): string {
 
 /** One address-bar suggestion: name, status and what Enter copies. */
 export function describe(model: Model, query: string, markup: boolean): string {
-  const { text, isUri } = valueOf(model);
+  const { text, isUri } = primaryCopy(model);
   const what = isUri ? text : `${text} (ID: no URI yet)`;
   return markup
     ? `${highlight(model.name, query)} <dim>· ${xml(statusLabel(model.status))} ·</dim> <url>${xml(what)}</url>`
@@ -44,7 +44,7 @@ export function omniboxSuggestions(
   markup: boolean,
 ): Suggestion[] {
   return rankModels(models, text, prefs).map((model) => ({
-    content: valueOf(model).text,
+    content: primaryCopy(model).text,
     description: describe(model, text, markup),
   }));
 }
@@ -87,7 +87,7 @@ export async function onOmniboxEnter(text: string): Promise<void> {
     await tellUser({ ok: false, title: 'No model matches', body: `Nothing matches “${text}”.` });
     return;
   }
-  const { text: value, isUri } = valueOf(model);
+  const { text: value, isUri } = primaryCopy(model);
   if (!(await copyFromBackground(value))) {
     await tellUser({
       ok: false,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Model } from '../api/types';
 import { testModel } from '../../tests/models';
-import { isReady, matchScore, menuModels, rankModels, valueOf } from './pick';
+import { isReady, matchScore, menuModels, rankModels, primaryCopy } from './pick';
 
 let clock = 0;
 function model(name: string, extra: Partial<Model> = {}): Model {
@@ -92,9 +92,9 @@ describe('menuModels', () => {
   });
 });
 
-describe('valueOf', () => {
+describe('primaryCopy', () => {
   it('is the URI, or the ID when there is none', () => {
-    expect(valueOf(brandV1)).toEqual({ text: brandV1.uri, isUri: true });
-    expect(valueOf(brandV2)).toEqual({ text: brandV2.id, isUri: false });
+    expect(primaryCopy(brandV1)).toEqual({ text: brandV1.uri, isUri: true });
+    expect(primaryCopy(brandV2)).toEqual({ text: brandV2.id, isUri: false });
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, formatDate, formatDuration, plural, timeAgo } from './format';
+import { formatBytes, formatDate, formatDuration, plural, shortDate, timeAgo } from './format';
 
 const NOW = new Date(2026, 10, 21, 12, 0, 0).getTime();
 const MIN = 60_000;
@@ -52,5 +52,13 @@ describe('format', () => {
     [1_250_000, '1.3 MB'],
   ])('formatBytes(%d)', (bytes, text) => {
     expect(formatBytes(bytes)).toBe(text);
+  });
+});
+
+describe('shortDate', () => {
+  it('leaves out this year, and only this year', () => {
+    const now = new Date(2026, 10, 21).getTime();
+    expect(shortDate(new Date(2026, 2, 3).getTime(), now)).toBe('3 Mar');
+    expect(shortDate(new Date(2025, 2, 3).getTime(), now)).toBe('3 Mar 2025');
   });
 });

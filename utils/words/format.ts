@@ -32,6 +32,14 @@ export function formatDate(at: number): string {
   return `${d.getDate()} ${MONTHS[d.getMonth()]} ${d.getFullYear()}`;
 }
 
+/** "18 Nov" this year, "3 Mar 2025" another: a date as short as it can be without doubt. */
+export function shortDate(at: number, now: number): string {
+  const d = new Date(at);
+  return d.getFullYear() === new Date(now).getFullYear()
+    ? `${d.getDate()} ${MONTHS[d.getMonth()]}`
+    : formatDate(at);
+}
+
 /** How long something has lasted: "12 min", "2 h 5 min", "3 days 4 h". */
 export function formatDuration(ms: number): string {
   const minutes = Math.max(0, Math.floor(ms / MINUTE));

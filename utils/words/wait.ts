@@ -17,3 +17,9 @@ export function countdown(ms: number): string {
   const s = String(total % 60).padStart(2, '0');
   return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${s}` : `${m}:${s}`;
 }
+
+/** What a refresh control says while it cannot act: why, and until when. */
+export function waitWords(until: number): string {
+  const at = new Date(until).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
+  return `Ideogram asked Model Watch to wait before asking again: it refreshes by itself at ${at}.`;
+}

@@ -90,6 +90,7 @@ export function locateInPage(input: { steps: WireStep[]; ask: Ask; describe: str
     FIELDSET: 'group',
     DIALOG: 'dialog',
     NAV: 'navigation',
+    ASIDE: 'complementary',
     MAIN: 'main',
     OPTION: 'option',
     PROGRESS: 'progressbar',

@@ -1,14 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import type { Model } from '../../utils/api/types';
+import type { Model } from '../api/types';
 import { testModel } from '../../tests/models';
+import { uriUnavailableReason } from '../surfaces/pick';
 import {
   countByStatus,
+  detailParts,
   indexModels,
   type ModelFilter,
-  noUriReason,
+  primaryCopy,
   timeFact,
   visibleModels,
-} from './view-logic';
+} from './models';
 
 const NOW = Date.UTC(2026, 10, 21, 12, 0);
 const MIN = 60_000;
@@ -65,7 +67,7 @@ describe('visibleModels: filtering', () => {
     ['a name, any case', { query: 'BRAND' }, ['brand v1', 'Brand v2']],
     ['an id', { query: 'id_sketch' }, ['Sketch']],
     ['a URI', { query: 'team-mascot/version' }, ['Team mascot']],
-    ['spaces around the search', { query: '  poster  ' }, ['Poster 9', 'Poster 10']],
+    ['spaces around the search', { query: '  poster  ' }, ['Poster 10', 'Poster 9']],
     ['nothing that matches', { query: 'zzz' }, []],
   ])('by %s', (_, filter, expected) => {
     expect(names(visibleModels(index, { ...all, ...filter }, 'name'))).toEqual(expected);
@@ -74,9 +76,10 @@ describe('visibleModels: filtering', () => {
 
 describe('visibleModels: sorting', () => {
   it('by name, in natural order', () => {
-    expect(names(visibleModels(index, { ...all, query: 'poster' }, 'name'))).toEqual([
-      'Poster 9',
+    expect(names(visibleModels(index, { ...all, statuses: ['COMPLETED'] }, 'name'))).toEqual([
+      'brand v1',
       'Poster 10',
+      'Team mascot',
     ]);
   });
 
@@ -110,6 +113,46 @@ describe('visibleModels: sorting', () => {
       'Sketch',
       'brand v1',
     ]);
+  });
+});
+
+describe('visibleModels: a search ranks', () => {
+  const ranked = (list: Model[], query: string, sort: 'updated' | 'name' = 'updated') =>
+    names(visibleModels(indexModels(list), { ...all, query }, sort));
+
+  it('puts the usable model first among equal matches, whatever the sort', () => {
+    // Sorted by recency, the training Brand v2 comes first; searching "brand", the finished
+    // Brand v1 (the one with a URI to copy) does.
+    expect(names(visibleModels(index, { ...all, query: 'brand' }, 'updated'))).toEqual([
+      'brand v1',
+      'Brand v2',
+    ]);
+  });
+
+  it('puts a name that starts with the search before a word that does, before the rest', () => {
+    const list = [
+      model('Compost heap', 'COMPLETED'),
+      model('Old poster', 'COMPLETED'),
+      model('Poster look', 'COMPLETED'),
+    ];
+    expect(ranked(list, 'post')).toEqual(['Poster look', 'Old poster', 'Compost heap']);
+  });
+
+  it('puts an exact ID or URI first of all', () => {
+    const list = [model('id_target helper', 'COMPLETED'), model('target', 'COMPLETED')];
+    expect(ranked(list, 'id_target')).toEqual(['target', 'id_target helper']);
+  });
+
+  it('lets a pin lift a model among equal matches, not above better ones', () => {
+    const list = [
+      model('Poster a', 'COMPLETED'),
+      model('Poster b', 'COMPLETED'),
+      model('Old poster', 'COMPLETED'),
+    ];
+    const pins = new Set(['id_Posterb', 'id_Oldposter']);
+    expect(
+      names(visibleModels(indexModels(list), { ...all, query: 'poster' }, 'name', pins)),
+    ).toEqual(['Poster b', 'Poster a', 'Old poster']);
   });
 });
 
@@ -152,12 +195,39 @@ describe('timeFact', () => {
 
 describe('copying', () => {
   it.each([
-    ['TRAINING', /still training/],
-    ['CREATING', /still training/],
-    ['ERRORED', /training failed/],
-    ['COMPLETED', /not in Ideogram’s model registry/],
-  ])('explains a missing URI for %s', (status, reason) => {
-    expect(noUriReason(model('x', status, { uri: null }))).toMatch(reason);
+    ['TRAINING', {}, /still training/],
+    ['CREATING', {}, /still being created/],
+    ['ERRORED', {}, /training failed/],
+    ['COMPLETED', {}, /not in Ideogram’s model registry/],
+    ['ARCHIVED', { uri: 'model/old/version/3', available: false }, /archived/],
+  ])('explains why %s offers no URI', (status, extra, reason) => {
+    const m = model('x', status, { uri: null, ...extra });
+    expect(uriUnavailableReason(m)).toMatch(reason);
+    // Its ID is what copying gives, and says so.
+    expect(primaryCopy(m)).toEqual({ text: m.id, isUri: false });
+  });
+
+  it('offers the URI of a usable model', () => {
+    const m = model('Brand', 'COMPLETED');
+    expect(uriUnavailableReason(m)).toBeNull();
+    expect(primaryCopy(m)).toEqual({ text: m.uri, isUri: true });
+  });
+});
+
+describe('detailParts', () => {
+  it('says status, time, dataset and whose, most important first', () => {
+    const shared = model('Team', 'COMPLETED', { owned: false, updatedAt: NOW - 2 * MIN });
+    expect(detailParts(shared, NOW, { dataset: 'Brand photos', account: 'Acme' })).toEqual([
+      { kind: 'status', text: 'Completed' },
+      { kind: 'time', text: 'finished 2 min ago' },
+      { kind: 'dataset', text: 'Brand photos' },
+      { kind: 'owner', text: 'Shared, Acme' },
+    ]);
+  });
+
+  it('says when a finished model cannot be used now', () => {
+    const m = model('Old', 'COMPLETED', { available: false });
+    expect(detailParts(m, NOW, {})[0]).toEqual({ kind: 'status', text: 'Completed, not usable' });
   });
 });
 
@@ -168,7 +238,8 @@ describe('at scale', () => {
     );
     const big = indexModels(many);
     const result = visibleModels(big, { ...all, query: 'model 49' }, 'name');
-    expect(result.map((m) => m.name).slice(0, 3)).toEqual(['Model 49', 'Model 490', 'Model 491']);
+    // The whole name first; then equal matches, the usable ones (with a URI) before the rest.
+    expect(result.map((m) => m.name).slice(0, 3)).toEqual(['Model 49', 'Model 491', 'Model 492']);
     expect(result).toHaveLength(111);
   });
 });

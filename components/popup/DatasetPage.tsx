@@ -1,0 +1,153 @@
+import { useEffect, useRef } from 'preact/hooks';
+import { isKnownStatus, statusLabel, type DatasetDetail } from '../../utils/api/types';
+import { formatBytes, formatDate } from '../../utils/words/format';
+import { openDataset, showModel } from './actions';
+import { readiness } from '../../utils/views/datasets';
+import {
+  accountTag,
+  datasetDetails,
+  type ListedDataset,
+  modelsById,
+  modelsOfDataset,
+} from './model';
+import { useVisibleRows } from './virtual';
+
+// One dataset, open in the Datasets tab: its readiness, the models trained from it, its files.
+
+const FILE_ROW = 22;
+const FILES_HEIGHT = 176;
+
+/** A dataset's files, drawn as they scroll into view: 50,000 files cost what a dozen do. */
+function FileList({ detail }: { detail: DatasetDetail }) {
+  const viewport = useRef<HTMLDivElement>(null);
+  const { files } = detail;
+  const { first, last, onScroll } = useVisibleRows(viewport, files.length, FILE_ROW, FILES_HEIGHT);
+  return (
+    // Focusable so that a keyboard can scroll a long list of files.
+    <div
+      ref={viewport}
+      class="files"
+      role="list"
+      tabIndex={0}
+      aria-label={`Files of ${detail.dataset.name}`}
+      onScroll={onScroll}
+    >
+      <div
+        class="files-spacer"
+        role="presentation"
+        style={{ height: `${files.length * FILE_ROW}px` }}
+      >
+        {files.slice(first, last).map((file, k) => (
+          <div
+            key={first + k}
+            class="file"
+            role="listitem"
+            aria-posinset={first + k + 1}
+            aria-setsize={files.length}
+            style={{ top: `${(first + k) * FILE_ROW}px` }}
+          >
+            <span class="file-name" title={file.name ?? undefined}>
+              {file.name ?? '(unnamed)'}
+            </span>
+            <span class="file-size">
+              {file.sizeBytes === null ? '' : formatBytes(file.sizeBytes)}
+            </span>
+          </div>
+        ))}
+      </div>
+    </div>
+  );
+}
+
+/** The models trained from a dataset, aligned as a list; each opens in the Models tab. */
+function TrainedModels({ ids }: { ids: string[] }) {
+  const models = modelsById.value;
+  if (ids.length === 0) return <p class="muted">None yet.</p>;
+  return (
+    <ul class="trained">
+      {ids.map((id) => {
+        const model = models.get(id);
+        const status = model?.status ?? '';
+        return (
+          <li key={id}>
+            <button type="button" class="trained-model" onClick={() => showModel(id)}>
+              <span class="trained-name" title={model?.name ?? id}>
+                {model?.name ?? id}
+              </span>
+              {model && (
+                <span
+                  class={`trained-status st-${isKnownStatus(status) ? status.toLowerCase() : 'unknown'}`}
+                >
+                  <span class="dot" aria-hidden="true" />
+                  {statusLabel(status)}
+                </span>
+              )}
+            </button>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+/** One dataset, open: readiness, the models trained from it, its files. */
+export function DatasetPage({ dataset }: { dataset: ListedDataset }) {
+  const key = `${dataset.accountId}:${dataset.id}`;
+  const detail = datasetDetails.value.get(key);
+  const back = useRef<HTMLButtonElement>(null);
+  useEffect(() => back.current?.focus(), []);
+  const count = detail?.state === 'ready' ? detail.detail.fileCount : dataset.fileCount;
+  const ready = readiness(count);
+  const trained =
+    detail?.state === 'ready'
+      ? detail.detail.modelIds
+      : (modelsOfDataset.value.get(key) ?? []).map((m) => m.id);
+  const account = accountTag(dataset.accountId);
+  return (
+    <section class="dataset-page" aria-labelledby="dataset-title">
+      <button
+        ref={back}
+        type="button"
+        class="back"
+        onClick={() => void openDataset(dataset.accountId, null)}
+      >
+        ← All datasets
+      </button>
+      <h2 id="dataset-title">{dataset.name}</h2>
+      <p class="dataset-facts">
+        <span class={`readiness ${ready.tone}`}>{ready.text}</span>
+        <span class="muted"> · created {formatDate(dataset.createdAt)}</span>
+        {account && (
+          <span class="muted" title={account}>
+            {' '}
+            · {account}
+          </span>
+        )}
+      </p>
+      {detail?.state === 'error' && (
+        <p class="message error" role="alert">
+          {detail.message}{' '}
+          <button
+            type="button"
+            class="link"
+            onClick={() => void openDataset(dataset.accountId, dataset.id)}
+          >
+            Try again
+          </button>
+        </p>
+      )}
+      <h3>Models trained from it</h3>
+      <TrainedModels ids={trained} />
+      <h3>
+        Files
+        {detail?.state === 'ready' && ` (${detail.detail.files.length.toLocaleString('en')})`}
+      </h3>
+      {(!detail || detail.state === 'loading') && (
+        <p class="muted" role="status">
+          Loading its files…
+        </p>
+      )}
+      {detail?.state === 'ready' && <FileList detail={detail.detail} />}
+    </section>
+  );
+}

@@ -1,0 +1,25 @@
+import { plural } from '../words/format';
+
+// What the Datasets tab says of a dataset's images: how many, and whether a training can use them.
+
+/** What training needs of a dataset: 15 to 100 images. */
+export const TRAINING_RANGE = { min: 15, max: 100 } as const;
+
+/** "24 images · ready to train" / "9 images · 6 more needed to train" / counting. */
+export function readiness(fileCount: number | undefined): {
+  text: string;
+  tone: 'ok' | 'warn' | 'muted';
+} {
+  if (fileCount === undefined) return { text: 'Counting images…', tone: 'muted' };
+  const images = plural(fileCount, 'image');
+  if (fileCount < TRAINING_RANGE.min) {
+    return {
+      text: `${images} · ${TRAINING_RANGE.min - fileCount} more needed to train`,
+      tone: 'warn',
+    };
+  }
+  if (fileCount > TRAINING_RANGE.max) {
+    return { text: `${images} · over the 100 a training can use`, tone: 'warn' };
+  }
+  return { text: `${images} · ready to train`, tone: 'ok' };
+}
