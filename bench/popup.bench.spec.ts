@@ -5,9 +5,10 @@ import { expect, test } from './fixtures';
 import type { Model } from '../utils/api/types';
 import { type Summary, summarize } from './stats';
 
-// Popup speed in headless Chromium: first row painted from a cached snapshot (500 and 5,000
-// models) against the floor (an empty page of the same extension), and the time a search or a
-// status toggle takes to update the list of 5,000 models.
+// Popup speed in headless Chromium: first row painted from cached lists (500, 5,000 and 10,000
+// models) against the floor (a page of the same extension whose one script reads one small
+// stored value and draws one row), and the time a search or a status toggle takes to update the
+// list of 5,000 models.
 
 const RUNS = 15;
 const results: Record<string, Summary | number> = {};
@@ -27,7 +28,11 @@ function models(count: number): Model[] {
   }));
 }
 
-/** Stores a snapshot as the background would have, fresh enough that the popup asks for nothing. */
+/**
+ * Stores a snapshot as the background would have, fresh enough that the popup asks for nothing,
+ * and waits for the background to prepare the popup's first screen from it (as it does whenever
+ * the lists change).
+ */
 async function cache(extension: Extension, count: number) {
   const now = Date.now();
   // One write, so the background sees a fresh snapshot the moment it sees the account.
@@ -45,6 +50,12 @@ async function cache(extension: Extension, count: number) {
       },
     }),
   });
+  await expect
+    .poll(async () => {
+      const screen = (await extension.storage()).firstScreen;
+      return typeof screen === 'string' && (JSON.parse(screen) as { models: number }).models;
+    })
+    .toBe(count);
 }
 
 /**
@@ -79,7 +90,7 @@ async function paintRuns(
   const times: number[] = [];
   for (let i = 0; i < RUNS + 2; i++) {
     const tab = await context.newPage();
-    await tab.setViewportSize({ width: 400, height: 580 });
+    await tab.setViewportSize({ width: 400, height: 600 });
     await tab.addInitScript(INIT);
     const t = await firstRowPaint(tab, extension.url(page));
     await tab.close();
@@ -89,34 +100,39 @@ async function paintRuns(
   return summarize(times);
 }
 
-test('first paint from a cached snapshot, against the empty-page floor', async ({
-  context,
-  extension,
-}) => {
-  // The floor is measured before and after, and the lower kept: it is the best this page load
+test('first paint from cached lists, against the floor', async ({ context, extension }) => {
+  // Each floor is measured before and after, and the lower kept: it is the best this page load
   // can do on this machine at this moment.
-  const floorBefore = await paintRuns(context, extension, 'bench-empty.html');
+  const htmlBefore = await paintRuns(context, extension, 'bench-empty.html');
+  const floorBefore = await paintRuns(context, extension, 'bench-floor.html');
   await cache(extension, 500);
   results.paint500 = await paintRuns(context, extension, 'popup.html');
   results.scriptFloor = await paintRuns(context, extension, 'bench-empty-script.html');
   await cache(extension, 5000);
   results.paint5000 = await paintRuns(context, extension, 'popup.html');
-  const floorAfter = await paintRuns(context, extension, 'bench-empty.html');
+  await cache(extension, 10_000);
+  results.paint10000 = await paintRuns(context, extension, 'popup.html');
+  const floorAfter = await paintRuns(context, extension, 'bench-floor.html');
+  const htmlAfter = await paintRuns(context, extension, 'bench-empty.html');
   results.floor = floorBefore.median <= floorAfter.median ? floorBefore : floorAfter;
+  results.htmlFloor = htmlBefore.median <= htmlAfter.median ? htmlBefore : htmlAfter;
 });
 
 test('search and status toggles over 5,000 models', async ({ context, extension }) => {
   await cache(extension, 5000);
   const popup = await context.newPage();
-  await popup.setViewportSize({ width: 400, height: 580 });
+  await popup.setViewportSize({ width: 400, height: 600 });
   await popup.goto(extension.url('popup.html'));
   await expect(popup.getByRole('listitem').first()).toBeVisible();
   const timings = await popup.evaluate(async () => {
     const search = document.querySelector<HTMLInputElement>('input[type="search"]')!;
+    // The Training box of the Filters dialog, which stays open while it is ticked and unticked.
+    document.querySelector<HTMLButtonElement>('.filter-button')!.click();
+    await new Promise((resolve) => setTimeout(resolve, 50));
     const chip = () =>
-      [...document.querySelectorAll<HTMLButtonElement>('.chip')].find((b) =>
-        b.textContent?.startsWith('Training'),
-      )!;
+      [...document.querySelectorAll<HTMLElement>('.status-option')]
+        .find((label) => label.textContent?.includes('Training'))!
+        .querySelector('input')!;
     const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
     const time = async (action: () => void) => {
       const start = performance.now();
@@ -155,12 +171,12 @@ test('search and status toggles over 5,000 models', async ({ context, extension 
 });
 
 test('JS heap of the open popup', async ({ context, extension }) => {
-  for (const count of [500, 5000]) {
+  for (const count of [500, 10_000]) {
     await cache(extension, count);
     const samples: number[] = [];
     for (let i = 0; i < 5; i++) {
       const popup = await context.newPage();
-      await popup.setViewportSize({ width: 400, height: 580 });
+      await popup.setViewportSize({ width: 400, height: 600 });
       await popup.goto(extension.url('popup.html'));
       await expect(popup.getByRole('listitem').first()).toBeVisible();
       const cdp = await context.newCDPSession(popup);

@@ -21,4 +21,16 @@ writeFileSync(
   `${to}/bench-empty-script.html`,
   '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>empty</title><script type="module" src="/bench-script.js"></script></head><body></body></html>\n',
 );
-console.log(`${to}: production build plus bench-empty.html and bench-empty-script.html`);
+// The floor the popup is held to: one script that reads one small stored value (as the popup
+// reads its choices and first screen), then draws one row.
+writeFileSync(
+  `${to}/bench-floor.js`,
+  "chrome.storage.local.get('popupPrefs').then(() => document.body.insertAdjacentHTML('beforeend', '<div role=\"listitem\">empty</div>'));\n",
+);
+writeFileSync(
+  `${to}/bench-floor.html`,
+  '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>floor</title><script type="module" src="/bench-floor.js"></script></head><body></body></html>\n',
+);
+console.log(
+  `${to}: production build plus bench-empty.html, bench-empty-script.html and bench-floor.html`,
+);

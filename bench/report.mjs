@@ -41,14 +41,16 @@ if (popup) {
     '',
     '| measurement | median | min | max | runs |',
     '|---|---:|---:|---:|---:|',
-    row('Empty extension page, first paint (the floor)', popup.floor),
+    row('Empty extension page, its one row in the HTML', popup.htmlFloor),
     row('Empty page whose one row is added by one line of script', popup.scriptFloor),
+    row('Page that reads one small stored value, then draws one row (the floor)', popup.floor),
     row('Popup, first model row painted, 500 cached models', popup.paint500),
     row('Popup, first model row painted, 5,000 cached models', popup.paint5000),
+    row('Popup, first model row painted, 10,000 cached models', popup.paint10000),
     row('Search keystroke, 5,000 models (event to list updated)', popup.search5000),
     row('Status toggle, 5,000 models (event to list updated)', popup.toggle5000),
     '',
-    `First paint with 500 models is **${(popup.paint500.median / popup.floor.median).toFixed(2)}×** the empty-page floor, and ${(popup.paint500.median / popup.scriptFloor.median).toFixed(2)}× an empty page that adds its row by script (any extension page with JavaScript first pays for its script context). Rows in the DOM with 5,000 models: ${popup.rowsInDom} (the list is virtualised). Timings vary by ±20% from run to run on these shared machines.`,
+    `The first row comes at **${(popup.paint500.median / popup.floor.median).toFixed(2)}×** the floor with 500 models (target ≤ 1.3×), **${(popup.paint10000.median / popup.floor.median).toFixed(2)}×** with 10,000 (target ≤ 1.5×): the popup paints from the small first screen the background keeps, and reads the whole lists after. Rows in the DOM with 5,000 models: ${popup.rowsInDom} (the list is virtualised). Timings vary by ±20% from run to run on these shared machines.`,
     '',
   );
 }
@@ -64,7 +66,7 @@ if (worker || popup?.heap500) {
     ...(popup?.heap500
       ? [
           `| JS heap of the open popup, 500 models | ${popup.heap500.median.toFixed(1)} MB | ${popup.heap500.min.toFixed(1)} MB | ${popup.heap500.max.toFixed(1)} MB | ${popup.heap500.runs} |`,
-          `| JS heap of the open popup, 5,000 models | ${popup.heap5000.median.toFixed(1)} MB | ${popup.heap5000.min.toFixed(1)} MB | ${popup.heap5000.max.toFixed(1)} MB | ${popup.heap5000.runs} |`,
+          `| JS heap of the open popup, 10,000 models | ${popup.heap10000.median.toFixed(1)} MB | ${popup.heap10000.min.toFixed(1)} MB | ${popup.heap10000.max.toFixed(1)} MB | ${popup.heap10000.runs} |`,
         ]
       : []),
     '',

@@ -23,7 +23,13 @@ export function AccountsSection() {
   const showForm = accounts.length === 0 || adding.value || typing.value;
   return (
     <section class="card" aria-labelledby="key-heading">
-      <h2 id="key-heading">{accounts.length > 1 ? 'API keys' : 'API key'}</h2>
+      <h2 id="key-heading">
+        {accounts.length === 0
+          ? 'Connect to Ideogram'
+          : accounts.length > 1
+            ? 'Accounts'
+            : 'Account'}
+      </h2>
       <p class="muted">
         Model Watch reads your custom models and datasets with an Ideogram API key. Find or create
         one on{' '}

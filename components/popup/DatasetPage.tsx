@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { isKnownStatus, statusLabel, type DatasetDetail } from '../../utils/api/types';
-import { formatBytes, formatDate } from '../../utils/words/format';
-import { openDataset, showModel } from './actions';
+import { formatBytes, shortDate } from '../../utils/words/format';
+import { copyDatasetId, openDataset, showModel } from './actions';
 import { readiness } from '../../utils/views/datasets';
 import {
   accountTag,
@@ -9,6 +9,7 @@ import {
   type ListedDataset,
   modelsById,
   modelsOfDataset,
+  now,
 } from './model';
 import { useVisibleRows } from './virtual';
 
@@ -113,10 +114,20 @@ export function DatasetPage({ dataset }: { dataset: ListedDataset }) {
       >
         ← All datasets
       </button>
-      <h2 id="dataset-title">{dataset.name}</h2>
+      <div class="dataset-head">
+        <h2 id="dataset-title">{dataset.name}</h2>
+        <button
+          type="button"
+          class="button small"
+          title={dataset.id}
+          onClick={() => void copyDatasetId(dataset)}
+        >
+          Copy ID
+        </button>
+      </div>
       <p class="dataset-facts">
         <span class={`readiness ${ready.tone}`}>{ready.text}</span>
-        <span class="muted"> · created {formatDate(dataset.createdAt)}</span>
+        <span class="muted"> · created {shortDate(dataset.createdAt, now.value)}</span>
         {account && (
           <span class="muted" title={account}>
             {' '}

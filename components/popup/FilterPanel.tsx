@@ -49,101 +49,106 @@ export function FilterPanel({ trigger }: { trigger: RefObject<HTMLButtonElement 
   }, []);
 
   return (
-    <div
-      ref={panel}
-      id="filters"
-      class="filter-panel"
-      role="dialog"
-      aria-label="Filters and sort"
-      onKeyDown={(event) => {
-        if (event.key === 'Escape') {
-          event.preventDefault();
-          event.stopPropagation();
-          close();
-        }
-      }}
-    >
-      <fieldset>
-        <legend>Status</legend>
-        <div class="status-options">
-          {all.map((status) => (
-            <label
-              key={status}
-              class="status-option"
-              title={
-                isKnownStatus(status) ? undefined : `A status Ideogram added recently: ${status}`
-              }
+    <>
+      <div class="filter-backdrop" aria-hidden="true" />
+      <div
+        ref={panel}
+        id="filters"
+        class="filter-panel"
+        role="dialog"
+        aria-label="Filters and sort"
+        onKeyDown={(event) => {
+          if (event.key === 'Escape') {
+            event.preventDefault();
+            event.stopPropagation();
+            close();
+          }
+        }}
+      >
+        <fieldset>
+          <legend>Status</legend>
+          <div class="status-options">
+            {all.map((status) => (
+              <label
+                key={status}
+                class="status-option"
+                title={
+                  isKnownStatus(status) ? undefined : `A status Ideogram added recently: ${status}`
+                }
+              >
+                <input
+                  type="checkbox"
+                  checked={statuses.includes(status)}
+                  onChange={() => toggleStatus(status)}
+                />
+                <span
+                  class={`dot st-${isKnownStatus(status) ? status.toLowerCase() : 'unknown'}`}
+                  aria-hidden="true"
+                />
+                <span class="status-name">{statusLabel(status)}</span>
+                <span class="count">{(counts.get(status) ?? 0).toLocaleString('en')}</span>
+              </label>
+            ))}
+          </div>
+          <p class="hint">
+            {statuses.length === 0 ? 'Leave all unticked to see every status.' : ' '}
+          </p>
+        </fieldset>
+        <fieldset>
+          <legend>Whose</legend>
+          <div class="segmented">
+            {SCOPES.map((s) => (
+              <label key={s.id}>
+                <input
+                  type="radio"
+                  name="scope"
+                  value={s.id}
+                  checked={scope === s.id}
+                  onChange={() => setScope(s.id)}
+                />
+                <span>{s.label}</span>
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        {multiAccount.value && (
+          <label class="select-field">
+            <span>Account</span>
+            <select
+              value={selectedAccount.value}
+              onChange={(event) => setAccount(event.currentTarget.value)}
             >
-              <input
-                type="checkbox"
-                checked={statuses.includes(status)}
-                onChange={() => toggleStatus(status)}
-              />
-              <span
-                class={`dot st-${isKnownStatus(status) ? status.toLowerCase() : 'unknown'}`}
-                aria-hidden="true"
-              />
-              <span class="status-name">{statusLabel(status)}</span>
-              <span class="count">{(counts.get(status) ?? 0).toLocaleString('en')}</span>
-            </label>
-          ))}
-        </div>
-        <p class="hint">{statuses.length === 0 ? 'None ticked: every status.' : ' '}</p>
-      </fieldset>
-      <fieldset>
-        <legend>Whose</legend>
-        <div class="segmented">
-          {SCOPES.map((s) => (
-            <label key={s.id}>
-              <input
-                type="radio"
-                name="scope"
-                value={s.id}
-                checked={scope === s.id}
-                onChange={() => setScope(s.id)}
-              />
-              <span>{s.label}</span>
-            </label>
-          ))}
-        </div>
-      </fieldset>
-      {multiAccount.value && (
+              <option value={ALL_ACCOUNTS}>All accounts</option>
+              {state.accounts.value.map((account) => (
+                <option key={account.id} value={account.id} title={account.label}>
+                  {account.label}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
         <label class="select-field">
-          <span>Account</span>
+          <span>Sort by</span>
           <select
-            value={selectedAccount.value}
-            onChange={(event) => setAccount(event.currentTarget.value)}
+            value={sort}
+            onChange={(event) => setSort(event.currentTarget.value as PopupPrefs['sort'])}
           >
-            <option value={ALL_ACCOUNTS}>All accounts</option>
-            {state.accounts.value.map((account) => (
-              <option key={account.id} value={account.id} title={account.label}>
-                {account.label}
+            {SORTS.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.label}
               </option>
             ))}
           </select>
         </label>
-      )}
-      <label class="select-field">
-        <span>Sort by</span>
-        <select
-          value={sort}
-          onChange={(event) => setSort(event.currentTarget.value as PopupPrefs['sort'])}
-        >
-          {SORTS.map((s) => (
-            <option key={s.id} value={s.id}>
-              {s.label}
-            </option>
-          ))}
-        </select>
-      </label>
-      <div class="panel-actions">
-        <button type="button" class="button" onClick={showAll}>
-          Show all
-        </button>
-        <button type="button" class="button primary" onClick={close}>
-          Done
-        </button>
+        <div class="panel-actions">
+          <button type="button" class="button" onClick={showAll}>
+            Show all
+          </button>
+          <button type="button" class="button primary" onClick={close}>
+            Done
+          </button>
+        </div>
       </div>
-    </div>
+    </>
   );
 }

@@ -69,7 +69,7 @@ describe('a model row', () => {
     [
       'shared',
       { status: 'COMPLETED', owned: false, available: true, uri: 'model/s/version/1' },
-      ['Completed', 'created 1 h ago', 'Shared'],
+      ['Completed', 'Shared', 'created 1 h ago'],
     ],
     [
       'archived, not usable',

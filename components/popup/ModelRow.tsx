@@ -21,7 +21,8 @@ export function openRowMenu(modelId: string, anchor: Element) {
   const box = anchor.getBoundingClientRect();
   rowMenu.value = {
     modelId,
-    top: box.bottom + 4,
+    below: box.bottom + 4,
+    above: box.top - 4,
     right: Math.max(8, window.innerWidth - box.right),
   };
 }

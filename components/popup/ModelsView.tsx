@@ -34,6 +34,8 @@ function FilterSummary() {
   ].filter(Boolean);
   const shown = shownModels.value.length;
   const total = listedModels.value.length;
+  // A search orders by best match, whatever the chosen sort: the line says so.
+  if (query.value.trim() !== '') what.unshift('Best match first');
   return (
     <div class="filter-summary" role="status">
       <span class="summary-text" title={what.join(' · ')}>

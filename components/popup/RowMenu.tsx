@@ -17,9 +17,15 @@ export function RowMenu() {
   const model = open ? modelsById.value.get(open.modelId) : undefined;
 
   useEffect(() => {
-    menu.current
-      ?.querySelector<HTMLElement>('[role="menuitem"]:not([aria-disabled="true"])')
-      ?.focus();
+    const el = menu.current;
+    if (!el || !open) return;
+    // Under its button when it fits, else above it: never over the row it belongs to.
+    const height = el.offsetHeight;
+    const top =
+      open.below + height <= window.innerHeight - 4 ? open.below : Math.max(4, open.above - height);
+    el.style.top = `${top}px`;
+    el.style.visibility = 'visible';
+    el.querySelector<HTMLElement>('[role="menuitem"]:not([aria-disabled="true"])')?.focus();
   }, [open?.modelId]);
 
   if (!open || !model) return null;
@@ -71,10 +77,8 @@ export function RowMenu() {
         class="menu"
         role="menu"
         aria-label={`More for ${model.name}`}
-        style={{
-          top: `${Math.min(open.top, window.innerHeight - 250)}px`,
-          right: `${open.right}px`,
-        }}
+        // Placed once measured (above): hidden until then, so it never flashes in the wrong place.
+        style={{ top: `${open.below}px`, right: `${open.right}px`, visibility: 'hidden' }}
         onKeyDown={onKeyDown}
       >
         {item(

@@ -33,7 +33,7 @@ function ErrorAction({ errors }: { errors: AccountError[] }) {
   return (
     <button
       type="button"
-      class="button small"
+      class={`button small${wait ? ' waiting' : ''}`}
       aria-disabled={refreshing.value || wait !== null}
       title={wait ? waitWords(wait.until) : undefined}
       onClick={() => void refresh(true)}
@@ -46,6 +46,14 @@ function ErrorAction({ errors }: { errors: AccountError[] }) {
 /** Each failing account's message, named when there are several accounts. */
 function ErrorLines({ errors }: { errors: AccountError[] }) {
   if (!multiAccount.value) return <>{errors[0]?.error.message}</>;
+  if (errors.length === 1) {
+    const { account, error } = errors[0]!;
+    return (
+      <>
+        <strong title={account.label}>{account.label}:</strong> {error.message}
+      </>
+    );
+  }
   return (
     <ul>
       {errors.map(({ account, error }) => (
@@ -91,7 +99,7 @@ export function SampleBanner() {
   return (
     <div class="banner sample">
       <p>
-        <span class="sample-tag">Sample data</span> nothing is fetched from Ideogram
+        <span class="sample-tag">Sample data</span> A built-in example.
       </p>
       <button type="button" class="button small" onClick={openOptions}>
         Use my API key
@@ -130,9 +138,9 @@ export function EmptyAccount() {
     <div class="state-panel compact">
       <h2>No custom models yet</h2>
       <p>
-        A custom model is Ideogram trained on 15 to 100 of your own images (a product, a style, a
-        character). Once you start training one with the API, it shows up here, and the badge counts
-        it while it trains.
+        A custom model is an Ideogram model trained on 15 to 100 of your own images (a product, a
+        style, a character). Once you start training one with the API, it shows up here, and the
+        badge counts it while it trains.
       </p>
       <p>
         <a href={DOCS_URL} target="_blank" rel="noreferrer">

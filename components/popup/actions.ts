@@ -108,6 +108,16 @@ async function copyText(text: string, what: string, model: Model) {
   }
 }
 
+/** Copies a dataset's ID (what uploading to it or training from it takes). */
+export async function copyDatasetId(dataset: { id: string; name: string }) {
+  try {
+    await navigator.clipboard.writeText(dataset.id);
+    announce(`Copied the ID of the dataset ${dataset.name}.`);
+  } catch {
+    announce('The browser did not allow copying. Select the text and copy it by hand.', 'error');
+  }
+}
+
 /** The row's primary action: its URI when a generate call can use it, else its ID (and says so). */
 export function copyPrimary(model: Model) {
   const { text, isUri } = primaryCopy(model);

@@ -57,7 +57,13 @@ export const highlighted = signal<string | null>(null);
 /** The dataset open in the Datasets tab, as `account:dataset`. */
 export const openDatasetKey = signal<string | null>(null);
 /** The row whose menu is open, and where to draw it. */
-export const rowMenu = signal<{ modelId: string; top: number; right: number } | null>(null);
+export const rowMenu = signal<{
+  modelId: string;
+  /** Where the menu opens: under its button, or (without room below) above it. */
+  below: number;
+  above: number;
+  right: number;
+} | null>(null);
 /** Whether the filter panel is open. */
 export const filtersOpen = signal(false);
 export type DetailState =
@@ -176,7 +182,7 @@ export const waitUntil = computed(() => {
 });
 
 /** Longest account label a row shows before it is shortened, at a word, with an ellipsis. */
-const TAG_LENGTH = 18;
+const TAG_LENGTH = 14;
 
 /** A label short enough for a row's details, cut between words (the whole one is its title). */
 export function shortLabel(label: string): string {

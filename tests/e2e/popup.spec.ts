@@ -106,6 +106,18 @@ test.describe('long names, two accounts and an error banner', () => {
     // Two versions of a long-named model can be told apart: the whole name is on hover.
     const names = await popup.css('[data-model-id] .name').allTexts();
     expect(new Set(names).size).toBe(names.length);
+    // With two accounts every row says whose it is: that part never gives way.
+    const whoseShown = await popup.evaluate(() =>
+      [...document.querySelectorAll('[data-model-id] .details')].map((details) => {
+        const owner = details.querySelector('.part.owner');
+        if (!owner) return false;
+        const box = details.getBoundingClientRect();
+        const part = owner.getBoundingClientRect();
+        return part.top >= box.top - 0.5 && part.bottom <= box.bottom + 0.5;
+      }),
+    );
+    expect(whoseShown.length).toBeGreaterThanOrEqual(6);
+    expect(whoseShown.every(Boolean)).toBe(true);
     // The account's whole label is on hover of the details line.
     const teamRow = rows(popup).filter({ hasText: 'Spring catalogue' }).first();
     await hasAttribute(

@@ -155,20 +155,22 @@ export interface DetailPart {
   text: string;
 }
 
-/** The details line of a row, most important first: status, time, dataset, whose. */
+/**
+ * The details line of a row, most important first: status, whose (Shared, and the account when
+ * several are shown: two rows of the same name must be told apart, and it is short), time,
+ * dataset. The last ones give way first when the line is full.
+ */
 export function detailParts(
   model: Model,
   now: number,
   names: { dataset?: string | undefined; account?: string | undefined },
 ): DetailPart[] {
   // (An account's label arrives already shortened at a word: the row's title has the whole.)
-  const parts: DetailPart[] = [
-    { kind: 'status', text: statusWords(model) },
-    { kind: 'time', text: timeFact(model, now) },
-  ];
-  if (names.dataset) parts.push({ kind: 'dataset', text: names.dataset });
+  const parts: DetailPart[] = [{ kind: 'status', text: statusWords(model) }];
   const whose = [model.owned ? null : 'Shared', names.account ?? null].filter(Boolean);
   if (whose.length > 0) parts.push({ kind: 'owner', text: whose.join(', ') });
+  parts.push({ kind: 'time', text: timeFact(model, now) });
+  if (names.dataset) parts.push({ kind: 'dataset', text: names.dataset });
   return parts;
 }
 
