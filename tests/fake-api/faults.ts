@@ -25,7 +25,12 @@ export type Fault =
   /** A 17 MB body: over what the client reads. */
   | { type: 'huge' }
   /** Valid JSON that is not the documented shape. */
-  | { type: 'wrong-shape' };
+  | { type: 'wrong-shape' }
+  /**
+   * A model's detail whose training runs are odd: a phase Ideogram added later, every number
+   * null, or no times at all (the rest of the answer as it was).
+   */
+  | { type: 'runs'; change: 'unknown-phase' | 'null-numbers' | 'no-times' };
 
 export type Outcome = { type: 'reply'; reply: FakeReply } | { type: 'hang' } | { type: 'drop' };
 
@@ -63,7 +68,26 @@ export function applyFault(fault: Fault, real: FakeReply): Outcome {
       return reply(200, JSON.stringify({ models: [], padding: 'x'.repeat(17 * 1024 * 1024) }));
     case 'wrong-shape':
       return reply(200, JSON.stringify({ data: { items: [] }, ok: true }));
+    case 'runs':
+      return { type: 'reply', reply: { ...real, body: changeRuns(real.body, fault.change) } };
   }
+}
+
+function changeRuns(body: string, change: Extract<Fault, { type: 'runs' }>['change']): string {
+  const parsed = JSON.parse(body) as { model?: { training_runs?: Record<string, unknown>[] } };
+  for (const run of parsed.model?.training_runs ?? []) {
+    if (change === 'unknown-phase') run.status = 'WARMING_UP';
+    if (change === 'null-numbers') {
+      for (const key of ['training_steps', 'lora_rank', 'num_chips', 'ema', 'learning_rate']) {
+        run[key] = null;
+      }
+    }
+    if (change === 'no-times') {
+      delete run.creation_time;
+      run.last_update_time = null;
+    }
+  }
+  return JSON.stringify(parsed);
 }
 
 /** Every fault the fake can inject, with a name for test titles and tables. */

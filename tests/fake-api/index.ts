@@ -4,6 +4,7 @@ import {
   type FakeDataset,
   type FakeModel,
   type FakeRequest,
+  type FakeRun,
   type FakeStep,
 } from '../../utils/sample/server';
 import { applyFault, type Fault, type Outcome } from './faults';
@@ -222,6 +223,13 @@ export interface ModelOptions {
   available?: boolean;
   /** Later steps, with `at` relative to now. */
   later?: FakeStep[];
+  /**
+   * For a finished model (COMPLETED or ERRORED): how long its training took. It is then created
+   * training and finishes that long after, so its detail has a training run with those times.
+   */
+  trainedFor?: number;
+  /** Its training runs, when the one derived from its timeline will not do. */
+  runs?: FakeRun[];
 }
 
 /** A fake model; a COMPLETED owned one gets a registry URI unless `uri` says otherwise. */
@@ -235,13 +243,25 @@ export function fakeModel(options: ModelOptions, now = Date.now()): FakeModel {
     uri: options.uri === undefined ? defaultUri : options.uri,
   };
   if (options.available !== undefined) first.available = options.available;
-  return {
+  const trained: FakeStep[] =
+    options.trainedFor === undefined
+      ? [first]
+      : [
+          { at: first.at, status: 'TRAINING', uri: null, available: false },
+          { ...first, at: first.at + options.trainedFor },
+        ];
+  const model: FakeModel = {
     model_id: options.id ?? fakeId('m'),
     name: options.name,
     is_owned: options.owned ?? true,
     dataset_id: options.datasetId ?? null,
-    timeline: [first, ...(options.later ?? []).map((step) => ({ ...step, at: now + step.at }))],
+    timeline: [
+      ...trained,
+      ...(options.later ?? []).map((step) => ({ ...step, at: now + step.at })),
+    ],
   };
+  if (options.runs) model.runs = options.runs;
+  return model;
 }
 
 export function fakeDataset(name: string, files = 20, now = Date.now()): FakeDataset {

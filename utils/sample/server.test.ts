@@ -135,6 +135,59 @@ describe('the fake Ideogram API', () => {
   });
 });
 
+describe('training runs', () => {
+  const phaseAt = (fake: ReturnType<typeof createFakeApi>, id: string) =>
+    get(fake, `/models/${id}`).body.model.training_runs.map((r: { status: string }) => r.status);
+
+  it('moves a training model’s run through its phases as time passes, to COMPLETED', () => {
+    const model = fakeModel({
+      name: 'Moving',
+      status: 'TRAINING',
+      createdAgo: 0,
+      later: [{ at: 100 * MINUTE, status: 'COMPLETED', uri: 'model/moving/version/1' }],
+    });
+    const fake = createFakeApi({ apiKey: TEST_KEY, models: [model], datasets: [] });
+    const seen = [0, 6, 11, 96, 101].map((minutes) => {
+      if (minutes > 0) fake.advance(minutes * MINUTE - (fake.now() - model.timeline[0]!.at));
+      return phaseAt(fake, model.model_id)[0];
+    });
+    expect(seen).toEqual(['PREPARING_DATA', 'QUEUED', 'TRAINING', 'FINALIZING', 'COMPLETED']);
+    const run = get(fake, `/models/${model.model_id}`).body.model.training_runs[0];
+    expect(run).toMatchObject({ training_steps: 1000, lora_rank: 128 });
+    // The run's own times: created when training began, updated at its latest phase.
+    expect(Date.parse(run.creation_time)).toBe(Math.floor(model.timeline[0]!.at / 1000) * 1000);
+    expect(Date.parse(run.last_update_time)).toBeGreaterThan(Date.parse(run.creation_time));
+  });
+
+  it('leaves a failed training’s run in the phase it failed in', () => {
+    const model = fakeModel({ name: 'Failed', status: 'ERRORED', trainedFor: 30 * MINUTE });
+    const fake = createFakeApi({ apiKey: TEST_KEY, models: [model], datasets: [] });
+    expect(phaseAt(fake, model.model_id)).toEqual(['TRAINING']);
+  });
+
+  it('gives an owned model’s history only: a shared one has none, nor a model not yet trained', () => {
+    const fake = createFakeApi();
+    const byName = (name: string) => fake.account.models.find((m) => m.name === name)!.model_id;
+    expect(phaseAt(fake, byName('Brand v2'))).toEqual(['TRAINING']);
+    expect(phaseAt(fake, byName('Team mascot'))).toEqual([]);
+    expect(phaseAt(fake, byName('Fresh start'))).toEqual([]);
+    // Lists never carry runs.
+    expect(get(fake, '/models').body.models.some((m: object) => 'training_runs' in m)).toBe(false);
+  });
+
+  it.each([
+    ['unknown-phase', { status: 'WARMING_UP' }],
+    ['null-numbers', { training_steps: null, lora_rank: null, ema: null, learning_rate: null }],
+    ['no-times', { last_update_time: null }],
+  ] as const)('stages odd runs in a detail (%s)', (change, expected) => {
+    const fake = createFakeApi();
+    const id = fake.account.models.find((m) => m.name === 'Brand v2')!.model_id;
+    fake.failPath(`/models/${id}`, { type: 'runs', change });
+    const run = get(fake, `/models/${id}`).body.model.training_runs[0];
+    expect(run).toMatchObject(expected);
+  });
+});
+
 describe('the fake follows Ideogram’s published schemas', () => {
   const api = loadOpenApi();
   const problems = createValidator(api);
@@ -143,10 +196,13 @@ describe('the fake follows Ideogram’s published schemas', () => {
   const model = fake.account.models[0]!.model_id;
   const dataset = fake.account.datasets[0]!.dataset_id;
 
+  const training = fake.account.models.find((m) => m.name === 'Brand v2')!.model_id;
+
   it.each([
     ['/models', '/models'],
     ['/models', '/models?scope=owned&status=TRAINING&status=CREATING'],
     ['/models/{model_id}', `/models/${model}`],
+    ['/models/{model_id}', `/models/${training}`],
     ['/datasets', '/datasets'],
     ['/datasets/{dataset_id}', `/datasets/${dataset}`],
   ])('answers %s (as %s) in the published shape', (route, path) => {

@@ -17,6 +17,18 @@ export interface FakeStep {
   available?: boolean;
 }
 
+/** One training run: its phases over time, and its settings (any may be null, as documented). */
+export interface FakeRun {
+  id: string;
+  /** Ordered by `at`; the first is the run's creation. Phases past the clock are not shown yet. */
+  phases: { at: number; phase: string }[];
+  training_steps?: number | null;
+  lora_rank?: number | null;
+  num_chips?: number | null;
+  ema?: number | null;
+  learning_rate?: number | null;
+}
+
 export interface FakeModel {
   model_id: string;
   name: string;
@@ -24,6 +36,12 @@ export interface FakeModel {
   dataset_id: string | null;
   /** Ordered by `at`; the first step is the model's creation. */
   timeline: FakeStep[];
+  /**
+   * Its training runs. Left out, one run is derived from the timeline: it starts when the model
+   * starts training and moves through PREPARING_DATA, QUEUED, TRAINING and FINALIZING to
+   * COMPLETED when the model completes (it stays in its phase when the model fails).
+   */
+  runs?: FakeRun[];
   deleted?: boolean;
 }
 
@@ -68,6 +86,64 @@ export function modelStateAt(model: FakeModel, now: number) {
     since = step.at;
   }
   return { status, uri, available: available ?? status === 'COMPLETED', since };
+}
+
+const MINUTE = 60_000;
+
+/** The run a model's timeline implies (see FakeModel.runs), or none before it trains. */
+export function derivedRuns(model: FakeModel): FakeRun[] {
+  const start = model.timeline.find((s) => s.status === 'TRAINING')?.at;
+  if (start === undefined) return [];
+  const end = model.timeline.find(
+    (s) => s.at > start && (s.status === 'COMPLETED' || s.status === 'ERRORED'),
+  );
+  const settings = { training_steps: 1000, lora_rank: 128, num_chips: 8, ema: 0.999 };
+  const run = { id: `${model.model_id}-run-1`, ...settings, learning_rate: 0.0001 };
+  if (!end) {
+    return [
+      {
+        ...run,
+        phases: [
+          { at: start, phase: 'PREPARING_DATA' },
+          { at: start + 2 * MINUTE, phase: 'QUEUED' },
+          { at: start + 6 * MINUTE, phase: 'TRAINING' },
+        ],
+      },
+    ];
+  }
+  // A known end: the phases take the same shares of the time as on the real service, roughly.
+  const span = end.at - start;
+  const phases = [
+    { at: start, phase: 'PREPARING_DATA' },
+    { at: start + span * 0.05, phase: 'QUEUED' },
+    { at: start + span * 0.1, phase: 'TRAINING' },
+  ];
+  // A finished training is finalized, then completed; a failed one stays where it failed.
+  if (end.status === 'COMPLETED') {
+    phases.push(
+      { at: start + span * 0.95, phase: 'FINALIZING' },
+      { at: end.at, phase: 'COMPLETED' },
+    );
+  }
+  return [{ ...run, phases }];
+}
+
+/** A run as `GET /models/{id}` shows it at `now`; null before it was created. */
+export function apiRunAt(run: FakeRun, now: number) {
+  const shown = run.phases.filter((p) => p.at <= now);
+  const latest = shown.at(-1);
+  if (!latest) return null;
+  return {
+    training_run_id: run.id,
+    status: latest.phase,
+    creation_time: formatApiTime(shown[0]!.at),
+    last_update_time: formatApiTime(latest.at),
+    training_steps: run.training_steps ?? null,
+    lora_rank: run.lora_rank ?? null,
+    num_chips: run.num_chips ?? null,
+    ema: run.ema ?? null,
+    learning_rate: run.learning_rate ?? null,
+  };
 }
 
 /** The model as `GET /models` shows it at `now`. */
@@ -144,9 +220,12 @@ export function createFakeIdeogram(account: FakeAccount, now: () => number = Dat
   function getModel(id: string): FakeReply {
     const at = now();
     const model = visible().find((m) => m.model_id === id && (m.is_owned || isListedShared(m, at)));
-    return model
-      ? json(200, { model: apiModelAt(model, at) })
-      : json(404, { detail: 'Model not found' });
+    if (!model) return json(404, { detail: 'Model not found' });
+    // Only an owned model's detail carries its training history.
+    const runs = model.is_owned
+      ? (model.runs ?? derivedRuns(model)).flatMap((run) => apiRunAt(run, at) ?? [])
+      : [];
+    return json(200, { model: { ...apiModelAt(model, at), training_runs: runs } });
   }
 
   function getDataset(id: string): FakeReply {
