@@ -49,7 +49,8 @@ async function ours(popupOpensPerHour: number) {
     env.advance(next - env.now());
     if (next === nextOpen) {
       opens.shift();
-      await env.ask('refresh', {});
+      // The popup opening: it asks for what is stale (its last tab, Models).
+      await env.ask('refresh', { opening: { datasets: false } });
     } else {
       await env.fireAlarm();
     }
@@ -72,29 +73,39 @@ async function naive() {
   return { calls: env.fake.requests.length, bytes: sum(env.fake.requests) };
 }
 
-it('uses at least 20 times fewer bytes than a naive loop', { timeout: 120_000 }, async () => {
-  const background = await ours(0);
-  const withPopup = await ours(4);
-  const loop = await naive();
-  const rows = [
-    { name: 'Model Watch, background only', ...background },
-    { name: 'Model Watch, popup opened 4 times', ...withPopup },
-    { name: 'Naive loop: both lists every minute', ...loop },
-  ];
-  const result = {
-    account: '200 models (2 training, 40 shared), 10 datasets',
-    rows,
-    ratioBytes: loop.bytes / background.bytes,
-    ratioBytesWithPopup: loop.bytes / withPopup.bytes,
-  };
-  writeFileSync(new URL('./traffic.json', import.meta.url), `${JSON.stringify(result, null, 2)}\n`);
-  console.log(
-    rows
-      .map((r) => `${r.name}: ${r.calls} calls, ${(r.bytes / 1024).toFixed(1)} KiB per hour`)
-      .join('\n'),
-  );
-  console.log(
-    `bytes ratio: ${result.ratioBytes.toFixed(0)}x (${result.ratioBytesWithPopup.toFixed(0)}x with popup opens)`,
-  );
-  expect(result.ratioBytes).toBeGreaterThanOrEqual(20);
-});
+it(
+  'uses at least 50 times fewer bytes than a naive loop (20 with the popup opened 4 times)',
+  {
+    timeout: 120_000,
+  },
+  async () => {
+    const background = await ours(0);
+    const withPopup = await ours(4);
+    const loop = await naive();
+    const rows = [
+      { name: 'Model Watch, background only', ...background },
+      { name: 'Model Watch, popup opened 4 times', ...withPopup },
+      { name: 'Naive loop: both lists every minute', ...loop },
+    ];
+    const result = {
+      account: '200 models (2 training, 40 shared), 10 datasets',
+      rows,
+      ratioBytes: loop.bytes / background.bytes,
+      ratioBytesWithPopup: loop.bytes / withPopup.bytes,
+    };
+    writeFileSync(
+      new URL('./traffic.json', import.meta.url),
+      `${JSON.stringify(result, null, 2)}\n`,
+    );
+    console.log(
+      rows
+        .map((r) => `${r.name}: ${r.calls} calls, ${(r.bytes / 1024).toFixed(1)} KiB per hour`)
+        .join('\n'),
+    );
+    console.log(
+      `bytes ratio: ${result.ratioBytes.toFixed(0)}x (${result.ratioBytesWithPopup.toFixed(0)}x with popup opens)`,
+    );
+    expect(result.ratioBytes).toBeGreaterThanOrEqual(50);
+    expect(result.ratioBytesWithPopup).toBeGreaterThanOrEqual(20);
+  },
+);

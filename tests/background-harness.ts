@@ -284,6 +284,10 @@ export async function startTestBackground(
       await boot();
       await settle();
     },
+    /** The user closes a notification. */
+    async clearNotification(id: string) {
+      await realNotifications.clear(id);
+    },
     /** Turns notifications on as the options page does: permission first, then the setting. */
     async enableNotifications() {
       await fakeBrowser.permissions.request({ permissions: ['notifications'] });

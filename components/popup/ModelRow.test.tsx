@@ -41,6 +41,8 @@ beforeEach(async () => {
       models: [],
       datasets: [{ id: 'ds_1', name: 'Brand photos', createdAt: NOW }],
       listedAt: NOW,
+      sharedAt: NOW,
+      datasetsAt: NOW,
       checkedAt: NOW,
       error: null,
       datasetsError: null,

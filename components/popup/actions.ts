@@ -44,7 +44,12 @@ function updatePrefs(changes: Partial<PopupPrefs>) {
   sendMessage('setPopupPrefs', changes).catch(() => undefined);
 }
 
-export const setTab = (tab: PopupPrefs['tab']) => updatePrefs({ tab });
+export function setTab(tab: PopupPrefs['tab']) {
+  const was = state.prefs.value.tab;
+  updatePrefs({ tab });
+  // The dataset list is fetched when its tab is shown (unless it is a minute old).
+  if (tab === 'datasets' && was !== 'datasets') void refreshOnOpening(true);
+}
 export const setScope = (scope: PopupPrefs['scope']) => updatePrefs({ scope });
 export const setSort = (sort: PopupPrefs['sort']) => updatePrefs({ sort });
 export const setAccount = (account: string) => updatePrefs({ account });
@@ -74,6 +79,18 @@ export async function startSample() {
     await sendMessage('startSample');
   } catch (error) {
     announce(failureMessage(error, 'Model Watch could not start the sample data.'), 'error');
+  }
+}
+
+/**
+ * The popup opened (or showed its Datasets tab): the background fetches what is stale, quietly
+ * (the refresh control does not spin for it). What comes arrives through storage.
+ */
+export async function refreshOnOpening(datasets = state.prefs.value.tab === 'datasets') {
+  try {
+    await sendMessage('refresh', { opening: { datasets } });
+  } catch {
+    // Shown through the snapshots' errors, or the stale "Updated …" time.
   }
 }
 

@@ -115,6 +115,8 @@ const viewSnapshots = computed((): Record<string, Snapshot> => {
       id,
       {
         ...s,
+        sharedAt: s.listedAt,
+        datasetsAt: s.listedAt,
         models: first.rows.filter((m) => m.accountId === id),
         datasets: first.datasetRows.filter((d) => d.accountId === id),
         dropped: 0,

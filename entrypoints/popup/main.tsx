@@ -1,4 +1,4 @@
-import { refresh, showModel, takeModelToShow } from '../../components/popup/actions';
+import { refreshOnOpening, showModel, takeModelToShow } from '../../components/popup/actions';
 import { loaded, loadLists, now } from '../../components/popup/model';
 import { PopupApp } from '../../components/popup/PopupApp';
 import { mountPage } from '../../components/PageError';
@@ -13,7 +13,7 @@ void mountPage('the popup', loaded, () => <PopupApp />).then(async (drawn) => {
   requestAnimationFrame(() =>
     setTimeout(() => {
       void loadLists();
-      void refresh(false);
+      void refreshOnOpening();
     }),
   );
   const model = await takeModelToShow();

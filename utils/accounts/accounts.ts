@@ -68,6 +68,8 @@ async function tryKey(
       models: models.items,
       datasets: datasets.items,
       listedAt: at,
+      sharedAt: at,
+      datasetsAt: at,
       checkedAt: at,
       error: null,
       datasetsError: null,

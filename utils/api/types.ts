@@ -54,6 +54,10 @@ export interface Model {
   datasetId: string | null;
   /** The training history, newest last; only known from the model's detail (owned models). */
   runs?: TrainingRun[];
+  /** When the model's detail (and so `runs`) was last read. */
+  runsAt?: number;
+  /** When the extension itself saw this model of the user's start and finish training. */
+  observed?: { startedAt: number; finishedAt: number };
 }
 
 export interface Dataset {

@@ -16,6 +16,7 @@ import {
   takeFocusModel,
 } from '../storage/changes';
 import { storeCounts } from '../refresh/datasets';
+import { storeDetails } from '../refresh/details';
 import { accountsItem } from '../storage/items';
 import { migrateStorage, newAccountId } from '../storage/migrate';
 import { repairStorage } from '../storage/repair';
@@ -31,7 +32,7 @@ export interface HandlerContext {
   /** Runs `work` once the stored layout is current. */
   ready: <T>(work: () => Promise<T>) => Promise<T>;
   /** Every account's full lists, for a page (`force`: a person pressed refresh). */
-  refreshLists: (force: boolean) => ReturnType<Protocol['refresh']>;
+  refreshLists: (request: Parameters<Protocol['refresh']>[0]) => ReturnType<Protocol['refresh']>;
   /** After a change of settings: every account's alarm again. */
   rescheduleAll: () => Promise<void>;
 }
@@ -43,7 +44,7 @@ export function createHandlers({
   rescheduleAll,
 }: HandlerContext): Handlers {
   return {
-    refresh: ({ force }) => ready(() => refreshLists(force ?? false)),
+    refresh: (request) => ready(() => refreshLists(request ?? {})),
     saveKey: ({ key, check, label, accountId }) =>
       ready(() => saveKey(key, { check, label, accountId }, deps)),
     removeAccount: ({ id }) => ready(() => removeAccount(id)),
@@ -55,6 +56,16 @@ export function createHandlers({
         const settings = await saveSettings(changes);
         await rescheduleAll();
         return settings;
+      }),
+    getModel: ({ accountId, id }) =>
+      ready(async () => {
+        const account = (await accountsItem.getValue()).find((a) => a.id === accountId);
+        const api = account ? await apiFor(account, deps) : null;
+        if (!account || !api) throw new Error('That account is gone: open the popup again.');
+        const model = await api.getModel(id);
+        // What was just read is kept: the row shows the phase without asking again.
+        await storeDetails(account, new Map([[id, model]]), deps.now());
+        return model;
       }),
     getDataset: ({ accountId, id }) =>
       ready(async () => {

@@ -1,6 +1,6 @@
 import type { Protocol } from '../messaging/protocol';
 import { reschedule, rescheduleAll } from '../refresh/alarm';
-import type { Refresher, RefreshResult } from '../refresh/engine';
+import type { Refresher, RefreshRequest, RefreshResult } from '../refresh/engine';
 import { accountsItem, snapshotOf, snapshotsItem } from '../storage/items';
 import { fillKeyHints } from '../storage/repair';
 import { type ConnectionDeps, createConnectionWatch } from './connection';
@@ -27,10 +27,15 @@ export function createJobs({ deps, refresher, ready }: JobContext) {
         for (const id of await accountIds()) await periodicCheck(id);
       }),
   );
-  /** Counts the datasets of the accounts whose lists just came (after their alarms are set). */
+  /**
+   * After lists came (and the accounts' alarms are set): their datasets' images are counted, and
+   * a few finished trainings' details read while there is too little history for estimates.
+   */
   const countListed = async (ids: string[], results: RefreshResult[]) => {
     for (const [i, result] of results.entries()) {
-      if (result.status === 'done' && result.lists) await refresher.countImages(ids[i]!);
+      if (result.status !== 'done' || !result.lists) continue;
+      if (result.lists.datasets) await refresher.countImages(ids[i]!);
+      if (result.lists.owned) await refresher.readDetails(ids[i]!, { phases: false });
     }
   };
   const noteOffline = (results: RefreshResult[]) => {
@@ -50,12 +55,17 @@ export function createJobs({ deps, refresher, ready }: JobContext) {
     await countListed([accountId], [result]);
   };
 
-  /** Every account's full lists (a page asked); the first failure, and any wait, reported. */
-  const refreshLists = async (force: boolean): ReturnType<Protocol['refresh']> => {
+  /** Every account's lists (a page asked); the first failure, and any wait, reported. */
+  const refreshLists = async ({
+    force,
+    opening,
+  }: Parameters<Protocol['refresh']>[0]): ReturnType<Protocol['refresh']> => {
     const ids = await accountIds();
-    const results = await Promise.all(
-      ids.map((id) => refresher.refresh(id, { kind: 'lists', force })),
-    );
+    const request: RefreshRequest =
+      opening && !force
+        ? { kind: 'open', datasets: opening.datasets }
+        : { kind: 'lists', force: force ?? false };
+    const results = await Promise.all(ids.map((id) => refresher.refresh(id, request)));
     await rescheduleEvery();
     noteOffline(results);
     // The page is answered now; the counts land in storage (and so on the page) when they come.
@@ -94,7 +104,10 @@ export function createJobs({ deps, refresher, ready }: JobContext) {
     await rescheduleEvery();
     // A key just saved came with its lists (its check fetched them): its datasets are counted
     // now that its alarm is set, as are those of accounts whose lists were fetched here.
-    for (const id of await accountIds()) await refresher.countImages(id);
+    for (const id of await accountIds()) {
+      await refresher.countImages(id);
+      await refresher.readDetails(id, { phases: true });
+    }
   };
 
   return {

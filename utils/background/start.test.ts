@@ -1,6 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { settle, startTestBackground, type TestBackground } from '../../tests/background-harness';
+import {
+  idOf,
+  settle,
+  startTestBackground,
+  type TestBackground,
+} from '../../tests/background-harness';
 import { TEST_KEY } from '../../tests/fake-api';
 
 const CANARY = 'CANARY-key-7f3a9c1e5b';
@@ -41,10 +46,16 @@ describe('saving a key', () => {
       expect(await areaText(env, area)).not.toContain(CANARY);
     }
     // Saving reused the check's answers: no second round of list calls. Then, in the background,
-    // each dataset's detail says how many images it holds.
+    // each dataset's detail says how many images it holds, each model in training's detail its
+    // phase, and the finished models' details how long their trainings took (once each).
     await settle();
-    const details = env.fake.account.datasets.map((d) => `/datasets/${d.dataset_id}`);
-    expect(env.fake.paths().sort()).toEqual(['/datasets', '/models', ...details].sort());
+    const datasets = env.fake.account.datasets.map((d) => `/datasets/${d.dataset_id}`);
+    const models = ['Brand v2', 'Poster look', 'Fresh start']
+      .concat(['Brand v1', 'Unregistered', '<img src=x onerror=alert(1)>'])
+      .map((name) => `/models/${idOf(env, name)}`);
+    expect(env.fake.paths().sort()).toEqual(
+      ['/datasets', '/models', ...datasets, ...models].sort(),
+    );
     expect((await env.snapshot()).datasets.map((d) => d.fileCount)).toEqual([24, 12]);
     expect((await env.badge()).text).toBe('2');
     expect((await env.badge()).title).not.toContain(CANARY);

@@ -1,5 +1,5 @@
 import type { ApiFailure } from '../api/errors';
-import type { DatasetDetail } from '../api/types';
+import type { DatasetDetail, Model } from '../api/types';
 import type { Account } from '../storage/items';
 import type { PopupPrefs } from '../storage/choices';
 import type { Settings } from '../storage/settings';
@@ -25,10 +25,12 @@ export type SaveKeyResult =
 /** What the background does for the extension's pages: one method per message. */
 export interface Protocol {
   /**
-   * Fetches every account's full lists (unless seconds old, or `force`) and stores them. While
-   * Ideogram asked to wait (Retry-After), nothing is sent: `waitUntil` says until when.
+   * Refreshes every account and stores what comes. `force` (the ↻ button): every list, now.
+   * `opening` (the popup opened, or its Datasets tab): only what is stale. Neither: every list
+   * unless seconds old. While Ideogram asked to wait (Retry-After), nothing is sent:
+   * `waitUntil` says until when.
    */
-  refresh(request: { force?: boolean }): Promise<{
+  refresh(request: { force?: boolean; opening?: { datasets: boolean } }): Promise<{
     error: ApiFailure | null;
     waitUntil: number | null;
   }>;
@@ -47,6 +49,11 @@ export interface Protocol {
   stopSample(request?: undefined): Promise<void>;
   /** Saves settings and applies them (refresh pace, badge). */
   saveSettings(request: Partial<Settings>): Promise<Settings>;
+  /**
+   * One model of an account, read now (its detail: for the user's own models, the training
+   * runs), and kept with the lists.
+   */
+  getModel(request: { accountId: string; id: string }): Promise<Model>;
   /** One dataset of an account: its files and the models trained from it. */
   getDataset(request: { accountId: string; id: string }): Promise<DatasetDetail>;
   /** Tries again to move an older version's stored data to the current layout. */

@@ -41,7 +41,9 @@ describe('the periodic check', () => {
     const env = await startWithKey();
     env.fake.addModel(fakeModel({ name: 'Surprise', status: 'TRAINING', createdAgo: MIN }));
     await env.fireAlarm();
-    expect(env.fake.paths()).toEqual([ACTIVE_CHECK, '/models', '/datasets']);
+    // …with the new model's detail, for its phase (the others' phases are a minute old).
+    const surprise = `/models/${idOf(env, 'Surprise')}`;
+    expect(env.fake.paths()).toEqual([ACTIVE_CHECK, '/models', '/datasets', surprise]);
     expect((await env.badge()).text).toBe('3');
   });
 
@@ -60,9 +62,11 @@ describe('the periodic check', () => {
     const env = await startWithKey();
     env.advance(6 * 60 * MIN + 1);
     await env.fireAlarm();
-    // The datasets' image counts are as old: they are read again too.
+    // The phases of the models in training and the datasets' image counts are as old: they are
+    // read again too.
     const [d1, d2] = env.fake.account.datasets.map((d) => `/datasets/${d.dataset_id}`);
-    expect(env.fake.paths()).toEqual(['/models', '/datasets', d1, d2]);
+    const phases = ['Brand v2', 'Poster look', 'Fresh start'].map((n) => `/models/${idOf(env, n)}`);
+    expect(env.fake.paths()).toEqual(['/models', '/datasets', ...phases, d1, d2]);
   });
 
   it('never counts a model of an unknown status as training', async () => {

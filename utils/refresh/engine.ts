@@ -2,10 +2,21 @@ import type { IdeogramApi } from '../api/client';
 import { type ApiFailure, storageFailure, throttledError, toFailure } from '../api/errors';
 import { type Account, accountsItem, FRESH_STATE, refreshStatesItem } from '../storage/items';
 import { snapshotOf, snapshotsItem } from '../storage/items';
+import type { Snapshot } from '../storage/snapshot';
 import { StorageWriteError } from '../storage/writer';
 import { applyFailure, applySuccess, type Order } from './apply';
 import { countDatasets } from './datasets';
-import { CallFailed, failureOf, type Fetched, fetchCheck, fetchLists, type Flight } from './fetch';
+import { readPhases, readHistory as readTrainingHistory } from './details';
+import {
+  ALL_LISTS,
+  CallFailed,
+  failureOf,
+  type Fetched,
+  fetchCheck,
+  fetchLists,
+  type Flight,
+  type ListParts,
+} from './fetch';
 import { elapsedSince, waitUntil } from './schedule';
 
 const SECOND = 1000;
@@ -13,8 +24,15 @@ const HOUR = 3600 * SECOND;
 
 /** A page asking for lists within a minute of the last ones gets those (the refresh button forces). */
 export const LISTS_FRESH_FOR = 60 * SECOND;
-/** Periodic checks fetch the full lists again when they are older than this. */
+/** Periodic checks fetch the full lists again when any of them is older than this. */
 export const LISTS_MAX_AGE = 6 * HOUR;
+/**
+ * Opening the popup checks the user's models in training each time (a minute apart at least),
+ * and lists all of their own models again when that list is older than this…
+ */
+export const OWNED_FRESH_FOR = 20 * 60 * SECOND;
+/** …and the shared models and the datasets when older than this (or on ↻). */
+export const OTHERS_FRESH_FOR = HOUR;
 export { ACTIVE_STATUSES } from './fetch';
 
 export interface RefreshDeps {
@@ -29,18 +47,23 @@ export interface RefreshDeps {
   throttlesAfterErrors: boolean;
 }
 
-/** `lists`: both full lists (pages ask for this). `check`: the cheap periodic check. */
-export type RefreshKind = 'lists' | 'check';
+/**
+ * `lists`: every list (a new account, the refresh button). `check`: the cheap periodic check.
+ * `open`: the popup opened: only what is stale (see `planRefresh`).
+ */
+export type RefreshKind = 'lists' | 'check' | 'open';
 
 export interface RefreshRequest {
   kind: RefreshKind;
   /** Fetch the lists even when they are only seconds old (a person pressed refresh). */
   force?: boolean;
+  /** `open`: the Datasets tab is shown, so its list is wanted unless it is a minute old. */
+  datasets?: boolean;
 }
 
 export type RefreshResult =
-  /** `lists`: the full lists came (so their datasets may want counting: `countImages`). */
-  | { status: 'done'; lists: boolean }
+  /** Which lists came (their datasets may want counting), or null after a check. */
+  | { status: 'done'; lists: ListParts | null }
   | { status: 'skipped'; reason: 'no-source' | 'fresh' | 'paused' | 'changed' | 'stale' }
   /** Ideogram asked to wait (Retry-After) until `until`: nothing is sent before. */
   | { status: 'skipped'; reason: 'waiting'; until: number }
@@ -55,6 +78,45 @@ const OFFLINE: ApiFailure = {
   kind: 'offline',
   message: 'You are offline. Model Watch will refresh as soon as you are back online.',
 };
+
+/**
+ * What a refresh asks for: some lists, the cheap check, or nothing (what is stored is fresh).
+ * - `lists`: every list, unless they are under a minute old (and fine) and it was not forced.
+ * - `check`: the check; every list when one of them is over six hours old.
+ * - `open`: the user's own models when over 20 minutes old, the shared ones and the datasets
+ *   when over an hour old (the datasets when over a minute old if their tab is shown), else the
+ *   check when the last one is over a minute old. After an error, every list.
+ */
+export function planRefresh(
+  snapshot: Snapshot,
+  request: RefreshRequest,
+  now: number,
+): ListParts | 'check' | 'fresh' {
+  const age = {
+    owned: elapsedSince(snapshot.listedAt, now),
+    shared: elapsedSince(snapshot.sharedAt, now),
+    datasets: elapsedSince(snapshot.datasetsAt, now),
+  };
+  const oldest = Math.max(age.owned, age.shared, age.datasets);
+  switch (request.kind) {
+    case 'lists':
+      return !request.force && oldest < LISTS_FRESH_FOR && !snapshot.error ? 'fresh' : ALL_LISTS;
+    case 'check':
+      return oldest > LISTS_MAX_AGE ? ALL_LISTS : 'check';
+    case 'open': {
+      if (snapshot.error) return ALL_LISTS;
+      const parts: ListParts = {
+        owned: age.owned >= OWNED_FRESH_FOR,
+        shared: age.shared >= OTHERS_FRESH_FOR,
+        datasets:
+          age.datasets >= OTHERS_FRESH_FOR ||
+          (request.datasets === true && age.datasets >= LISTS_FRESH_FOR),
+      };
+      if (parts.owned || parts.shared || parts.datasets) return parts;
+      return elapsedSince(snapshot.checkedAt, now) >= LISTS_FRESH_FOR ? 'check' : 'fresh';
+    }
+  }
+}
 
 /**
  * The refresh engine: for one account at a time, fetches what is needed and stores the result as
@@ -111,23 +173,16 @@ export function createRefresher(deps: RefreshDeps) {
     if (request.kind === 'check' && snapshot.error?.kind === 'unauthorized') {
       return { status: 'skipped', reason: 'paused' };
     }
-    const listsAge = elapsedSince(snapshot.listedAt, now);
-    if (
-      request.kind === 'lists' &&
-      !request.force &&
-      listsAge < LISTS_FRESH_FOR &&
-      !snapshot.error
-    ) {
-      return { status: 'skipped', reason: 'fresh' };
-    }
+    const plan = planRefresh(snapshot, request, now);
+    if (plan === 'fresh') return { status: 'skipped', reason: 'fresh' };
     if (!account.sample && !deps.isOnline()) return fail(account, OFFLINE, ++started);
     const source = `${account.id}@${account.since}`;
-    const wantLists = request.kind === 'lists' || listsAge > LISTS_MAX_AGE;
     let fetched: Fetched;
     try {
-      fetched = wantLists
-        ? await fetchLists(api, source, share)
-        : await fetchCheck(api, source, snapshot, share);
+      fetched =
+        plan === 'check'
+          ? await fetchCheck(api, source, snapshot, share, now)
+          : await fetchLists(api, source, share, plan, snapshot, now);
     } catch (error) {
       const seq = error instanceof CallFailed ? error.seq : ++started;
       let failure = failureOf(error);
@@ -142,7 +197,7 @@ export function createRefresher(deps: RefreshDeps) {
     try {
       const result = await applySuccess(account, fetched, order, deps.now());
       if (result !== 'applied') return { status: 'skipped', reason: result };
-      return { status: 'done', lists: fetched.type === 'lists' };
+      return { status: 'done', lists: fetched.type === 'lists' ? fetched.parts : null };
     } catch (error) {
       if (error instanceof StorageWriteError) return fail(account, storageFailure(), ++started);
       return fail(account, failureOf(error), ++started);
@@ -160,7 +215,20 @@ export function createRefresher(deps: RefreshDeps) {
     await countDatasets(api, account, deps.now).catch(() => undefined);
   }
 
-  return { refresh, countImages };
+  /**
+   * Reads the details lists do not carry, for an account whose lists just came from elsewhere (a
+   * key saved): the phases of its models in training, then a few finished trainings while the
+   * history is too short for estimates. Never throws.
+   */
+  async function readDetails(accountId: string, what: { phases: boolean }): Promise<void> {
+    const account = (await accountsItem.getValue()).find((a) => a.id === accountId);
+    const api = account ? await deps.apiFor(account) : null;
+    if (!account || !api || (!account.sample && !deps.isOnline())) return;
+    if (what.phases) await readPhases(api, account, deps.now).catch(() => undefined);
+    await readTrainingHistory(api, account, deps.now).catch(() => undefined);
+  }
+
+  return { refresh, countImages, readDetails };
 }
 
 export type Refresher = ReturnType<typeof createRefresher>;

@@ -1,7 +1,7 @@
 import type { IdeogramApi } from '../api/client';
 import { ApiError, type ApiFailure, toFailure } from '../api/errors';
 import type { Dataset, Model, Parsed } from '../api/types';
-import type { Snapshot } from '../storage/snapshot';
+import { EMPTY_SNAPSHOT, type Snapshot } from '../storage/snapshot';
 import { isActive } from './transitions';
 
 // What a refresh asks Ideogram for: both full lists, or the cheap periodic check. Each call is
@@ -46,18 +46,34 @@ async function tagged<T>(flight: Flight<T>): Promise<Tagged<T>> {
 
 export type Settled<T> = { ok: true; value: T } | { ok: false; error: ApiError };
 
+/** Which lists a refresh fetches: the user's own models, the shared ones, the datasets. */
+export interface ListParts {
+  owned: boolean;
+  shared: boolean;
+  datasets: boolean;
+}
+
+export const ALL_LISTS: ListParts = { owned: true, shared: true, datasets: true };
+
+/** Models' details read this refresh: the model as its detail says, or "failed". */
+export type Details = Map<string, Model | 'failed'>;
+
 export type Fetched =
   | {
       type: 'lists';
-      models: Tagged<Parsed<Model>>;
+      parts: ListParts;
+      /** The models of the parts asked for (owned, shared, or both); null when neither. */
+      models: Tagged<Parsed<Model>> | null;
       /** The dataset list on its own: its failure does not hold back the models. */
-      datasets: Tagged<Settled<Parsed<Dataset>>>;
+      datasets: Tagged<Settled<Parsed<Dataset>>> | null;
+      details: Details;
     }
   | {
       type: 'check';
       active: Tagged<Model[]>;
       /** Models that left the active states: their detail, or null when gone. */
       left: Map<string, Model | null>;
+      details: Details;
     };
 
 async function settled<T>(flight: Flight<T>): Promise<Tagged<Settled<T>>> {
@@ -69,24 +85,97 @@ async function settled<T>(flight: Flight<T>): Promise<Tagged<Settled<T>>> {
   }
 }
 
-export async function fetchLists(api: IdeogramApi, source: string, share: Share): Promise<Fetched> {
-  const models = share(`${source} /models`, () => api.listModels());
-  const datasets = share(`${source} /datasets`, () => api.listDatasets());
-  const [m, d] = await Promise.all([tagged(models), settled(datasets)]);
-  return { type: 'lists', models: m, datasets: d };
+const MINUTE = 60_000;
+/** At most this many details per refresh; the others wait their turn. */
+export const DETAILS_PER_REFRESH = 10;
+/** A model in training has its detail (its run's phase) read again when older than this. */
+export const DETAIL_MAX_AGE = 5 * MINUTE;
+
+/**
+ * The models in training whose detail is due: never read, read over five minutes ago, or whose
+ * status changed since; the never-read first, then the oldest; ten at most.
+ */
+export function detailsDue(active: readonly Model[], snapshot: Snapshot, now: number): string[] {
+  const old = new Map(snapshot.models.map((m) => [m.id, m]));
+  return active
+    .filter((m) => {
+      const before = old.get(m.id);
+      return (
+        before?.runsAt === undefined ||
+        now - before.runsAt >= DETAIL_MAX_AGE ||
+        before.runsAt > now ||
+        before.status !== m.status
+      );
+    })
+    .map((m) => ({ id: m.id, at: old.get(m.id)?.runsAt ?? -Infinity }))
+    .sort((a, b) => a.at - b.at)
+    .slice(0, DETAILS_PER_REFRESH)
+    .map((d) => d.id);
+}
+
+/**
+ * Reads the details of the models in training that are due (see `detailsDue`). Best effort: a
+ * detail that fails is marked so (its phase falls back to the list's status), never the refresh.
+ */
+async function fetchDetails(
+  api: IdeogramApi,
+  source: string,
+  active: readonly Model[],
+  snapshot: Snapshot,
+  now: number,
+  share: Share,
+): Promise<Details> {
+  const details: Details = new Map();
+  await Promise.all(
+    detailsDue(active, snapshot, now).map(async (id) => {
+      try {
+        details.set(id, await share(`${source} /models/${id}`, () => api.getModel(id)).promise);
+      } catch {
+        details.set(id, 'failed');
+      }
+    }),
+  );
+  return details;
+}
+
+export async function fetchLists(
+  api: IdeogramApi,
+  source: string,
+  share: Share,
+  parts: ListParts = ALL_LISTS,
+  snapshot: Snapshot = EMPTY_SNAPSHOT,
+  now = Date.now(),
+): Promise<Fetched> {
+  const scope =
+    parts.owned && parts.shared ? 'all' : parts.owned ? 'owned' : parts.shared ? 'shared' : null;
+  const models =
+    scope === null
+      ? null
+      : scope === 'all'
+        ? share(`${source} /models`, () => api.listModels())
+        : share(`${source} /models?scope=${scope}`, () => api.listModels({ scope }));
+  const datasets = parts.datasets ? share(`${source} /datasets`, () => api.listDatasets()) : null;
+  const [m, d] = await Promise.all([
+    models ? tagged(models) : null,
+    datasets ? settled(datasets) : null,
+  ]);
+  const active = parts.owned && m ? m.value.items.filter(isActive) : [];
+  const details = await fetchDetails(api, source, active, snapshot, now, share);
+  return { type: 'lists', parts, models: m, datasets: d, details };
 }
 
 /**
  * The cheap check: only the account's models still being created or trained, then the detail of
- * each one that left those states (to learn how it ended). A model never seen before means the
- * lists changed, and a detail Ideogram refuses (403) cannot say how the model ended: in both
- * cases the full lists are fetched instead.
+ * each one that left those states (to learn how it ended) and of those whose phase is due. A
+ * model never seen before means the lists changed, and a detail Ideogram refuses (403) for a
+ * model that left cannot say how it ended: in both cases the full lists are fetched instead.
  */
 export async function fetchCheck(
   api: IdeogramApi,
   source: string,
   snapshot: Snapshot,
   share: Share,
+  now = Date.now(),
 ): Promise<Fetched> {
   const active = await tagged(
     share(
@@ -95,43 +184,98 @@ export async function fetchCheck(
     ),
   );
   const known = new Set(snapshot.models.map((m) => m.id));
-  if (active.value.some((m) => !known.has(m.id))) return fetchLists(api, source, share);
+  if (active.value.some((m) => !known.has(m.id))) {
+    return fetchLists(api, source, share, ALL_LISTS, snapshot, now);
+  }
   const stillActive = new Set(active.value.map((m) => m.id));
   const leftIds = snapshot.models
     .filter((m) => isActive(m) && !stillActive.has(m.id))
     .map((m) => m.id);
   const left = new Map<string, Model | null>();
   let refused = false;
-  await Promise.all(
-    leftIds.map(async (id) => {
-      try {
-        left.set(
-          id,
-          await tagged(share(`${source} /models/${id}`, () => api.getModel(id))).then(
-            (r) => r.value,
-          ),
-        );
-      } catch (failed) {
-        const error = failed instanceof CallFailed ? failed.error : failed;
-        // Deleted or no longer visible: it simply leaves the list.
-        if (error instanceof ApiError && error.kind === 'not_found') left.set(id, null);
-        else if (error instanceof ApiError && error.kind === 'forbidden') refused = true;
-        else throw failed;
-      }
-    }),
-  );
-  if (refused) return fetchLists(api, source, share);
-  return { type: 'check', active, left };
+  const [, details] = await Promise.all([
+    Promise.all(
+      leftIds.map(async (id) => {
+        try {
+          left.set(
+            id,
+            await tagged(share(`${source} /models/${id}`, () => api.getModel(id))).then(
+              (r) => r.value,
+            ),
+          );
+        } catch (failed) {
+          const error = failed instanceof CallFailed ? failed.error : failed;
+          // Deleted or no longer visible: it simply leaves the list.
+          if (error instanceof ApiError && error.kind === 'not_found') left.set(id, null);
+          else if (error instanceof ApiError && error.kind === 'forbidden') refused = true;
+          else throw failed;
+        }
+      }),
+    ),
+    fetchDetails(api, source, active.value.filter(isActive), snapshot, now, share),
+  ]);
+  if (refused) return fetchLists(api, source, share, ALL_LISTS, snapshot, now);
+  return { type: 'check', active, left, details };
+}
+
+/**
+ * A model as listed now, with what only its detail says (its runs) and what the extension saw
+ * (`observed`) carried over: from this refresh's detail when one was read, else from before. A
+ * detail that failed drops the runs, so the phase falls back to the list's status.
+ */
+export function carry(
+  before: Model | undefined,
+  listed: Model,
+  detail: Model | 'failed' | undefined,
+  now: number,
+): Model {
+  const model: Model = { ...(detail && detail !== 'failed' ? detail : listed) };
+  delete model.runs;
+  delete model.runsAt;
+  delete model.observed;
+  if (detail && detail !== 'failed') {
+    if (detail.runs) model.runs = detail.runs;
+    model.runsAt = now;
+  } else if (detail === undefined && before) {
+    if (before.runs) model.runs = before.runs;
+    if (before.runsAt !== undefined) model.runsAt = before.runsAt;
+  }
+  if (before?.observed) model.observed = before.observed;
+  return model;
 }
 
 /** The models after a check: the active ones as listed, the ones that left as their detail says. */
-export function mergeCheck(models: Model[], fetched: Extract<Fetched, { type: 'check' }>): Model[] {
+export function mergeCheck(
+  models: Model[],
+  fetched: Extract<Fetched, { type: 'check' }>,
+  now: number,
+): Model[] {
   const fresh = new Map(fetched.active.value.map((m) => [m.id, m]));
   return models.flatMap((model) => {
-    const update = fresh.get(model.id) ?? fetched.left.get(model.id);
-    if (update === null) return [];
-    return [update ?? model];
+    const left = fetched.left.get(model.id);
+    if (left === null) return [];
+    if (left) return [carry(model, left, left, now)];
+    const listed = fresh.get(model.id);
+    return [listed ? carry(model, listed, fetched.details.get(model.id), now) : model];
   });
+}
+
+/** The models after lists: each part fetched replaces its models; the rest stay as they were. */
+export function mergeLists(
+  models: Model[],
+  fetched: Extract<Fetched, { type: 'lists' }>,
+  now: number,
+): Model[] {
+  if (!fetched.models) return models;
+  const { owned, shared } = fetched.parts;
+  const before = new Map(models.map((m) => [m.id, m]));
+  const fresh = fetched.models.value.items.map((m) =>
+    carry(before.get(m.id), m, fetched.details.get(m.id), now),
+  );
+  if (owned && shared) return fresh;
+  return owned
+    ? [...fresh, ...models.filter((m) => !m.owned)]
+    : [...models.filter((m) => m.owned), ...fresh];
 }
 
 /** The failure to store for an error a refresh met. */

@@ -26,11 +26,14 @@ describe('moving the single-key layout to accounts', () => {
     const stored = await env.storage();
     expect(stored.apiKeys).toEqual({ [account!.id]: v1WithKey.apiKey });
     // The lists as they were (their datasets' image counts then read in the background).
-    const before = JSON.parse(v1WithKey.snapshot) as { datasets: object[] };
+    const before = JSON.parse(v1WithKey.snapshot) as { datasets: object[]; listedAt: number };
     expect(await env.snapshot()).toEqual({
       ...before,
       datasets: before.datasets.map((d) => expect.objectContaining(d)),
       datasetsError: null,
+      // Version 1 fetched its lists together: their one time stands for each.
+      sharedAt: before.listedAt,
+      datasetsAt: before.listedAt,
     });
     expect(stored.refreshStates).toEqual({ [account!.id]: v1WithKey.refreshState });
     expect(stored.pins).toEqual(v1WithKey.pins);

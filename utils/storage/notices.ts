@@ -5,31 +5,49 @@ import { defineItem } from './store';
 // What waits to be told to the user: finishes to announce (and the ones already announced), an
 // upgrade of older data that could not finish, and damaged data that was repaired.
 
-/** A model that finished training or failed, waiting to be announced. */
+/**
+ * A model of the user's that finished training or failed, or whose training is taking longer
+ * than usual (STUCK), waiting to be announced.
+ */
 export interface Notice {
   modelId: string;
   name: string;
-  status: 'COMPLETED' | 'ERRORED';
+  status: 'COMPLETED' | 'ERRORED' | 'STUCK';
   uri: string | null;
   at: number;
   /** The account's label, when there is more than one account to tell apart. */
   account?: string;
+  /** STUCK: the training run it is about (each run is announced once). */
+  run?: string;
+  /** STUCK: how it is going, in words ("training for 4 h 10 min: taking longer than usual…"). */
+  detail?: string;
 }
 
 const NoticeEntry: v.GenericSchema<unknown, Notice> = v.pipe(
   v.object({
     modelId: v.pipe(v.string(), v.minLength(1)),
     name: v.string(),
-    status: v.picklist(['COMPLETED', 'ERRORED']),
+    status: v.picklist(['COMPLETED', 'ERRORED', 'STUCK']),
     uri: v.nullable(v.string()),
     at: v.number(),
     account: v.optional(v.string()),
+    run: v.optional(v.string()),
+    detail: v.optional(v.string()),
   }),
   v.transform((n) => {
-    if (n.account === undefined) delete n.account;
+    for (const key of ['account', 'run', 'detail'] as const) {
+      if (n[key] === undefined) delete n[key];
+    }
     return n as Notice;
   }),
 );
+
+/** What marks a notice as announced: a model's finish once, a long training once per run. */
+export function noticeKey(notice: Notice): string {
+  return notice.status === 'STUCK'
+    ? `${notice.modelId}:${notice.run ?? ''}:STUCK`
+    : `${notice.modelId}:${notice.status}`;
+}
 
 /** Written in the same transaction as the snapshot that revealed them, so none is lost. */
 export const noticesItem = /* @__PURE__ */ defineItem<Notice[]>('pendingNotices', {

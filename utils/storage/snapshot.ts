@@ -13,8 +13,12 @@ export interface SnapshotError extends ApiFailure {
 export interface Snapshot {
   models: Model[];
   datasets: Dataset[];
-  /** When the full lists were last fetched. */
+  /** When the user's own models were last listed (alone, or with the shared ones). */
   listedAt: number | null;
+  /** When the models shared with the user were last listed. */
+  sharedAt: number | null;
+  /** When the dataset list was last fetched. */
+  datasetsAt: number | null;
   /** When the API last answered a refresh (full or light) successfully. */
   checkedAt: number | null;
   /** The failure of the latest refresh; null once one succeeds. */
@@ -29,6 +33,8 @@ export const EMPTY_SNAPSHOT: Snapshot = {
   models: [],
   datasets: [],
   listedAt: null,
+  sharedAt: null,
+  datasetsAt: null,
   checkedAt: null,
   error: null,
   datasetsError: null,
@@ -67,9 +73,13 @@ export const StoredModel: v.GenericSchema<unknown, Model> = v.pipe(
     uri: v.nullable(v.string()),
     datasetId: v.nullable(v.string()),
     runs: v.optional(v.array(StoredRun)),
+    runsAt: v.optional(Time),
+    observed: v.optional(v.object({ startedAt: Time, finishedAt: Time })),
   }),
   v.transform((m) => {
     if (m.runs === undefined) delete m.runs;
+    if (m.runsAt === undefined) delete m.runsAt;
+    if (m.observed === undefined) delete m.observed;
     return m as Model;
   }),
 );
@@ -148,6 +158,9 @@ export function parseSnapshot(raw: unknown): { value: Snapshot; repaired: number
       models: models.kept,
       datasets: datasets.kept,
       listedAt: time(r.listedAt),
+      // Older versions fetched the three lists together: their one time stands for each.
+      sharedAt: r.sharedAt === undefined ? time(r.listedAt) : time(r.sharedAt),
+      datasetsAt: r.datasetsAt === undefined ? time(r.listedAt) : time(r.datasetsAt),
       checkedAt: time(r.checkedAt),
       error,
       datasetsError,

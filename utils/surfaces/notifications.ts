@@ -2,12 +2,19 @@ import { browser } from 'wxt/browser';
 import { forgetNotices, pendingNotices, setFocusModel } from '../storage/changes';
 import { settingsItem } from '../storage/choices';
 import { type Notice } from '../storage/notices';
+import { STATUS_PAGE_URL } from '../views/training';
 
 const PREFIX = 'model:';
 
 /** The words of a notification about a model that finished or failed. */
 export function noticeText(notice: Notice): { title: string; message: string } {
   const where = notice.account ? ` (${notice.account})` : '';
+  if (notice.status === 'STUCK') {
+    return {
+      title: `${notice.name} is taking longer than usual${where}`,
+      message: `${notice.detail ?? 'Its training has run for a long time.'} Ideogram's status: ${STATUS_PAGE_URL.replace(/^https:\/\//, '')}`,
+    };
+  }
   if (notice.status === 'ERRORED') {
     return {
       title: `${notice.name} failed to train${where}`,

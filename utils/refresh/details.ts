@@ -1,0 +1,93 @@
+import type { IdeogramApi } from '../api/client';
+import { ApiError } from '../api/errors';
+import type { Model } from '../api/types';
+import type { Account } from '../storage/items';
+import { accountsItem, snapshotOf, snapshotsItem } from '../storage/items';
+import { write } from '../storage/writer';
+import { HISTORY_WINDOW, pastTrainings } from '../views/training';
+import { carry, detailsDue } from './fetch';
+import { isActive } from './transitions';
+
+// Models' details outside the periodic check: the phases of the models in training when a key
+// is saved (so they show at once), and the runs that say how long the user's trainings took,
+// read when there is too little history for estimates (a few of the most recently finished
+// models, each once). Also where a detail a page read (the popup's model view) is kept.
+
+/** With fewer past trainings known than this, a few more are read. */
+export const HISTORY_WANTED = 5;
+/** At most this many details per refresh for the history. */
+export const HISTORY_PER_REFRESH = 5;
+
+/**
+ * Of the user's most recently finished models (the ones an estimate would look at), those whose
+ * detail was never read, most recent first. So at most ten are ever read for the history, even
+ * when their details turn out to have none.
+ */
+export function historyToRead(models: readonly Model[]): string[] {
+  if (pastTrainings(models).length >= HISTORY_WANTED) return [];
+  return models
+    .filter((m) => m.owned && m.status === 'COMPLETED')
+    .sort((a, b) => (b.updatedAt ?? b.createdAt) - (a.updatedAt ?? a.createdAt))
+    .slice(0, HISTORY_WINDOW)
+    .filter((m) => m.runsAt === undefined && !m.observed)
+    .slice(0, HISTORY_PER_REFRESH)
+    .map((m) => m.id);
+}
+
+/**
+ * Stores models' details read now: each keeps its runs (and the time they were read). A model
+ * whose detail says it is gone (null) is left to the next list to remove.
+ */
+export function storeDetails(
+  account: Account,
+  details: Map<string, Model | null>,
+  now: number,
+): Promise<void> {
+  if (details.size === 0) return Promise.resolve();
+  return write(async (tx) => {
+    const current = (await tx.get(accountsItem)).find((a) => a.id === account.id);
+    if (!current || current.since !== account.since) return;
+    const snapshots = await tx.get(snapshotsItem);
+    const snapshot = snapshotOf(snapshots, account.id);
+    let changed = false;
+    const models = snapshot.models.map((model) => {
+      const detail = details.get(model.id);
+      if (!detail) return model;
+      changed = true;
+      return carry(model, detail, detail, now);
+    });
+    if (changed) tx.set(snapshotsItem, { ...snapshots, [account.id]: { ...snapshot, models } });
+  });
+}
+
+/** Reads the details the history wants (see `historyToRead`); a failure leaves them for later. */
+export async function readHistory(api: IdeogramApi, account: Account, now: () => number) {
+  const due = historyToRead(snapshotOf(await snapshotsItem.getValue(), account.id).models);
+  const details = new Map<string, Model | null>();
+  for (const id of due) {
+    try {
+      details.set(id, await api.getModel(id));
+    } catch (error) {
+      if (error instanceof ApiError && error.kind === 'not_found') details.set(id, null);
+      // Anything else: it stays unread, and is asked for with the next lists.
+    }
+  }
+  await storeDetails(account, details, now());
+}
+
+/** Reads the phases of the account's models in training that are due (see `detailsDue`). */
+export async function readPhases(api: IdeogramApi, account: Account, now: () => number) {
+  const snapshot = snapshotOf(await snapshotsItem.getValue(), account.id);
+  const due = detailsDue(snapshot.models.filter(isActive), snapshot, now());
+  const details = new Map<string, Model | null>();
+  await Promise.all(
+    due.map(async (id) => {
+      try {
+        details.set(id, await api.getModel(id));
+      } catch {
+        // Its phase waits for the next check; the list's status stands meanwhile.
+      }
+    }),
+  );
+  await storeDetails(account, details, now());
+}
