@@ -41,6 +41,16 @@ for (const scheme of ['light', 'dark'] as const) {
     await popup.screenshot(`${OUT}/dataset-${scheme}.png`);
     await popup.role('button', '← All datasets').click();
     await popup.role('tab', /Models/).click();
+    // A model in training, opened: its phase, estimate, fields and runs.
+    await popup
+      .css('[data-model-id] .name')
+      .filter({ hasText: 'Product shots v2' })
+      .first()
+      .click();
+    await visible(popup.role('button', '← All models'));
+    await popup.wait(300);
+    await popup.screenshot(`${OUT}/model-${scheme}.png`);
+    await popup.role('button', '← All models').click();
 
     const options = await extension.open('options.html');
     await options.viewport(760, 860);

@@ -1,7 +1,7 @@
 import { signal } from '@preact/signals';
 import { useEffect, useRef } from 'preact/hooks';
 import type { Model } from '../../utils/api/types';
-import { copyId, copyPrimary, copyUri, togglePin } from './actions';
+import { copyId, copyPrimary, copyUri, openModel, togglePin } from './actions';
 import { highlighted, type Listed, listKey } from './model';
 import { ModelRow, openRowMenu, ROW_HEIGHT } from './ModelRow';
 import { useVisibleRows } from './virtual';
@@ -16,8 +16,8 @@ export const focusRowRequest = signal<{ row: number; at: number } | null>(null);
  * The model list, virtualised: only the rows in view (and a few around) are in the DOM, so
  * 10,000 models cost what 20 do. It goes back to its top whenever the search, a filter or the
  * sort changes, so the first row (what Enter copies) is always on screen. Keys on a row: arrows,
- * Page Up/Down, Home, End move; Enter copies what the row's button copies; U the URI, I the ID;
- * P pins; Shift+F10 (or the menu key) opens the row's menu.
+ * Page Up/Down, Home, End move; Enter copies what the row's button copies; → opens the model's
+ * page; U the URI, I the ID; P pins; Shift+F10 (or the menu key) opens the row's menu.
  */
 export function ModelList(props: { models: Listed<Model>[]; activeIndex: { value: number } }) {
   const { models, activeIndex } = props;
@@ -108,6 +108,7 @@ export function ModelList(props: { models: Listed<Model>[]; activeIndex: { value
     const key = event.key.length === 1 ? event.key.toLowerCase() : event.key;
     const actions: Record<string, () => void> = {
       Enter: () => void copyPrimary(model),
+      ArrowRight: () => void openModel(model),
       u: () => void copyUri(model),
       i: () => void copyId(model),
       p: () => togglePin(model.id),

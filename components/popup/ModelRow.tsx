@@ -1,8 +1,18 @@
 import { isKnownStatus, type Model } from '../../utils/api/types';
 import { primaryCopy, uriUnavailableReason } from '../../utils/surfaces/pick';
 import { detailParts } from '../../utils/views/models';
-import { copyPrimary } from './actions';
-import { accountTag, datasetNames, type Listed, now, pinned, rowMenu, shortLabel } from './model';
+import { STATUS_PAGE_URL } from '../../utils/views/training';
+import { copyPrimary, openModel } from './actions';
+import {
+  accountTag,
+  datasetNames,
+  histories,
+  type Listed,
+  now,
+  pinned,
+  rowMenu,
+  shortLabel,
+} from './model';
 
 /** A row's height: two lines of name and a line of details (popup.css keeps the same). */
 export const ROW_HEIGHT = 60;
@@ -39,8 +49,14 @@ export function ModelRow({ model, position, total, active, highlighted, onFocusR
     ? datasetNames.value.get(`${model.accountId}:${model.datasetId}`)
     : undefined;
   const account = accountTag(model.accountId);
-  const parts = detailParts(model, now.value, { dataset, account: account && shortLabel(account) });
-  const details = detailParts(model, now.value, { dataset, account })
+  const history = histories.value.get(model.accountId);
+  const parts = detailParts(
+    model,
+    now.value,
+    { dataset, account: account && shortLabel(account) },
+    history,
+  );
+  const details = detailParts(model, now.value, { dataset, account }, history)
     .map((p) => p.text)
     .join(' · ');
   const primary = primaryCopy(model);
@@ -57,16 +73,15 @@ export function ModelRow({ model, position, total, active, highlighted, onFocusR
       aria-setsize={total}
       aria-label={`${model.name}${isPinned ? ', pinned' : ''}`}
       aria-describedby={descriptionId}
-      aria-keyshortcuts="Enter U I P Shift+F10"
+      aria-keyshortcuts="Enter ArrowRight U I P Shift+F10"
       data-row={position}
       data-model-id={model.id}
       onFocus={(event) => {
         if (event.target === event.currentTarget) onFocusRow();
       }}
       onClick={(event) => {
-        if (event.target === event.currentTarget || !(event.target as Element).closest('button')) {
-          (event.currentTarget as HTMLElement).focus();
-        }
+        // The row itself (not its buttons or its link) opens the model's page.
+        if (!(event.target as Element).closest('button, a')) void openModel(model);
       }}
     >
       <div class="row-text">
@@ -79,15 +94,28 @@ export function ModelRow({ model, position, total, active, highlighted, onFocusR
           {model.name}
         </div>
         <div class="details" id={descriptionId} title={details}>
-          {parts.map((part) => (
-            <span
-              key={part.kind}
-              class={`part ${part.kind}${part.kind === 'status' ? ` st-${statusClass}` : ''}`}
-            >
-              {part.kind === 'status' && <span class="dot" aria-hidden="true" />}
-              {part.text}
-            </span>
-          ))}
+          {parts.map((part) =>
+            part.kind === 'stuck' ? (
+              <a
+                key={part.kind}
+                class="part stuck"
+                href={STATUS_PAGE_URL}
+                target="_blank"
+                rel="noreferrer"
+                title="Open Ideogram’s status page"
+              >
+                {part.text}
+              </a>
+            ) : (
+              <span
+                key={part.kind}
+                class={`part ${part.kind}${part.kind === 'status' ? ` st-${statusClass}` : ''}`}
+              >
+                {part.kind === 'status' && <span class="dot" aria-hidden="true" />}
+                {part.text}
+              </span>
+            ),
+          )}
         </div>
       </div>
       <button

@@ -4,12 +4,14 @@ import { statusLabel } from '../../utils/api/types';
 import { ALL_ACCOUNTS } from '../../utils/storage/choices';
 import { copyPrimary, showAll } from './actions';
 import { FilterPanel } from './FilterPanel';
+import { ModelPage } from './ModelPage';
 import {
   accountLabels,
   filtered,
   filtersOpen,
   listedModels,
   multiAccount,
+  openModelKey,
   query,
   selectedAccount,
   shownModels,
@@ -118,44 +120,54 @@ export function ModelsView() {
     );
   }
 
+  // A model's page covers the list, which stays as it was (its scroll, its focus) underneath.
+  const openKey = openModelKey.value;
+  const opened =
+    openKey === null
+      ? undefined
+      : listedModels.value.find((m) => `${m.accountId}:${m.id}` === openKey);
+
   return (
     <div class="models-view">
-      <div class="toolbar">
-        <input
-          ref={search}
-          type="search"
-          class="search"
-          placeholder="Search name, ID or URI"
-          aria-label="Search models by name, ID or URI"
-          aria-keyshortcuts="/"
-          aria-controls="model-list"
-          autocomplete="off"
-          spellcheck={false}
-          value={query.value}
-          onInput={(event) => (query.value = event.currentTarget.value)}
-          onKeyDown={onSearchKeyDown}
-        />
-        <button
-          ref={trigger}
-          type="button"
-          class={`filter-button${active > 0 ? ' on' : ''}`}
-          aria-haspopup="dialog"
-          aria-expanded={filtersOpen.value}
-          aria-controls="filters"
-          title="Filter by status, whose and account; sort"
-          onClick={() => (filtersOpen.value = !filtersOpen.value)}
-        >
-          <svg viewBox="0 0 24 24" aria-hidden="true">
-            <path d="M3 5h18M6 12h12M10 19h4" />
-          </svg>
-          Filters
-          {active > 0 && <span class="filter-count">{active}</span>}
-        </button>
+      <div class={`list-area${opened ? ' covered' : ''}`} inert={opened !== undefined}>
+        <div class="toolbar">
+          <input
+            ref={search}
+            type="search"
+            class="search"
+            placeholder="Search name, ID or URI"
+            aria-label="Search models by name, ID or URI"
+            aria-keyshortcuts="/"
+            aria-controls="model-list"
+            autocomplete="off"
+            spellcheck={false}
+            value={query.value}
+            onInput={(event) => (query.value = event.currentTarget.value)}
+            onKeyDown={onSearchKeyDown}
+          />
+          <button
+            ref={trigger}
+            type="button"
+            class={`filter-button${active > 0 ? ' on' : ''}`}
+            aria-haspopup="dialog"
+            aria-expanded={filtersOpen.value}
+            aria-controls="filters"
+            title="Filter by status, whose and account; sort"
+            onClick={() => (filtersOpen.value = !filtersOpen.value)}
+          >
+            <svg viewBox="0 0 24 24" aria-hidden="true">
+              <path d="M3 5h18M6 12h12M10 19h4" />
+            </svg>
+            Filters
+            {active > 0 && <span class="filter-count">{active}</span>}
+          </button>
+        </div>
+        {filtersOpen.value && <FilterPanel trigger={trigger} />}
+        {filtered.value && models.length > 0 && <FilterSummary />}
+        <RowMenu />
+        {body}
       </div>
-      {filtersOpen.value && <FilterPanel trigger={trigger} />}
-      {filtered.value && models.length > 0 && <FilterSummary />}
-      <RowMenu />
-      {body}
+      {opened && <ModelPage model={opened} />}
     </div>
   );
 }

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { uriUnavailableReason } from '../../utils/surfaces/pick';
 import { SNIPPET_LABELS, type SnippetLanguage } from '../../utils/words/snippets';
-import { copyId, copySnippet, copyUri, showDataset, togglePin } from './actions';
+import { copyId, copySnippet, copyUri, openModel, showDataset, togglePin } from './actions';
 import { modelsById, pinned, rowMenu } from './model';
 
 const LANGUAGES: SnippetLanguage[] = ['curl', 'javascript', 'python'];
@@ -56,7 +56,7 @@ export function RowMenu() {
       type="button"
       role="menuitem"
       aria-disabled={extra.why !== undefined}
-      aria-keyshortcuts={extra.key}
+      aria-keyshortcuts={extra.key === '→' ? 'ArrowRight' : extra.key}
       title={extra.why}
       onClick={() => {
         action();
@@ -81,6 +81,7 @@ export function RowMenu() {
         style={{ top: `${open.below}px`, right: `${open.right}px`, visibility: 'hidden' }}
         onKeyDown={onKeyDown}
       >
+        {item('Details and training runs', () => void openModel(model), { key: '→' })}
         {item(
           'Copy model URI',
           () => void copyUri(model),

@@ -11,10 +11,14 @@ import {
   type DetailState,
   filtersOpen,
   highlighted,
+  type Listed,
   listedModels,
+  modelReads,
   openDatasetKey,
+  openModelKey,
   query,
   refreshing,
+  rowMenu,
   shownModels,
   state,
   waitUntil,
@@ -193,6 +197,43 @@ export async function openDataset(accountId: string, id: string | null) {
 export function showDataset(accountId: string, id: string) {
   setTab('datasets');
   void openDataset(accountId, id);
+}
+
+/**
+ * Opens a model's page over the list, and reads its detail now (for the user's own models, the
+ * training runs); what is read is kept with the lists, so the page (and the row) update.
+ */
+export async function openModel(model: Listed<Model> | null) {
+  if (model === null) {
+    const key = openModelKey.value;
+    openModelKey.value = null;
+    // Back to the list where it was, on the row that was opened.
+    const id = key?.slice(key.indexOf(':') + 1) ?? '';
+    requestAnimationFrame(() =>
+      document.querySelector<HTMLElement>(`[data-model-id="${CSS.escape(id)}"]`)?.focus(),
+    );
+    return;
+  }
+  rowMenu.value = null;
+  const key = `${model.accountId}:${model.id}`;
+  openModelKey.value = key;
+  if (!model.owned) return;
+  const setRead = (read: { state: 'loading' } | { state: 'error'; message: string } | null) => {
+    const next = new Map(modelReads.value);
+    if (read) next.set(key, read);
+    else next.delete(key);
+    modelReads.value = next;
+  };
+  setRead({ state: 'loading' });
+  try {
+    await sendMessage('getModel', { accountId: model.accountId, id: model.id });
+    setRead(null);
+  } catch (error) {
+    setRead({
+      state: 'error',
+      message: failureMessage(error, 'Model Watch could not read this model’s details.'),
+    });
+  }
 }
 
 /** Shows a model in the Models tab, clearing filters (and account choice) that would hide it. */

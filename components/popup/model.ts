@@ -13,6 +13,7 @@ import {
 import { allModels, type Listed, modeOf } from '../../utils/storage/layout';
 import type { SnapshotError } from '../../utils/storage/snapshot';
 import { firstScreenKey, listedDatasetsOf, shownAccountsOf } from '../../utils/views/first-screen';
+import { type PastTraining, pastTrainings } from '../../utils/views/training';
 import { countByStatus, indexModels, visibleModels } from '../../utils/views/models';
 import { waitEnd } from '../../utils/words/wait';
 import { loadStored, storedSignal } from '../stored';
@@ -66,6 +67,12 @@ export const rowMenu = signal<{
 } | null>(null);
 /** Whether the filter panel is open. */
 export const filtersOpen = signal(false);
+/** The model whose page is open over the list, as `account:model`. */
+export const openModelKey = signal<string | null>(null);
+/** Reading an open model's detail: under way, or what went wrong (by `account:model`). */
+export const modelReads = signal<
+  ReadonlyMap<string, { state: 'loading' } | { state: 'error'; message: string }>
+>(new Map());
 export type DetailState =
   | { state: 'loading' }
   | { state: 'ready'; detail: DatasetDetail }
@@ -140,6 +147,19 @@ export const listedModels = computed(() => allModels(shownAccounts.value, viewSn
 export const listedDatasets = computed(() =>
   listedDatasetsOf(shownAccounts.value, viewSnapshots.value),
 );
+/** Each shown account's past trainings, newest first: what the rows' estimates come from. */
+export const histories = computed((): ReadonlyMap<string, PastTraining[]> => {
+  if (!listsLoaded.value && onFirstScreen.value) {
+    return new Map(Object.entries(firstScreen.value.value!.histories));
+  }
+  return new Map(
+    shownAccounts.value.map((a) => [
+      a.id,
+      pastTrainings(snapshotOf(snapshots.value.value, a.id).models),
+    ]),
+  );
+});
+
 /** The counts on the tabs (the first screen knows them before the lists are read). */
 export const tabCounts = computed(() =>
   onFirstScreen.value

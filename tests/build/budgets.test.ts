@@ -44,11 +44,15 @@ describe('bundle budgets (gzip)', () => {
     // Raised from 25 KB with the popup's redesign (the filter panel, dataset pages with readiness,
     // reading the first screen before the lists: about 2.5 KB). What the first row waits for is
     // measured by `npm run bench`, against the floor of a page that draws one row.
-    ['popup', () => pageScripts('popup.html'), 28 * KB],
+    // Raised to 31 KB with training insight (phases and estimates in rows, a model's page with its
+    // runs: about 2.5 KB). Splitting the model's page into its own chunk was tried and saved
+    // nothing: the words it uses are the rows' words.
+    ['popup', () => pageScripts('popup.html'), 31 * KB],
     ['options page', () => pageScripts('options.html'), 25 * KB],
     // Raised from 20 KB when stored data came to be parsed like network data, through one writer,
     // with repairs (about 5 KB): it is read when the worker wakes, not before a page paints.
-    ['background', () => scriptWithImports('background.js'), 28 * KB],
+    // Raised to 31 KB with training details, history and estimates in the check (about 3 KB).
+    ['background', () => scriptWithImports('background.js'), 31 * KB],
   ])(
     'the %s stays within its budget',
     (name, files, budget) => {

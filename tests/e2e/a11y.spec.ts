@@ -122,7 +122,7 @@ test('an error with no list to show', async ({ extension, fake }) => {
 
 test('offline', async ({ extension, fake }) => {
   await extension.useKey();
-  await listedAndCounted(extension);
+  await listedAndCounted(extension, fake);
   await extension.setOffline(true);
   fake.clearRequests();
   const popup = await extension.open('popup.html');

@@ -38,7 +38,7 @@ test('a background stopped while idle is woken by its alarm and checks', async (
 }) => {
   await extension.useKey();
   await expect.poll(async () => (await extension.badge()).text).toBe('2');
-  await listedAndCounted(extension);
+  await listedAndCounted(extension, fake);
   // Chromium stops an idle service worker; Firefox unloads an idle event page.
   await extension.stopBackground();
   // The toolbar keeps the badge meanwhile.

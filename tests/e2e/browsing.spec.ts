@@ -1,4 +1,4 @@
-import { standardAccount } from '../fake-api';
+import { type FakeApi, standardAccount } from '../fake-api';
 import type { ExtPage } from './driver/page';
 import {
   expect,
@@ -23,9 +23,9 @@ const EDITOR_HTML = `<!doctype html><html><body>
 <div id="rich" contenteditable="true">Rich text</div>
 </body></html>`;
 
-async function ready(extension: Extension) {
+async function ready(extension: Extension, fake: FakeApi) {
   await extension.useKey();
-  await listedAndCounted(extension);
+  await listedAndCounted(extension, fake);
 }
 
 /**
@@ -60,7 +60,7 @@ test('the right-click menu inserts a ready model’s URI at the cursor', async (
   extension,
   fake,
 }) => {
-  await ready(extension);
+  await ready(extension, fake);
   const page = await openEditor(extension, fake);
   const brand = fake.account.models.find((m) => m.name === 'Brand v1')!;
   const item = { title: 'Brand v1', modelId: brand.model_id };
@@ -90,7 +90,7 @@ test('the right-click menu inserts a ready model’s URI at the cursor', async (
 });
 
 test('a model without a URI inserts its ID, and says so', async ({ extension, fake }) => {
-  await ready(extension);
+  await ready(extension, fake);
   const page = await openEditor(extension, fake);
   const unregistered = fake.account.models.find((m) => m.name === 'Unregistered')!;
   await extension.insertFromMenu(
@@ -107,7 +107,7 @@ test('a model without a URI inserts its ID, and says so', async ({ extension, fa
 });
 
 test('the address bar suggests models and copies the chosen one', async ({ extension, fake }) => {
-  await ready(extension);
+  await ready(extension, fake);
   fake.clearRequests();
   const poster = fake.account.models.find((m) => m.name === 'Poster look')!;
   const suggestions = await extension.omnibox.type('poster');
@@ -127,8 +127,8 @@ test('the address bar suggests models and copies the chosen one', async ({ exten
     .toMatch(/Copied the URI of Brand v1/);
 });
 
-test('pins bring models to the top of the popup, and stay', async ({ extension }) => {
-  await ready(extension);
+test('pins bring models to the top of the popup, and stay', async ({ extension, fake }) => {
+  await ready(extension, fake);
   const popup = await extension.open('popup.html');
   await popup.role('button', /^Filters/).click();
   await popup.role('combobox', 'Sort by').selectOption('name');

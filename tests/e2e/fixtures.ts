@@ -51,16 +51,34 @@ export function withAccount(make: () => FakeAccount) {
 }
 
 /**
- * Waits until the background is done with a newly saved key: its lists stored and its datasets'
- * images counted, so no request is still on its way when a test starts counting them.
+ * Waits until the background is done with a newly saved key: its lists stored, its datasets'
+ * images counted, and no request to the fake API for a moment (the phases of its models in
+ * training and a few finished trainings' details are read after the lists), so none is still on
+ * its way when a test starts counting requests.
  */
-export async function listedAndCounted(extension: Extension, accountId?: string) {
+export async function listedAndCounted(extension: Extension, fake: FakeApi) {
   await expect
     .poll(async () => {
-      const snapshot = await extension.snapshot(accountId);
+      const snapshot = await extension.snapshot();
       return (
         snapshot.listedAt !== null && snapshot.datasets.every((d) => d.fileCount !== undefined)
       );
     })
+    .toBe(true);
+  await requestsSettled(fake);
+}
+
+/** Waits until no request has reached the fake API for half a second. */
+export async function requestsSettled(fake: FakeApi) {
+  let seen = -1;
+  await expect
+    .poll(
+      () => {
+        const quiet = fake.requests.length === seen;
+        seen = fake.requests.length;
+        return quiet;
+      },
+      { intervals: [500] },
+    )
     .toBe(true);
 }

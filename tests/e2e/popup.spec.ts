@@ -8,6 +8,7 @@ import {
   hasCount,
   hasText,
   hidden,
+  requestsSettled,
   test,
   visible,
   withAccount,
@@ -319,6 +320,8 @@ test('while Ideogram asks to wait, refresh counts down and says why, and sends n
   fake,
 }) => {
   const popup = await openPopup(extension);
+  // What the popup's opening asked for has been answered before Ideogram starts asking to wait.
+  await requestsSettled(fake);
   fake.setFault({ type: 'status', status: 429, retryAfter: '300' });
   await extension.fireAlarms();
   await expect.poll(async () => (await extension.badge()).text).toBe('WAIT');

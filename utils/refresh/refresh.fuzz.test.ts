@@ -61,7 +61,12 @@ describe('the refresh step, fuzzed', () => {
         const valid = expectedModels(items);
         expect(snapshot.models.map((m) => m.id)).toEqual(valid.map((m) => m.model_id));
         const training = valid.filter((m) => m.is_owned === true && m.status === 'TRAINING');
-        const badge = renderBadge({ accounts: [ACCOUNT], snapshots, settings: DEFAULT_SETTINGS });
+        const badge = renderBadge({
+          accounts: [ACCOUNT],
+          snapshots,
+          settings: DEFAULT_SETTINGS,
+          now: Date.now(),
+        });
         expect(badge.text).toBe(training.length > 0 ? capCount(training.length) : '');
       }),
       { numRuns: FUZZ_RUNS },

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import type { Dataset, Model } from '../api/types';
+import type { PastTraining } from '../views/training';
 import type { Listed } from './layout';
 import { type SnapshotError, StoredDataset, StoredModel, parseSnapshot } from './snapshot';
 import { defineJsonItem } from './store';
@@ -29,6 +30,8 @@ export interface FirstScreen {
   /** The dataset names those rows mention, by `account:dataset`. */
   datasetNames: Record<string, string>;
   accounts: Record<string, FirstScreenAccount>;
+  /** Each shown account's recent past trainings, which the rows' estimates come from. */
+  histories: Record<string, PastTraining[]>;
 }
 
 const listed = <T>(schema: v.GenericSchema<unknown, T>) =>
@@ -44,6 +47,14 @@ const listed = <T>(schema: v.GenericSchema<unknown, T>) =>
       return { ...(item.output as object), accountId } as Listed<T>;
     }),
   );
+
+const Duration = v.pipe(v.number(), v.finite(), v.minValue(0));
+const PastTrainingSchema: v.GenericSchema<unknown, PastTraining> = v.object({
+  modelId: v.string(),
+  duration: Duration,
+  steps: v.nullable(Duration),
+  finishedAt: Duration,
+});
 
 const FirstScreenSchema = v.object({
   key: v.string(),
@@ -67,6 +78,7 @@ const FirstScreenSchema = v.object({
       }),
     ),
   ),
+  histories: v.optional(v.record(v.string(), v.array(PastTrainingSchema)), {}),
 });
 
 export const firstScreenItem = /* @__PURE__ */ defineJsonItem<FirstScreen | null>('firstScreen', {

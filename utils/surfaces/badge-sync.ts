@@ -14,7 +14,13 @@ export async function updateBadgeFromStorage(): Promise<void> {
     migrationErrorItem,
   );
   await applyBadge(
-    renderBadge({ accounts, snapshots, settings, migrationFailed: migrationError !== null }),
+    renderBadge({
+      accounts,
+      snapshots,
+      settings,
+      migrationFailed: migrationError !== null,
+      now: Date.now(),
+    }),
   );
 }
 

@@ -8,8 +8,11 @@ import { testModel } from '../../tests/models';
 const NOW = Date.UTC(2026, 10, 21, 14, 5);
 
 let n = 0;
+const MIN = 60_000;
+const HOUR = 60 * MIN;
+/** A model created 42 minutes ago (its training's start, while no run is known). */
 const model = (status: string, name = `Model ${++n}`, owned = true): Model =>
-  testModel({ id: `id-${name}`, name, status, owned });
+  testModel({ id: `id-${name}`, name, status, owned, createdAt: NOW - 42 * MIN });
 
 const PERSONAL: Account = { id: 'a1', label: 'Personal', since: 1 };
 const TEAM: Account = { id: 'a2', label: 'Acme team', since: 1 };
@@ -31,6 +34,7 @@ function badge(
     accounts: [account],
     snapshots: { [account.id]: stored(snapshot) },
     settings: overrides.settings ?? { countCreating: false },
+    now: NOW,
   });
 }
 
@@ -48,10 +52,11 @@ describe('renderBadge', () => {
     });
     expect(view.text).toBe('2');
     expect(view.color).toBe(BADGE_COLORS.training);
-    expect(view.title).toMatch(
-      /^Model Watch for Ideogram: 2 models training: Brand v2, Poster look\./,
-    );
-    expect(view.title).toMatch(/Last checked at/);
+    expect(view.title).toMatch(/^Model Watch for Ideogram: 2 models training\. Last checked at/);
+    expect(view.title.split('\n').slice(1)).toEqual([
+      'Brand v2: training for 42 min',
+      'Poster look: training for 42 min',
+    ]);
   });
 
   it('counts models being created too when the setting says so', () => {
@@ -60,7 +65,8 @@ describe('renderBadge', () => {
       { settings: { countCreating: true } },
     );
     expect(view.text).toBe('2');
-    expect(view.title).toMatch(/2 models training or being created: A, B\./);
+    expect(view.title).toMatch(/2 models training or being created\./);
+    expect(view.title).toMatch(/\nA: training for 42 min\nB: being created for 42 min$/);
   });
 
   it('is empty at zero, and says so in words', () => {
@@ -71,7 +77,14 @@ describe('renderBadge', () => {
 
   it('lists five names at most', () => {
     const models = Array.from({ length: 8 }, (_, i) => model('TRAINING', `M${i}`));
-    expect(badge({ models }).title).toMatch(/8 models training: M0, M1, M2, M3, M4, and 3 more\./);
+    const title = badge({ models }).title;
+    expect(title).toMatch(/8 models training\./);
+    expect(
+      title
+        .split('\n')
+        .slice(1)
+        .map((l) => l.split(':')[0]),
+    ).toEqual(['M0', 'M1', 'M2', 'M3', 'M4', 'and 3 more']);
   });
 
   it.each([
@@ -107,11 +120,18 @@ describe('renderBadge', () => {
     expect(view.title).toMatch(/^Model Watch for Ideogram: What happened, in words\.\n/);
     expect(view.title.split('What happened').length).toBe(2);
     // The last good data is still told.
-    expect(view.title).toMatch(/Last known: 1 model training: Brand v2\./);
+    expect(view.title).toMatch(
+      /Last known: 1 model training\. Last checked at .*\nBrand v2: training for 42 min$/,
+    );
   });
 
   it('marks "not set up" distinctly', () => {
-    const view = renderBadge({ accounts: [], snapshots: {}, settings: { countCreating: false } });
+    const view = renderBadge({
+      accounts: [],
+      snapshots: {},
+      settings: { countCreating: false },
+      now: NOW,
+    });
     expect(view).toEqual({
       text: '?',
       color: BADGE_COLORS.notSetUp,
@@ -143,6 +163,7 @@ describe('renderBadge with several accounts', () => {
     const view = renderBadge({
       accounts,
       settings,
+      now: NOW,
       snapshots: {
         a1: stored({ models: [model('TRAINING', 'Brand v2'), model('TRAINING', 'Logo')] }),
         a2: stored({ models: [model('TRAINING', 'Poster'), model('COMPLETED')] }),
@@ -155,6 +176,9 @@ describe('renderBadge with several accounts', () => {
         'Model Watch for Ideogram: 3 models training in 2 accounts.',
         'Personal: 2 training (Brand v2, Logo).',
         'Acme team: 1 training (Poster).',
+        'Brand v2: training for 42 min',
+        'Logo: training for 42 min',
+        'Poster: training for 42 min',
       ].join('\n'),
     );
   });
@@ -163,6 +187,7 @@ describe('renderBadge with several accounts', () => {
     const view = renderBadge({
       accounts,
       settings,
+      now: NOW,
       snapshots: {
         a1: stored({ models: [model('TRAINING', 'Brand v2')] }),
         a2: stored({
@@ -182,6 +207,7 @@ describe('renderBadge with several accounts', () => {
     const view = renderBadge({
       accounts,
       settings,
+      now: NOW,
       snapshots: {
         a1: stored({ error: { kind: 'server', message: 'Down.', at: NOW } }),
         a2: stored({ error: { kind: 'rate_limited', message: 'Slow down.', at: NOW } }),
@@ -194,6 +220,7 @@ describe('renderBadge with several accounts', () => {
     const view = renderBadge({
       accounts,
       settings,
+      now: NOW,
       snapshots: { a1: stored({}), a2: stored({}) },
     });
     expect(view.text).toBe('');
@@ -224,10 +251,70 @@ describe('one model seen by two keys of the same user', () => {
         a2: stored({ models: [shared, model('TRAINING', 'Poster look')] }),
       },
       settings: { countCreating: false },
+      now: NOW,
     });
     expect(view.text).toBe('2');
     expect(view.title).toMatch(/^Model Watch for Ideogram: 2 models training in 2 accounts\./);
     expect(view.title).toContain('Personal: 1 training (Brand v2).');
     expect(view.title).toContain('Acme team: 1 training (Poster look).');
+  });
+});
+
+describe('the tooltip, seen from inside a training', () => {
+  const run = (phase: string, startedAgo = 70 * MIN) => ({
+    id: 'run-1',
+    phase,
+    createdAt: NOW - startedAgo,
+    updatedAt: NOW - 5 * MIN,
+    steps: 1000,
+    loraRank: 128,
+    chips: 8,
+    ema: 0.999,
+    learningRate: 0.0001,
+  });
+  /** Finished trainings of these lengths (hours), as their details say. */
+  const past = (hours: number[]) =>
+    hours.map((h, i) =>
+      testModel({
+        id: `past-${i}`,
+        name: `Past ${i}`,
+        status: 'COMPLETED',
+        owned: true,
+        runs: [
+          {
+            ...run('COMPLETED'),
+            createdAt: NOW - (i + 2) * 24 * HOUR,
+            updatedAt: NOW - (i + 2) * 24 * HOUR + h * HOUR,
+          },
+        ],
+      }),
+    );
+  const line = (models: Model[]) => badge({ models }).title.split('\n')[1];
+
+  it.each([
+    ['PREPARING_DATA', 'Brand v2: preparing data for 1 h 10 min'],
+    ['QUEUED', 'Brand v2: queued for 1 h 10 min'],
+    ['TRAINING', 'Brand v2: training for 1 h 10 min'],
+    ['FINALIZING', 'Brand v2: finalizing for 1 h 10 min'],
+    ['WARMING_UP', 'Brand v2: warming up for 1 h 10 min'],
+  ])('says the phase %s in words', (phase, words) => {
+    const brand = testModel({ ...model('TRAINING', 'Brand v2'), runs: [run(phase)] });
+    expect(line([brand])).toBe(words);
+  });
+
+  it('says what is left when three past trainings say how long it takes', () => {
+    const brand = testModel({ ...model('TRAINING', 'Brand v2'), runs: [run('TRAINING')] });
+    expect(line([brand, ...past([2, 2, 2])])).toBe(
+      'Brand v2: training for 1 h 10 min, about 50 min left (usually about 2 h)',
+    );
+    // Two are too few: nothing rather than a guess.
+    expect(line([brand, ...past([2, 2])])).toBe('Brand v2: training for 1 h 10 min');
+  });
+
+  it('says when it takes longer than usual', () => {
+    const brand = testModel({ ...model('TRAINING', 'Brand v2'), runs: [run('TRAINING')] });
+    expect(line([brand, ...past([0.5, 0.5, 0.5])])).toBe(
+      'Brand v2: training for 1 h 10 min: taking longer than usual (usually about 30 min)',
+    );
   });
 });

@@ -1,4 +1,13 @@
 import type { Model } from '../api/types';
+import {
+  currentRun,
+  outlookOf,
+  outlookSentence,
+  type PastTraining,
+  pastTrainings,
+  phaseLabel,
+} from '../views/training';
+import { formatDuration } from '../words/format';
 import { BADGE_COLORS, errorMark, type ErrorMark, SEVERITY } from './badge-marks';
 import { type Account, snapshotOf } from '../storage/items';
 import type { Settings } from '../storage/settings';
@@ -17,6 +26,8 @@ export interface BadgeInput {
   settings: Pick<Settings, 'countCreating'>;
   /** Moving an older version's data failed (the options page says what to do). */
   migrationFailed?: boolean;
+  /** The clock the tooltip's "training for 42 min" reads. */
+  now: number;
 }
 
 const NAME = 'Model Watch for Ideogram';
@@ -37,10 +48,24 @@ export function capCount(count: number): string {
 function trainingSentence(models: Model[], countCreating: boolean): string {
   const what = countCreating ? 'training or being created' : 'training';
   if (models.length === 0) return `No models ${what}.`;
-  const names = models.slice(0, MAX_NAMES).map((m) => m.name);
-  const more = models.length > MAX_NAMES ? `, and ${models.length - MAX_NAMES} more` : '';
-  const noun = models.length === 1 ? 'model' : 'models';
-  return `${models.length} ${noun} ${what}: ${names.join(', ')}${more}.`;
+  return `${models.length} ${models.length === 1 ? 'model' : 'models'} ${what}.`;
+}
+
+/**
+ * One line per model counted (the first five): its phase, how long, and what is left when the
+ * user's past trainings say ("Brand v2: training for 42 min, about 1 h 20 min left").
+ */
+export function trainingLines(models: Model[], history: PastTraining[], now: number): string[] {
+  const lines = models.slice(0, MAX_NAMES).map((model) => {
+    const outlook = outlookOf(model, history, now);
+    const run = currentRun(model);
+    if (outlook)
+      return `${model.name}: ${outlookSentence(phaseLabel(run?.phase ?? 'TRAINING'), outlook)}`;
+    const doing = run ? phaseLabel(run.phase).toLowerCase() : 'being created';
+    return `${model.name}: ${doing} for ${formatDuration(now - model.createdAt)}`;
+  });
+  if (models.length > MAX_NAMES) lines.push(`and ${models.length - MAX_NAMES} more`);
+  return lines;
 }
 
 function clock(ms: number): string {
@@ -53,6 +78,7 @@ export function renderBadge({
   snapshots,
   settings,
   migrationFailed,
+  now,
 }: BadgeInput): BadgeView {
   if (accounts.length === 0) {
     return {
@@ -64,23 +90,27 @@ export function renderBadge({
     };
   }
   if (accounts.length === 1)
-    return renderOne(accounts[0]!, snapshotOf(snapshots, accounts[0]!.id), settings);
-  return renderMany(accounts, snapshots, settings);
+    return renderOne(accounts[0]!, snapshotOf(snapshots, accounts[0]!.id), settings, now);
+  return renderMany(accounts, snapshots, settings, now);
 }
 
 function renderOne(
   account: Account,
   snapshot: Snapshot,
   settings: BadgeInput['settings'],
+  now: number,
 ): BadgeView {
   const counted = countedModels(snapshot.models, settings.countCreating);
-  const summary = trainingSentence(counted, settings.countCreating);
+  const lines = trainingLines(counted, pastTrainings(snapshot.models), now);
+
   const checked =
     snapshot.checkedAt === null ? '' : ` Last checked at ${clock(snapshot.checkedAt)}.`;
 
+  const first = trainingSentence(counted, settings.countCreating);
+  const more = lines.length > 0 ? `\n${lines.join('\n')}` : '';
   if (snapshot.error && !account.sample) {
     const mark = errorMark(snapshot.error.kind);
-    const lastKnown = snapshot.checkedAt === null ? '' : `\nLast known: ${summary}${checked}`;
+    const lastKnown = snapshot.checkedAt === null ? '' : `\nLast known: ${first}${checked}${more}`;
     // The error's own sentence says it all (the mark's headline would only repeat it).
     return {
       text: mark.text,
@@ -99,13 +129,13 @@ function renderOne(
     return {
       text: counted.length > 0 ? `S${capCount(counted.length)}` : 'S',
       color: BADGE_COLORS.sample,
-      title: `${NAME}, sample data (S): ${summary}${checked}`,
+      title: `${NAME}, sample data (S): ${first}${checked}${more}`,
     };
   }
   return {
     text: counted.length > 0 ? capCount(counted.length) : '',
     color: BADGE_COLORS.training,
-    title: `${NAME}: ${summary}${checked}`,
+    title: `${NAME}: ${first}${checked}${more}`,
   };
 }
 
@@ -118,7 +148,9 @@ function renderMany(
   accounts: Account[],
   snapshots: Record<string, Snapshot>,
   settings: BadgeInput['settings'],
+  now: number,
 ): BadgeView {
+  const modelLines: string[] = [];
   let total = 0;
   let worst: ErrorMark | null = null;
   let failing = 0;
@@ -133,6 +165,7 @@ function renderMany(
     );
     for (const m of counted) seen.add(m.id);
     total += counted.length;
+    modelLines.push(...trainingLines(counted, pastTrainings(snapshot.models), now));
     const names =
       counted.length > 0
         ? ` (${counted
@@ -153,7 +186,9 @@ function renderMany(
     }
   }
   const what = settings.countCreating ? 'training or being created' : 'training';
-  const title = `${NAME}: ${total} ${total === 1 ? 'model' : 'models'} ${what} in ${accounts.length} accounts.\n${lines.join('\n')}`;
+  const shownLines = modelLines.slice(0, MAX_NAMES);
+  const models = shownLines.length > 0 ? `\n${shownLines.join('\n')}` : '';
+  const title = `${NAME}: ${total} ${total === 1 ? 'model' : 'models'} ${what} in ${accounts.length} accounts.\n${lines.join('\n')}${models}`;
   if (worst && failing === accounts.length) return { text: worst.text, color: worst.color, title };
   if (worst) return { text: `${total > 0 ? capCount(total) : ''}!`, color: worst.color, title };
   return { text: total > 0 ? capCount(total) : '', color: BADGE_COLORS.training, title };

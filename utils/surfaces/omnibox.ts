@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { type Model, statusLabel } from '../api/types';
+import { currentRun, phaseLabel } from '../views/training';
 import { copyFromBackground } from './clipboard';
 import { tellUser } from './feedback';
 import { type Preferences, rankModels, primaryCopy } from './pick';
@@ -27,13 +28,15 @@ function highlight(name: string, query: string): string {
   return `${xml(name.slice(0, at))}<match>${xml(name.slice(at, at + q.length))}</match>${xml(name.slice(at + q.length))}`;
 }
 
-/** One address-bar suggestion: name, status and what Enter copies. */
+/** One address-bar suggestion: name, status (the run's phase while it trains), what Enter copies. */
 export function describe(model: Model, query: string, markup: boolean): string {
   const { text, isUri } = primaryCopy(model);
   const what = isUri ? text : `${text} (ID: no URI yet)`;
+  const run = currentRun(model);
+  const status = run ? phaseLabel(run.phase) : statusLabel(model.status);
   return markup
-    ? `${highlight(model.name, query)} <dim>· ${xml(statusLabel(model.status))} ·</dim> <url>${xml(what)}</url>`
-    : `${model.name} · ${statusLabel(model.status)} · ${what}`;
+    ? `${highlight(model.name, query)} <dim>· ${xml(status)} ·</dim> <url>${xml(what)}</url>`
+    : `${model.name} · ${status} · ${what}`;
 }
 
 /** The suggestions for what was typed, from the stored models (no network call per keystroke). */

@@ -6,6 +6,7 @@ import { allModels, type Listed } from '../storage/layout';
 import type { FirstScreen, FirstScreenAccount } from '../storage/first-screen';
 import type { Snapshot } from '../storage/snapshot';
 import { indexModels, visibleModels } from './models';
+import { HISTORY_WINDOW, type PastTraining, pastTrainings } from './training';
 
 // The popup's first screen, prepared by the background whenever what it shows changes: the first
 // rows of each tab in the order the popup would draw them, with the counts and each account's
@@ -55,7 +56,12 @@ export function computeFirstScreen(
     { statuses: prefs.statuses, scope: prefs.scope, query: '' },
     prefs.sort,
     new Set(pins),
-  ).slice(0, FIRST_ROWS) as Listed<Model>[];
+  )
+    .slice(0, FIRST_ROWS)
+    // A row needs its current run only (the history is kept below, in a few numbers).
+    .map((m) =>
+      m.runs && m.runs.length > 1 ? { ...m, runs: m.runs.slice(-1) } : m,
+    ) as Listed<Model>[];
   const datasets = listedDatasetsOf(shown, snapshots);
   const states: Record<string, FirstScreenAccount> = {};
   for (const account of accounts) {
@@ -73,6 +79,11 @@ export function computeFirstScreen(
     const name = byKey.get(key as `${string}:${string}`);
     if (row.datasetId && name !== undefined) names[key] = name;
   }
+  const histories: Record<string, PastTraining[]> = {};
+  for (const account of shown) {
+    const past = pastTrainings(snapshotOf(snapshots, account.id).models);
+    if (past.length > 0) histories[account.id] = past.slice(0, HISTORY_WINDOW);
+  }
   return {
     key: firstScreenKey(accounts, prefs, pins),
     models: models.length,
@@ -81,5 +92,6 @@ export function computeFirstScreen(
     datasetRows: datasets.slice(0, FIRST_ROWS),
     datasetNames: names,
     accounts: states,
+    histories,
   };
 }

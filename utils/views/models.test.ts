@@ -244,3 +244,56 @@ describe('at scale', () => {
     expect(result).toHaveLength(111);
   });
 });
+
+describe('a row of a model in training, seen from inside', () => {
+  const HOUR = 60 * MIN;
+  const run = (phase: string) => ({
+    id: 'run-1',
+    phase,
+    createdAt: NOW - 70 * MIN,
+    updatedAt: NOW - 5 * MIN,
+    steps: 1000,
+    loraRank: 128,
+    chips: 8,
+    ema: 0.999,
+    learningRate: 0.0001,
+  });
+  const history = (hours: number[]) =>
+    hours.map((h, i) => ({ modelId: `p${i}`, duration: h * HOUR, steps: 1000, finishedAt: i }));
+  const words = (m: Model, past = history([])) =>
+    detailParts(m, NOW, {}, past).map((p) => `${p.kind}: ${p.text}`);
+
+  it.each([
+    ['PREPARING_DATA', 'Preparing data'],
+    ['QUEUED', 'Queued'],
+    ['TRAINING', 'Training'],
+    ['FINALIZING', 'Finalizing'],
+    ['WARMING_UP', 'Warming up'],
+  ])('says the phase %s as “%s”', (phase, label) => {
+    const m = model('Brand v2', 'TRAINING', { runs: [run(phase)] });
+    expect(words(m)).toEqual([`status: ${label}`, 'time: for 1 h 10 min']);
+  });
+
+  it('falls back to the list’s status while the phase is not known', () => {
+    const m = model('Brand v2', 'TRAINING', { createdAt: NOW - 72 * MIN });
+    expect(words(m)).toEqual(['status: Training', 'time: for 1 h 12 min']);
+  });
+
+  it('says what is left, from three past trainings or more', () => {
+    const m = model('Brand v2', 'TRAINING', { runs: [run('TRAINING')] });
+    expect(words(m, history([2, 2, 2]))).toEqual(['status: Training', 'time: about 50 min left']);
+    expect(words(m, history([1, 1, 1]))).toEqual([
+      'status: Training',
+      'time: 1 h 10 min so far; usually about 1 h',
+    ]);
+  });
+
+  it('says when it takes longer than usual, right after its status', () => {
+    const m = model('Brand v2', 'TRAINING', { runs: [run('TRAINING')] });
+    expect(words(m, history([0.5, 0.5, 0.5]))).toEqual([
+      'status: Training',
+      'stuck: Taking longer than usual',
+      'time: for 1 h 10 min',
+    ]);
+  });
+});

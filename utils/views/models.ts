@@ -2,6 +2,14 @@ import { isKnownStatus, KNOWN_STATUSES, type Model, statusLabel } from '../api/t
 import type { PopupPrefs } from '../storage/choices';
 import { matchText, primaryCopy, rankOf, type SearchText, searchTextOf } from '../surfaces/pick';
 import { formatDuration, timeAgo } from '../words/format';
+import {
+  currentRun,
+  outlookFact,
+  outlookOf,
+  type PastTraining,
+  phaseLabel,
+  STUCK_WORDS,
+} from './training';
 
 // What the Models list shows, as pure functions of the stored models and the user's choices:
 // shared by the popup and by the background, which prepares the popup's first screen with the
@@ -151,25 +159,33 @@ export function statusWords(model: Model): string {
 
 /** A part of a row's details line; the first ones matter most, the last give way first. */
 export interface DetailPart {
-  kind: 'status' | 'time' | 'dataset' | 'owner';
+  /** `stuck`: the training takes longer than usual (the row links it to Ideogram's status). */
+  kind: 'status' | 'stuck' | 'time' | 'dataset' | 'owner';
   text: string;
 }
 
 /**
- * The details line of a row, most important first: status, whose (Shared, and the account when
- * several are shown: two rows of the same name must be told apart, and it is short), time,
- * dataset. The last ones give way first when the line is full.
+ * The details line of a row, most important first: status (the run's phase while it trains),
+ * whether it takes longer than usual, whose (Shared, and the account when several are shown:
+ * two rows of the same name must be told apart, and it is short), time (with what is left, from
+ * the user's past trainings), dataset. The last ones give way first when the line is full.
  */
 export function detailParts(
   model: Model,
   now: number,
   names: { dataset?: string | undefined; account?: string | undefined },
+  history: readonly PastTraining[] = [],
 ): DetailPart[] {
+  const run = currentRun(model);
+  const outlook = outlookOf(model, history, now);
   // (An account's label arrives already shortened at a word: the row's title has the whole.)
-  const parts: DetailPart[] = [{ kind: 'status', text: statusWords(model) }];
+  const parts: DetailPart[] = [
+    { kind: 'status', text: run ? phaseLabel(run.phase) : statusWords(model) },
+  ];
+  if (outlook?.kind === 'stuck') parts.push({ kind: 'stuck', text: STUCK_WORDS });
   const whose = [model.owned ? null : 'Shared', names.account ?? null].filter(Boolean);
   if (whose.length > 0) parts.push({ kind: 'owner', text: whose.join(', ') });
-  parts.push({ kind: 'time', text: timeFact(model, now) });
+  parts.push({ kind: 'time', text: outlook ? outlookFact(outlook) : timeFact(model, now) });
   if (names.dataset) parts.push({ kind: 'dataset', text: names.dataset });
   return parts;
 }

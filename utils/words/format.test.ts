@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, formatDate, formatDuration, plural, shortDate, timeAgo } from './format';
+import {
+  formatBytes,
+  formatDate,
+  formatDuration,
+  plural,
+  shortDate,
+  shortDateTime,
+  timeAgo,
+} from './format';
 
 const NOW = new Date(2026, 10, 21, 12, 0, 0).getTime();
 const MIN = 60_000;
@@ -60,5 +68,13 @@ describe('shortDate', () => {
     const now = new Date(2026, 10, 21).getTime();
     expect(shortDate(new Date(2026, 2, 3).getTime(), now)).toBe('3 Mar');
     expect(shortDate(new Date(2025, 2, 3).getTime(), now)).toBe('3 Mar 2025');
+  });
+});
+
+describe('shortDateTime', () => {
+  it('gives the minute on a 24-hour clock after the short date', () => {
+    const now = new Date(2026, 10, 21).getTime();
+    expect(shortDateTime(new Date(2026, 10, 18, 9, 5).getTime(), now)).toBe('18 Nov, 09:05');
+    expect(shortDateTime(new Date(2025, 0, 2, 23, 59).getTime(), now)).toBe('2 Jan 2025, 23:59');
   });
 });

@@ -40,6 +40,13 @@ export function shortDate(at: number, now: number): string {
     : formatDate(at);
 }
 
+/** "18 Nov, 14:05" (or with the year when it is not this year's): a moment, to the minute. */
+export function shortDateTime(at: number, now: number): string {
+  const d = new Date(at);
+  const time = `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
+  return `${shortDate(at, now)}, ${time}`;
+}
+
 /** How long something has lasted: "12 min", "2 h 5 min", "3 days 4 h". */
 export function formatDuration(ms: number): string {
   const minutes = Math.max(0, Math.floor(ms / MINUTE));
