@@ -62,14 +62,19 @@ export function applyFault(fault: Fault, real: FakeReply): Outcome {
       return reply(200, '{"models": [{"model_id": "abc", "name": }');
     case 'html':
       return reply(fault.status ?? 200, HTML_PAGE, 'text/html; charset=utf-8');
-    case 'truncated':
-      return reply(200, real.body.slice(0, Math.max(1, Math.floor(real.body.length / 2))));
+    case 'truncated': {
+      const text = String(real.body);
+      return reply(200, text.slice(0, Math.max(1, Math.floor(text.length / 2))));
+    }
     case 'huge':
       return reply(200, JSON.stringify({ models: [], padding: 'x'.repeat(17 * 1024 * 1024) }));
     case 'wrong-shape':
       return reply(200, JSON.stringify({ data: { items: [] }, ok: true }));
     case 'runs':
-      return { type: 'reply', reply: { ...real, body: changeRuns(real.body, fault.change) } };
+      return {
+        type: 'reply',
+        reply: { ...real, body: changeRuns(String(real.body), fault.change) },
+      };
   }
 }
 

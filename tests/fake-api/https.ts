@@ -53,16 +53,39 @@ export interface FakeApiProxy {
   close(): Promise<void>;
 }
 
+function readBody(req: http.IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+    req.on('aborted', () => reject(new Error('request aborted')));
+  });
+}
+
 export async function startFakeApiProxy(fakes: FakeApi[]): Promise<FakeApiProxy> {
   const sockets = new Set<Socket>();
-  const api = https.createServer(certificateFor(), (req, res) => {
+  const api = https.createServer(certificateFor(), async (req, res) => {
     const headers: Record<string, string> = {};
     for (const [name, value] of Object.entries(req.headers)) {
       if (typeof value === 'string') headers[name] = value;
     }
     const url = `https://api.ideogram.ai${req.url ?? '/'}`;
     const fake = fakes.find((f) => f.account.apiKey === headers['api-key']) ?? fakes[0]!;
-    const outcome = fake.respond({ method: req.method ?? 'GET', url, headers });
+    // The whole body first (an upload's files, a training's settings), as a server reads it.
+    let body: Buffer;
+    try {
+      body = await readBody(req);
+    } catch {
+      return; // the browser gave up mid-upload: there is no one to answer
+    }
+    const method = req.method ?? 'GET';
+    const outcome = fake.respond({
+      method,
+      url,
+      headers,
+      ...(method === 'GET' || method === 'HEAD' ? {} : { body }),
+    });
     void fake.gateFor(url).then(() => {
       if (outcome.type === 'drop') req.socket.destroy();
       // Never answered: the extension's own timeout has to end it.

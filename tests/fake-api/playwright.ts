@@ -13,7 +13,13 @@ export async function routeFakeApi(context: BrowserContext, ...fakes: FakeApi[])
     const key = headers['api-key'];
     const fake = fakes.find((f) => f.account.apiKey === key) ?? fakes[0];
     if (!fake) return route.abort('failed');
-    const outcome = fake.respond({ method: request.method(), url: request.url(), headers });
+    const body = request.postDataBuffer();
+    const outcome = fake.respond({
+      method: request.method(),
+      url: request.url(),
+      headers,
+      ...(body ? { body } : {}),
+    });
     await fake.gateFor(request.url());
     if (outcome.type === 'drop') return route.abort('connectionreset');
     // Never answered: the extension's own timeout has to end it.
@@ -21,7 +27,10 @@ export async function routeFakeApi(context: BrowserContext, ...fakes: FakeApi[])
     return route.fulfill({
       status: outcome.reply.status,
       headers: outcome.reply.headers,
-      body: outcome.reply.body,
+      body:
+        typeof outcome.reply.body === 'string'
+          ? outcome.reply.body
+          : Buffer.from(outcome.reply.body),
     });
   });
 }

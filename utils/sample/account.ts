@@ -66,16 +66,54 @@ export function sampleAccount(data: SampleData, since: number): FakeAccount {
   };
 }
 
+/**
+ * What was written in sample mode (datasets made, images uploaded, models trained): the whole
+ * sample account as it stands, kept for the browser session (storage.session), so a refresh, a
+ * restarted worker or another page sees what the studio did. It never holds a key.
+ */
+const WRITTEN_KEY = 'sampleWritten';
+
+async function readWritten(since: number): Promise<FakeAccount | null> {
+  try {
+    const stored = (await browser.storage.session.get(WRITTEN_KEY))[WRITTEN_KEY] as
+      { since?: unknown; account?: FakeAccount } | undefined;
+    if (stored?.since !== since || typeof stored.account !== 'object') return null;
+    const account = stored.account;
+    return Array.isArray(account.models) && Array.isArray(account.datasets) ? account : null;
+  } catch {
+    return null;
+  }
+}
+
+async function keepWritten(since: number, account: FakeAccount): Promise<void> {
+  try {
+    await browser.storage.session.set({ [WRITTEN_KEY]: { since, account } });
+  } catch {
+    // Without session storage, the simulation lasts as long as this worker.
+  }
+}
+
 /** An API client for the sample account, answered inside the extension. */
 export async function createSampleApi(
   since: number,
   now: () => number = Date.now,
   load: () => Promise<SampleData> = loadSampleData,
 ) {
-  const server = createFakeIdeogram(sampleAccount(await load(), since), now);
+  const account = (await readWritten(since)) ?? sampleAccount(await load(), since);
+  // A model trained in sample mode finishes while the user watches, not in an hour and a half.
+  const server = createFakeIdeogram({ ...account, apiKey: SAMPLE_KEY }, now, {
+    trainingTimes: { creating: 20_000, training: 3 * MINUTE },
+  });
+  const answer = fakeFetch(server.handle);
   return createIdeogramApi({
     apiKey: SAMPLE_KEY,
-    fetch: fakeFetch(server.handle),
+    fetch: async (input, init) => {
+      const response = await answer(input, init);
+      // A write that succeeded is kept for the session.
+      if ((init?.method ?? 'GET') !== 'GET' && response.ok)
+        await keepWritten(since, server.account);
+      return response;
+    },
     isOnline: () => true,
   });
 }
