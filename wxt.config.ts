@@ -56,6 +56,9 @@ export default defineConfig({
       },
     },
     host_permissions: [`${API_BASE_URL}/*`],
+    // Right-click "Add image to Ideogram dataset" fetches the image from its site: access to that
+    // one site is asked for the first time an image of it is collected, never at install.
+    optional_host_permissions: ['https://*/*', 'http://*/*'],
     action: { default_title: 'Model Watch for Ideogram' },
     ...(browser === 'firefox' && {
       browser_specific_settings: {

@@ -15,6 +15,11 @@ export function OptionsApp() {
           <h1>Model Watch for Ideogram</h1>
           <p class="muted">Options {sample && <span class="sample-tag">Sample data</span>}</p>
         </div>
+        {optionsState.mode.value !== 'none' && (
+          <a class="button studio-link" href="/studio.html">
+            Open the studio: datasets and training
+          </a>
+        )}
       </header>
       <PinHint />
       <HostAccessNotice />

@@ -1,6 +1,6 @@
 import { readiness } from '../../utils/views/datasets';
 import { plural, shortDate } from '../../utils/words/format';
-import { openDataset } from './actions';
+import { openDataset, openStudio } from './actions';
 import { DatasetPage } from './DatasetPage';
 import {
   accountTag,
@@ -11,6 +11,7 @@ import {
   multiAccount,
   now,
   openDatasetKey,
+  trayWaiting,
   waitingForLists,
 } from './model';
 import { SkeletonRows } from './StateViews';
@@ -20,8 +21,10 @@ function DatasetRow({ dataset }: { dataset: ListedDataset }) {
   const ready = readiness(dataset.fileCount);
   const trained = modelsOfDataset.value.get(key)?.length ?? 0;
   const account = accountTag(dataset.accountId);
+  const waiting = trayWaiting.value.get(key) ?? 0;
   const parts = [
     { kind: `readiness ${ready.tone}`, text: ready.text },
+    ...(waiting > 0 ? [{ kind: 'waiting', text: `${waiting} waiting to upload` }] : []),
     ...(trained > 0 ? [{ kind: 'models', text: plural(trained, 'model') }] : []),
     ...(account ? [{ kind: 'owner', text: account }] : []),
     { kind: 'date', text: `created ${shortDate(dataset.createdAt, now.value)}` },
@@ -54,9 +57,12 @@ function NoDatasets() {
     <div class="state-panel compact">
       <h2>No datasets yet</h2>
       <p>
-        A dataset holds the 15 to 100 images a custom model is trained on. Create one and upload
-        images with Ideogram’s API; it appears here.
+        A dataset holds the 15 to 100 images a custom model is trained on. Create one, add images
+        and train in Model Watch’s studio.
       </p>
+      <button type="button" class="button primary" onClick={() => openStudio()}>
+        Open the studio
+      </button>
     </div>
   );
 }
@@ -90,9 +96,20 @@ export function DatasetsView() {
       </>
     );
   }
+  const waiting = [...trayWaiting.value.values()].reduce((sum, n) => sum + n, 0);
   return (
     <>
       {banner}
+      <div class="studio-bar">
+        <span>
+          {waiting > 0
+            ? `${plural(waiting, 'image')} waiting to upload`
+            : 'Add images, train a model'}
+        </span>
+        <button type="button" class="button small" onClick={() => openStudio()}>
+          Open the studio
+        </button>
+      </div>
       <ul class="datasets" aria-label="Datasets">
         {datasets.map((dataset) => (
           <DatasetRow key={`${dataset.accountId}:${dataset.id}`} dataset={dataset} />

@@ -168,6 +168,16 @@ export function copySnippet(model: Model, language: SnippetLanguage) {
   return copyText(generateSnippet(language, model.uri!), what, model);
 }
 
+/** Opens the studio (a dataset's page in it, when given) in a tab. */
+export function openStudio(accountId?: string, datasetId?: string): void {
+  const params = new URLSearchParams();
+  if (accountId) params.set('account', accountId);
+  if (datasetId) params.set('dataset', datasetId);
+  const hash = params.size > 0 ? `#${params.toString()}` : '';
+  void browser.tabs.create({ url: browser.runtime.getURL(`/studio.html${hash}`) });
+  window.close();
+}
+
 export async function openDataset(accountId: string, id: string | null) {
   if (id === null) {
     openDatasetKey.value = null;

@@ -79,6 +79,19 @@ export type DetailState =
   | { state: 'error'; message: string };
 export const datasetDetails = signal<ReadonlyMap<string, DetailState>>(new Map());
 
+/** Images waiting in the studio's trays, per `accountId:datasetId` (read after the first paint). */
+export const trayWaiting = signal<ReadonlyMap<string, number>>(new Map());
+export async function loadTrayWaiting(): Promise<void> {
+  const { trayCounts, watchTray } = await import('../../utils/studio/tray');
+  const read = () =>
+    trayCounts().then(
+      (counts) => (trayWaiting.value = counts),
+      () => {},
+    );
+  watchTray(() => void read());
+  await read();
+}
+
 export const state = {
   accounts: accounts.value,
   snapshots: snapshots.value,

@@ -1,5 +1,5 @@
 import { refreshOnOpening, showModel, takeModelToShow } from '../../components/popup/actions';
-import { loaded, loadLists, now } from '../../components/popup/model';
+import { loaded, loadLists, loadTrayWaiting, now } from '../../components/popup/model';
 import { PopupApp } from '../../components/popup/PopupApp';
 import { mountPage } from '../../components/PageError';
 import '../../components/theme.css';
@@ -14,6 +14,7 @@ void mountPage('the popup', loaded, () => <PopupApp />).then(async (drawn) => {
     setTimeout(() => {
       void loadLists();
       void refreshOnOpening();
+      void loadTrayWaiting();
     }),
   );
   const model = await takeModelToShow();

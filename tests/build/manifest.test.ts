@@ -23,7 +23,8 @@ describe.each(['chrome', 'firefox'] as const)('the production %s manifest', (bro
     ]);
     expect(m.host_permissions).toEqual(['https://api.ideogram.ai/*']);
     expect(m.optional_permissions).toEqual(['notifications']);
-    expect(m.optional_host_permissions).toBeUndefined();
+    // Asked for one site at a time, when an image of it is first collected.
+    expect(m.optional_host_permissions).toEqual(['https://*/*', 'http://*/*']);
   });
 
   it('has the address-bar keyword and the keyboard shortcut', () => {

@@ -15,8 +15,11 @@ import {
   parseDatasetList,
   parseModelDetail,
   parseModelList,
+  parseCreatedDataset,
+  parseStartedTraining,
+  parseUploadResult,
 } from './schema';
-import type { ModelScope } from './types';
+import type { ModelScope, TrainingSettings } from './types';
 
 export const API_BASE_URL = 'https://api.ideogram.ai';
 export const DEFAULT_TIMEOUT_MS = 20_000;
@@ -25,6 +28,8 @@ export const DEFAULT_TIMEOUT_MS = 20_000;
  * are about 8 MB of JSON, so 16 MB leaves room while still refusing a runaway answer.
  */
 export const MAX_BODY_BYTES = 16 * 1024 * 1024;
+/** An upload batch carries up to tens of megabytes: it gets longer than a read. */
+export const UPLOAD_TIMEOUT_MS = 120_000;
 /** Error bodies are read only this far: enough for a `reject_reason`, never a page of HTML. */
 const MAX_ERROR_BODY_BYTES = 16 * 1024;
 
@@ -60,13 +65,45 @@ export function createIdeogramApi(options: IdeogramApiOptions) {
     subject: Subject,
     parse: (body: unknown) => ParseResult<T>,
   ): Promise<T> {
+    return send(path, subject, parse);
+  }
+
+  /** A write: JSON or a multipart form. Never retried here: the user decides. */
+  function post<T>(
+    path: string,
+    subject: Subject,
+    parse: (body: unknown) => ParseResult<T>,
+    body: FormData | Record<string, unknown>,
+    timeout = timeoutMs,
+  ): Promise<T> {
+    return send(path, subject, parse, { body, timeout });
+  }
+
+  async function send<T>(
+    path: string,
+    subject: Subject,
+    parse: (body: unknown) => ParseResult<T>,
+    write?: { body: FormData | Record<string, unknown>; timeout: number },
+  ): Promise<T> {
     if (!isOnline()) throw offlineError();
-    const signal = AbortSignal.timeout(timeoutMs);
+    const limit = write?.timeout ?? timeoutMs;
+    const signal = AbortSignal.timeout(limit);
+    const headers: Record<string, string> = { 'Api-Key': apiKey, Accept: 'application/json' };
+    let payload: BodyInit | undefined;
+    if (write) {
+      // A form sets its own multipart boundary; JSON says what it is.
+      if (write.body instanceof FormData) payload = write.body;
+      else {
+        payload = JSON.stringify(write.body);
+        headers['Content-Type'] = 'application/json';
+      }
+    }
     let response: Response;
     try {
       response = await fetchFn(`${API_BASE_URL}${path}`, {
-        method: 'GET',
-        headers: { 'Api-Key': apiKey, Accept: 'application/json' },
+        method: write ? 'POST' : 'GET',
+        headers,
+        body: payload,
         // A redirect would carry the key's header to wherever it points: refuse to follow.
         redirect: 'manual',
         credentials: 'omit',
@@ -74,7 +111,7 @@ export function createIdeogramApi(options: IdeogramApiOptions) {
         signal,
       });
     } catch {
-      throw failureOfTransport(signal, timeoutMs, isOnline);
+      throw failureOfTransport(signal, limit, isOnline);
     }
     if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) {
       throw invalidResponseError('it redirected elsewhere, and the key was not sent on');
@@ -92,7 +129,7 @@ export function createIdeogramApi(options: IdeogramApiOptions) {
       text = await readCapped(response, MAX_BODY_BYTES, subject);
     } catch (error) {
       if (error instanceof ApiError) throw error;
-      throw failureOfTransport(signal, timeoutMs, isOnline);
+      throw failureOfTransport(signal, limit, isOnline);
     }
     let body: unknown;
     try {
@@ -133,6 +170,47 @@ export function createIdeogramApi(options: IdeogramApiOptions) {
     getDataset(datasetId: string) {
       return get(`/datasets/${encodeURIComponent(datasetId)}`, 'this dataset', parseDatasetDetail);
     },
+    /** `POST /datasets`: a new, empty dataset. */
+    createDataset(name: string) {
+      return post('/datasets', 'the new dataset', parseCreatedDataset, { name });
+    },
+    /**
+     * `POST /datasets/{id}/upload_assets`: images (and `.txt` captions, ZIPs) as the multipart
+     * field `files`. Given time for the bytes to travel: a minute per batch at least.
+     */
+    uploadAssets(datasetId: string, files: { name: string; blob: Blob }[]) {
+      const form = new FormData();
+      for (const file of files) form.append('files', file.blob, file.name);
+      return post(
+        `/datasets/${encodeURIComponent(datasetId)}/upload_assets`,
+        'the upload',
+        parseUploadResult,
+        form,
+        Math.max(timeoutMs, UPLOAD_TIMEOUT_MS),
+      );
+    },
+    /**
+     * Starts a training: `train-model-advanced` when any setting is given, else `train-model`
+     * (Ideogram's defaults). Billed to the account.
+     */
+    trainModel(datasetId: string, modelName: string, settings: TrainingSettings = {}) {
+      const advanced = {
+        training_steps: settings.trainingSteps,
+        lora_rank: settings.loraRank,
+        ema: settings.ema,
+        learning_rate: settings.learningRate,
+      };
+      const given = Object.fromEntries(Object.entries(advanced).filter(([, v]) => v !== undefined));
+      const path =
+        Object.keys(given).length > 0
+          ? '/v1/ideogram-v3/train-model-advanced'
+          : '/v1/ideogram-v3/train-model';
+      return post(path, 'the training', parseStartedTraining, {
+        dataset_id: datasetId,
+        model_name: modelName,
+        ...given,
+      });
+    },
   };
 }
 
@@ -155,10 +233,23 @@ async function readErrorBody(response: Response): Promise<ErrorBody> {
   try {
     const text = await readCapped(response, MAX_ERROR_BODY_BYTES, 'the error');
     const body: unknown = JSON.parse(text);
-    const reason = (body as { reject_reason?: unknown } | null)?.reject_reason;
-    return typeof reason === 'string' && /^[a-z_]{1,64}$/.test(reason)
-      ? { rejectReason: reason }
-      : {};
+    const record = (typeof body === 'object' && body !== null ? body : {}) as Record<
+      string,
+      unknown
+    >;
+    const said: ErrorBody = {};
+    const reason = record.reject_reason;
+    if (typeof reason === 'string' && /^[a-z_]{1,64}$/.test(reason)) said.rejectReason = reason;
+    // A 400's reason, as text only: control characters out, and short.
+    const detail = [record.detail, record.message, record.error].find((d) => typeof d === 'string');
+    if (typeof detail === 'string' && detail.trim() !== '') {
+      said.detail = detail
+        // eslint-disable-next-line no-control-regex -- removing control characters is the point
+        .replace(/[\u0000-\u001f\u007f]+/g, ' ')
+        .trim()
+        .slice(0, 200);
+    }
+    return said;
   } catch {
     return {};
   }

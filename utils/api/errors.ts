@@ -83,6 +83,8 @@ export type Subject =
 /** What an error body said, where Ideogram documents it (402 and 429 give a `reject_reason`). */
 export interface ErrorBody {
   rejectReason?: string;
+  /** What a refused request's body said was wrong (a 400's `detail`), as plain short text. */
+  detail?: string;
 }
 
 const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
@@ -108,6 +110,15 @@ export function errorForStatus(
   const wait = retryAfterSeconds === undefined ? '' : ` in ${formatWait(retryAfterSeconds)}`;
   const withRetry = (failure: ApiFailure): ApiError =>
     new ApiError(retryAfterSeconds === undefined ? failure : { ...failure, retryAfterSeconds });
+  if (status === 400) {
+    return new ApiError({
+      kind: 'http',
+      status,
+      message: body.detail
+        ? `Ideogram refused ${subject}: ${body.detail}`
+        : `Ideogram refused ${subject} (HTTP 400) without saying why.`,
+    });
+  }
   if (status === 401) {
     return new ApiError({
       kind: 'unauthorized',

@@ -6,8 +6,10 @@ import {
   type DatasetFile,
   type Model,
   type Parsed,
+  type StartedTraining,
   type TrainingRun,
   UNKNOWN_STATUS,
+  type UploadResult,
 } from './types';
 
 // One idea, kept whole although it passes 200 lines: the shape of every answer read.
@@ -125,8 +127,16 @@ const ApiDataset = v.pipe(
 const Count = v.pipe(v.number(), v.integer(), v.minValue(0));
 
 const ApiDatasetFile = v.pipe(
-  v.object({ file_name: v.nullable(Text), file_size_bytes: v.nullish(Count) }),
-  v.transform((f): DatasetFile => ({ name: f.file_name, sizeBytes: f.file_size_bytes ?? null })),
+  v.object({
+    file_name: v.nullable(Text),
+    file_size_bytes: v.nullish(Count),
+    caption: v.optional(v.unknown()),
+  }),
+  v.transform((f): DatasetFile => {
+    const file: DatasetFile = { name: f.file_name, sizeBytes: f.file_size_bytes ?? null };
+    if (typeof f.caption === 'string' && f.caption !== '') file.caption = f.caption.slice(0, 2000);
+    return file;
+  }),
 );
 
 /** What parsing a body gives: the value, or in words why the body is not the documented shape. */
@@ -211,4 +221,83 @@ export function parseDatasetDetail(body: unknown): ParseResult<DatasetDetail> {
       modelIds: [...new Set(modelIds)],
     },
   };
+}
+
+/** `POST /datasets` → the Dataset created. */
+export function parseCreatedDataset(body: unknown): ParseResult<Dataset> {
+  const result = v.safeParse(ApiDataset, body);
+  return result.success
+    ? { ok: true, value: result.output }
+    : { ok: false, problem: 'the new dataset in it is incomplete or mistyped' };
+}
+
+const Reason = v.pipe(v.string(), v.regex(/^[A-Z0-9_]{1,64}$/));
+
+const ApiUploadResult = v.object({
+  total_count: Count,
+  success_count: Count,
+  failure_count: Count,
+  successful_assets: v.optional(v.nullable(v.array(v.unknown())), []),
+  failed_assets: v.optional(v.nullable(v.array(v.unknown())), []),
+});
+
+const ApiFailedAsset = v.object({
+  file_name: v.optional(v.nullable(Text)),
+  // Documented as nullable in the schema's example: an unknown reason is still a failure.
+  failure_reason: v.optional(v.nullable(v.unknown())),
+});
+
+/** `POST /datasets/{id}/upload_assets` → counts, and the files taken and refused. */
+export function parseUploadResult(body: unknown): ParseResult<UploadResult> {
+  const result = v.safeParse(ApiUploadResult, body);
+  if (!result.success) return { ok: false, problem: 'the upload summary in it is incomplete' };
+  const r = result.output;
+  const succeededNames = (r.successful_assets ?? []).flatMap((asset) => {
+    const name = isRecord(asset) ? asset.file_name : undefined;
+    return typeof name === 'string' && name.length <= MAX_TEXT_LENGTH ? [name] : [];
+  });
+  const failures = (r.failed_assets ?? []).flatMap((asset) => {
+    const parsed = v.safeParse(ApiFailedAsset, asset);
+    if (!parsed.success) return [];
+    const reason = v.is(Reason, parsed.output.failure_reason)
+      ? parsed.output.failure_reason
+      : 'UNKNOWN';
+    return [{ fileName: parsed.output.file_name ?? null, reason }];
+  });
+  return {
+    ok: true,
+    value: {
+      total: r.total_count,
+      succeeded: r.success_count,
+      failed: r.failure_count,
+      succeededNames,
+      failures,
+    },
+  };
+}
+
+const ApiStartedTraining = v.pipe(
+  v.object({
+    model_id: Id,
+    dataset_id: Id,
+    model_name: Text,
+    training_status: v.optional(v.unknown()),
+  }),
+  v.transform((t): StartedTraining => ({
+    modelId: t.model_id,
+    datasetId: t.dataset_id,
+    modelName: t.model_name,
+    status:
+      typeof t.training_status === 'string' && /^[A-Za-z_]{1,32}$/.test(t.training_status)
+        ? t.training_status.toUpperCase()
+        : 'CREATING',
+  })),
+);
+
+/** The train endpoints → `{ model_id, dataset_id, model_name, training_status }`. */
+export function parseStartedTraining(body: unknown): ParseResult<StartedTraining> {
+  const result = v.safeParse(ApiStartedTraining, body);
+  return result.success
+    ? { ok: true, value: result.output }
+    : { ok: false, problem: 'the new model in it is incomplete or mistyped' };
 }

@@ -71,11 +71,48 @@ export interface Dataset {
   fileCount?: number;
   /** When `fileCount` was read. */
   countedAt?: number;
+  /** When the user last added images to it or trained from it here (the right-click menu's order). */
+  usedAt?: number;
 }
 
 export interface DatasetFile {
   name: string | null;
   sizeBytes: number | null;
+  /** Its caption, when the dataset's detail gives one. */
+  caption?: string;
+}
+
+/** What Ideogram said about one uploaded file it refused. */
+export interface FailedUpload {
+  fileName: string | null;
+  /** A documented `failure_reason` (FAILED_SAFETY_CHECK, FILE_TOO_LARGE, …) or one added later. */
+  reason: string;
+}
+
+/** `POST /datasets/{id}/upload_assets`: how many images were taken, and which were not. */
+export interface UploadResult {
+  total: number;
+  succeeded: number;
+  failed: number;
+  /** File names Ideogram took (when it says). */
+  succeededNames: string[];
+  failures: FailedUpload[];
+}
+
+/** The optional settings of an advanced training; absent ones take Ideogram's defaults. */
+export interface TrainingSettings {
+  trainingSteps?: number;
+  loraRank?: number;
+  ema?: number;
+  learningRate?: number;
+}
+
+/** A training just started: the model Ideogram created for it. */
+export interface StartedTraining {
+  modelId: string;
+  datasetId: string;
+  modelName: string;
+  status: string;
 }
 
 export interface DatasetDetail {

@@ -21,6 +21,7 @@ import { accountsItem } from '../storage/items';
 import { migrateStorage, newAccountId } from '../storage/migrate';
 import { repairStorage } from '../storage/repair';
 import type { Handlers } from '../messaging/channel';
+import { createStudio } from '../studio/jobs';
 import type { Protocol } from '../messaging/protocol';
 
 // What the background does for each message of the protocol. Each handler runs once the stored
@@ -43,6 +44,13 @@ export function createHandlers({
   refreshLists,
   rescheduleAll,
 }: HandlerContext): Handlers {
+  const clientFor = async (accountId: string) => {
+    const account = (await accountsItem.getValue()).find((a) => a.id === accountId);
+    const api = account ? await apiFor(account, deps) : null;
+    if (!account || !api) throw new Error('That account is gone: open the page again.');
+    return { account, api };
+  };
+  const studio = createStudio({ clientFor, now: deps.now, watchTraining: rescheduleAll });
   return {
     refresh: (request) => ready(() => refreshLists(request ?? {})),
     saveKey: ({ key, check, label, accountId }) =>
@@ -88,5 +96,9 @@ export function createHandlers({
       ready(async () => ({
         repaired: (await repairStorage(deps.now(), newAccountId, true)).length,
       })),
+    createDataset: (request) => ready(() => studio.createDataset(request)),
+    uploadBatch: (request) => ready(() => studio.uploadBatch(request)),
+    startTraining: (request) => ready(() => studio.startTraining(request)),
+    fetchWaiting: (request) => ready(() => studio.fetchWaiting(request)),
   };
 }

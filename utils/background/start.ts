@@ -8,6 +8,8 @@ import { migrateStorage, newAccountId } from '../storage/migrate';
 import { repairStorage } from '../storage/repair';
 import { updateBadgeFromStorage } from '../surfaces/badge-sync';
 import { createMenuSyncer, onInsertMenuClick } from '../surfaces/insert-menu';
+import { isCollectItem, onCollectMenuClick } from '../surfaces/collect-menu';
+import { askSiteAccess } from '../studio/collect';
 import { deliverNotices, showNotifiedModel } from '../surfaces/notifications';
 import { onOmniboxEnter, onOmniboxInput } from '../surfaces/omnibox';
 import type { ConnectionDeps } from './connection';
@@ -105,9 +107,15 @@ export function startBackground(deps: BackgroundDeps = productionDeps): { ready:
     (text, suggest) => void ready(() => onOmniboxInput(text, suggest)),
   );
   browser.omnibox.onInputEntered.addListener((text) => void ready(() => onOmniboxEnter(text)));
-  browser.contextMenus.onClicked.addListener(
-    (info, tab) => void ready(() => onInsertMenuClick(info, tab)),
-  );
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    if (isCollectItem(info.menuItemId)) {
+      // Asked now, in the click's turn: browsers allow the question only during the gesture.
+      const access = askSiteAccess(info.srcUrl);
+      void ready(() => onCollectMenuClick(info, access, deps.now));
+      return;
+    }
+    void ready(() => onInsertMenuClick(info, tab));
+  });
   browser.storage.onChanged.addListener((changes, area) => {
     if (area !== 'local') return;
     const keys = Object.keys(changes);

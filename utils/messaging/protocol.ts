@@ -1,5 +1,12 @@
 import type { ApiFailure } from '../api/errors';
-import type { DatasetDetail, Model } from '../api/types';
+import type {
+  Dataset,
+  DatasetDetail,
+  Model,
+  StartedTraining,
+  TrainingSettings,
+} from '../api/types';
+import type { UploadOutcome } from '../studio/jobs';
 import type { Account } from '../storage/items';
 import type { PopupPrefs } from '../storage/choices';
 import type { Settings } from '../storage/settings';
@@ -75,4 +82,21 @@ export interface Protocol {
    * fetched again, and keeps every API key.
    */
   repairStorage(request?: undefined): Promise<{ repaired: number }>;
+  /** Creates a dataset; `adoptNew` moves the images collected for a new dataset into it. */
+  createDataset(request: { accountId: string; name: string; adoptNew?: boolean }): Promise<Dataset>;
+  /** Uploads these tray items (one batch) to their dataset; says item by item what happened. */
+  uploadBatch(request: {
+    accountId: string;
+    datasetId: string;
+    ids: string[];
+  }): Promise<UploadOutcome>;
+  /** Starts a training of the dataset (billed to the account); refused while one is starting. */
+  startTraining(request: {
+    accountId: string;
+    datasetId: string;
+    name: string;
+    settings?: TrainingSettings;
+  }): Promise<StartedTraining>;
+  /** Fetches an image that waited for access to its site, now allowed. */
+  fetchWaiting(request: { id: string }): Promise<{ ok: boolean; problem?: string }>;
 }

@@ -104,12 +104,22 @@ function noteFinished(before: Snapshot, models: Model[], finished: Notice[], now
   });
 }
 
-/** A fresh dataset list keeps the image counts already read (the list itself has none). */
+/**
+ * A fresh dataset list keeps the image counts already read (the list itself has none), and when
+ * the user last used each one here.
+ */
 function keepCounts(fresh: Dataset[], old: Dataset[]): Dataset[] {
-  const counted = new Map(old.filter((d) => d.countedAt !== undefined).map((d) => [d.id, d]));
+  const known = new Map(old.map((d) => [d.id, d]));
   return fresh.map((d) => {
-    const known = counted.get(d.id);
-    return known ? { ...d, fileCount: known.fileCount!, countedAt: known.countedAt! } : d;
+    const was = known.get(d.id);
+    if (!was) return d;
+    const kept: Dataset = { ...d };
+    if (was.countedAt !== undefined) {
+      kept.fileCount = was.fileCount!;
+      kept.countedAt = was.countedAt;
+    }
+    if (was.usedAt !== undefined) kept.usedAt = was.usedAt;
+    return kept;
   });
 }
 

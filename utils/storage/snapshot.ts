@@ -91,9 +91,11 @@ export const StoredDataset: v.GenericSchema<unknown, Dataset> = v.pipe(
     createdAt: Time,
     fileCount: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
     countedAt: v.optional(Time),
+    usedAt: v.optional(Time),
   }),
   v.transform((d) => {
     const dataset: Dataset = { id: d.id, name: d.name, createdAt: d.createdAt };
+    if (d.usedAt !== undefined) dataset.usedAt = d.usedAt;
     if (d.fileCount !== undefined && d.countedAt !== undefined) {
       dataset.fileCount = d.fileCount;
       dataset.countedAt = d.countedAt;

@@ -1,6 +1,7 @@
 import { browser, type Browser } from 'wxt/browser';
 import type { Model } from '../api/types';
 import { readBrowsingState } from './browsing-state';
+import { collectMenuEntries, showCollectMenu } from './collect-menu';
 import { tellUser } from './feedback';
 import { insertModel } from './insert-in-page';
 import { menuModels, type Preferences } from './pick';
@@ -95,18 +96,19 @@ export async function onInsertMenuClick(
   await insertModel(model, tab.id, info.frameId ?? 0);
 }
 
-/** Rebuilds the right-click menu when what it shows changed (not at every refresh). */
+/** Rebuilds the right-click menus (insert a model; add an image) when what it shows changed (not at every refresh). */
 export function createMenuSyncer() {
   let shown = '';
   let running: Promise<void> = Promise.resolve();
   return {
     sync(force: boolean): Promise<void> {
       running = running.then(async () => {
-        const entries = await insertMenuEntries();
-        const text = JSON.stringify(entries);
+        const [entries, collect] = await Promise.all([insertMenuEntries(), collectMenuEntries()]);
+        const text = JSON.stringify([entries, collect]);
         if (!force && text === shown) return;
         shown = text;
         await showInsertMenu(entries);
+        showCollectMenu(collect);
       });
       return running.catch(() => {});
     },

@@ -232,6 +232,14 @@ export async function launchChromium(
       ]);
     },
     insertMenuTitles: async () => null,
+    async collectFromMenu(page, image, item) {
+      const srcUrl = await page.css(image).withElement((el) => (el as HTMLImageElement).src, null);
+      const pageUrl = await page.evaluate(() => location.href);
+      await dispatch('contextMenus.onClicked', [
+        { menuItemId: item.menuItemId, srcUrl, pageUrl, mediaType: 'image', frameId: 0 },
+        {},
+      ]);
+    },
   });
   return {
     extension,

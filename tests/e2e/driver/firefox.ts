@@ -175,12 +175,15 @@ export async function launchFirefox(
   /** The right-click menu on `field`: its "Insert Ideogram model" submenu, opened. */
   async function openInsertMenu(page: ExtPage, field: string) {
     await page.css(field).focus();
-    await page.css(field).click({ button: 'right' });
+    await openSubmenu(page, field, 'Insert Ideogram model');
+  }
+  async function openSubmenu(page: ExtPage, target: string, label: string) {
+    await page.css(target).click({ button: 'right' });
     await inChrome(`
       const menu = document.getElementById('contentAreaContextMenu');
       for (let i = 0; i < 50 && menu.state !== 'open'; i++) await new Promise((r) => setTimeout(r, 50));
-      const parent = [...menu.querySelectorAll('menu')].find((m) => m.label === 'Insert Ideogram model');
-      if (!parent) throw new Error('no "Insert Ideogram model" in the menu');
+      const parent = [...menu.querySelectorAll('menu')].find((m) => m.label === ${JSON.stringify(label)});
+      if (!parent) throw new Error('no ' + ${JSON.stringify(label)} + ' in the menu');
       parent.openMenu(true);
       await new Promise((r) => setTimeout(r, 200));
     `);
@@ -255,6 +258,18 @@ export async function launchFirefox(
         const item = [...${insertItems}].find((i) => i.label === ${JSON.stringify(item.title)});
         if (!item) throw new Error('no menu item ' + ${JSON.stringify(item.title)});
         item.click();
+        ${closeMenu}
+      `);
+    },
+    async collectFromMenu(page, image, item) {
+      const label = 'Add image to Ideogram dataset';
+      await openSubmenu(page, image, label);
+      await inChrome(`
+        const parent = [...document.getElementById('contentAreaContextMenu').querySelectorAll('menu')]
+          .find((m) => m.label === ${JSON.stringify(label)});
+        const entry = [...parent.querySelectorAll('menuitem')].find((i) => i.label === ${JSON.stringify(item.title)});
+        if (!entry) throw new Error('no menu item ' + ${JSON.stringify(item.title)});
+        entry.click();
         ${closeMenu}
       `);
     },

@@ -29,6 +29,7 @@ export interface BrowserParts {
   omnibox: { type(text: string): Promise<Suggestion[]>; enter(text: string): Promise<void> };
   insertFromMenu: Extension['insertFromMenu'];
   insertMenuTitles: Extension['insertMenuTitles'];
+  collectFromMenu: Extension['collectFromMenu'];
 }
 
 export function createExtension(parts: BrowserParts): Extension {

@@ -87,4 +87,14 @@ export interface Extension {
    * where the browser's menus cannot be read (Chromium headless).
    */
   insertMenuTitles(page: ExtPage, field: string): Promise<string[] | null>;
+  /**
+   * The right-click menu on an image of a web page: chooses "Add image to Ideogram dataset" ›
+   * `title`. (Firefox: the real menu. Chromium: the menu's click event, fired in the background
+   * with the image's address and the page's, as the browser gives them.)
+   */
+  collectFromMenu(
+    page: ExtPage,
+    image: string,
+    item: { title: string; menuItemId: string },
+  ): Promise<void>;
 }

@@ -1,0 +1,185 @@
+import { useSignal } from '@preact/signals';
+import { useRef } from 'preact/hooks';
+import {
+  checkSettings,
+  DEFAULT_SETTINGS,
+  imageCountProblem,
+  modelNameProblem,
+  type SettingsInput,
+} from '../../utils/studio/rules';
+import {
+  account,
+  dataset,
+  EMPTY_SETTINGS,
+  imagesInDataset,
+  starting,
+  startTraining,
+} from './model';
+
+const FIELDS: {
+  key: keyof SettingsInput;
+  label: string;
+  hint: string;
+  placeholder: string;
+  step: string;
+}[] = [
+  {
+    key: 'trainingSteps',
+    label: 'Training steps',
+    hint: '100 to 10,000, in hundreds',
+    placeholder: String(DEFAULT_SETTINGS.trainingSteps),
+    step: '100',
+  },
+  {
+    key: 'loraRank',
+    label: 'LoRA rank',
+    hint: '64 or 128; higher holds more, trains longer',
+    placeholder: String(DEFAULT_SETTINGS.loraRank),
+    step: '64',
+  },
+  {
+    key: 'ema',
+    label: 'EMA decay',
+    hint: 'between 0 and 1, usually 0.99 to 0.9999',
+    placeholder: String(DEFAULT_SETTINGS.ema),
+    step: 'any',
+  },
+  {
+    key: 'learningRate',
+    label: 'Learning rate',
+    hint: 'above 0, usually 0.00001 to 0.0001',
+    placeholder: String(DEFAULT_SETTINGS.learningRate),
+    step: 'any',
+  },
+];
+
+/**
+ * Train a model from the dataset: a name checked as Ideogram checks it, optional advanced
+ * settings (empty: Ideogram's default, shown), a confirmation that it is billed, and one start at
+ * a time.
+ */
+export function TrainForm() {
+  const a = account.value!;
+  const d = dataset.value!;
+  const name = useSignal('');
+  const settings = useSignal<SettingsInput>(EMPTY_SETTINGS);
+  const nameProblem = useSignal<string | null>(null);
+  const result = useSignal<{ ok: boolean; text: string } | null>(null);
+  const dialog = useRef<HTMLDialogElement>(null);
+  const count = imagesInDataset.value;
+  const countProblem = count === null ? null : imageCountProblem(count);
+  const checked = checkSettings(settings.value);
+  const busy = starting.value.has(`${a.id}:${d.id}`);
+
+  const ask = (event: Event) => {
+    event.preventDefault();
+    if (busy) return;
+    nameProblem.value = modelNameProblem(name.value);
+    if (nameProblem.value || countProblem || !checked.ok) return;
+    dialog.current?.showModal();
+  };
+  const start = async () => {
+    dialog.current?.close();
+    if (busy) return;
+    result.value = null;
+    const started = await startTraining(a.id, d.id, name.value.trim(), settings.value);
+    result.value = started.ok
+      ? {
+          ok: true,
+          text: `Training “${started.modelName}” started. It is listed in Model Watch as Creating, then Training; you are told when it finishes.`,
+        }
+      : { ok: false, text: started.message };
+    if (started.ok) name.value = '';
+  };
+
+  return (
+    <section aria-labelledby="train-title" class="panel train">
+      <h3 id="train-title">Train a model</h3>
+      <form onSubmit={ask} noValidate>
+        <label for="model-name">Model name</label>
+        <input
+          id="model-name"
+          type="text"
+          maxLength={40}
+          value={name.value}
+          aria-invalid={nameProblem.value !== null}
+          aria-describedby="model-name-hint model-name-problem"
+          onInput={(e) => {
+            name.value = e.currentTarget.value;
+            if (nameProblem.value) nameProblem.value = modelNameProblem(name.value);
+          }}
+        />
+        <p id="model-name-hint" class="muted">
+          5 to 30 characters: letters, digits, spaces and hyphens.
+        </p>
+        <p id="model-name-problem" class="message error">
+          {nameProblem.value ?? ''}
+        </p>
+        <details>
+          <summary>Advanced settings (optional)</summary>
+          <p class="muted">Leave a field empty for Ideogram’s default, shown in it.</p>
+          <div class="settings-grid">
+            {FIELDS.map((f) => {
+              const problem = checked.ok ? undefined : checked.problems[f.key];
+              return (
+                <div key={f.key} class="setting">
+                  <label for={`setting-${f.key}`}>{f.label}</label>
+                  <input
+                    id={`setting-${f.key}`}
+                    type="number"
+                    inputMode="decimal"
+                    step={f.step}
+                    placeholder={f.placeholder}
+                    value={settings.value[f.key]}
+                    aria-invalid={problem !== undefined}
+                    aria-describedby={`setting-${f.key}-hint`}
+                    onInput={(e) =>
+                      (settings.value = { ...settings.value, [f.key]: e.currentTarget.value })
+                    }
+                  />
+                  <span id={`setting-${f.key}-hint`} class={problem ? 'message error' : 'muted'}>
+                    {problem ?? f.hint}
+                  </span>
+                </div>
+              );
+            })}
+          </div>
+        </details>
+        {countProblem && <p class="message warn">{countProblem}</p>}
+        <button
+          type="submit"
+          class="button primary"
+          aria-disabled={busy || countProblem !== null || !checked.ok}
+        >
+          {busy ? 'Starting training…' : 'Start training…'}
+        </button>
+      </form>
+      {result.value && (
+        <p
+          class={`message ${result.value.ok ? 'ok' : 'error'}`}
+          role={result.value.ok ? 'status' : 'alert'}
+        >
+          {result.value.text}
+        </p>
+      )}
+      <dialog ref={dialog} aria-labelledby="confirm-title" class="confirm">
+        <h3 id="confirm-title">Start training “{name.value.trim()}”?</h3>
+        <p>
+          {a.sample
+            ? 'Sample data: the training is simulated, and nothing is billed.'
+            : `Training is billed to the Ideogram account of “${a.label}”.`}{' '}
+          It uses the {count ?? ''} images of “{d.name}” and takes from about an hour to most of a
+          day.
+        </p>
+        <div class="dialog-actions">
+          <button type="button" class="button" onClick={() => dialog.current?.close()}>
+            Cancel
+          </button>
+          <button type="button" class="button primary" onClick={() => void start()}>
+            Start training
+          </button>
+        </div>
+      </dialog>
+    </section>
+  );
+}

@@ -1,0 +1,187 @@
+import type { ExtPage } from './driver/page';
+import {
+  expect,
+  type Extension,
+  hasText,
+  hasValue,
+  hidden,
+  listedAndCounted,
+  requestsSettled,
+  test,
+  visible,
+} from './fixtures';
+import type { FakeApi } from '../fake-api';
+
+// The studio: a dataset made, filled from the file picker (with a caption by name, a file of the
+// wrong kind refused, one image refused by Ideogram's safety check), uploaded in batches, then a
+// model trained from it, which the popup and the badge then watch like any other. And images
+// collected by right-clicking them on a web page.
+
+const MIN = 60_000;
+/** A 1×1 PNG: what Ideogram takes. */
+const PNG =
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
+
+type PickedFile = { name: string; type: string; base64?: string; text?: string };
+
+/** Picks files in the studio's file input, as the browser's file chooser hands them over. */
+async function pickFiles(page: ExtPage, files: PickedFile[]) {
+  await page.css('input[type="file"]').withElement((el, list) => {
+    const transfer = new DataTransfer();
+    for (const f of list) {
+      const bytes = f.base64
+        ? Uint8Array.from(atob(f.base64), (c) => c.charCodeAt(0))
+        : new TextEncoder().encode(f.text ?? '');
+      transfer.items.add(new File([bytes], f.name, { type: f.type }));
+    }
+    const input = el as HTMLInputElement;
+    input.files = transfer.files;
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+  }, files);
+}
+
+const png = (name: string): PickedFile => ({ name, type: 'image/png', base64: PNG });
+
+async function ready(extension: Extension, fake: FakeApi) {
+  await extension.useKey();
+  await listedAndCounted(extension, fake);
+}
+
+test('a dataset is made, filled, uploaded and trained from; the new model is watched', async ({
+  extension,
+  fake,
+}) => {
+  await ready(extension, fake);
+  const studio = await extension.open('studio.html');
+  await visible(studio.role('heading', 'Datasets'));
+  await visible(studio.text('Brand photos'));
+  await studio.role('button', 'New dataset').click();
+  // A blank name is refused here, before anything is sent.
+  await studio.role('button', 'Create dataset').click();
+  await hasText(studio.role('alert').filter({ hasText: 'name' }), 'Give the dataset a name.');
+  await studio.label('Name').fill('Catalogue shots');
+  await studio.role('button', 'Create dataset').click();
+  await visible(studio.role('heading', 'Catalogue shots'));
+  expect(fake.account.datasets.map((d) => d.name)).toContain('Catalogue shots');
+
+  // Sixteen images, a caption for the first by its name, and a file Ideogram does not take.
+  const shots = Array.from({ length: 16 }, (_, i) =>
+    png(`shot-${String(i + 1).padStart(2, '0')}.png`),
+  );
+  await pickFiles(studio, [
+    ...shots,
+    { name: 'shot-01.txt', type: 'text/plain', text: 'a red chair on white' },
+    { name: 'notes.pdf', type: 'application/pdf', text: '%PDF' },
+  ]);
+  await visible(studio.text('16 images waiting'));
+  await hasText(studio.role('alert').filter({ hasText: 'Not added' }), 'notes.pdf');
+  await hasValue(studio.label('Caption of shot-01.png'), 'a red chair on white');
+  // A caption typed is kept as typed (in the browser, with the image).
+  await studio.label('Caption of shot-02.png').fill('a blue chair');
+
+  // Ideogram's safety check refuses one of them.
+  fake.account.uploadFailures = { 'shot-16.png': 'FAILED_SAFETY_CHECK' };
+  fake.clearRequests();
+  await studio.role('button', 'Upload 16 files').click();
+  const summary = studio.role('status').filter({ hasText: 'uploaded' });
+  await hasText(summary, '15 files uploaded, 1 file refused');
+  await hasText(summary, 'Rejected by Ideogram’s safety check');
+  // Sent in batches the API takes, without cookies; the captions went as .txt files by name.
+  const uploads = fake.requests.filter((r) => r.path.endsWith('/upload_assets'));
+  expect(uploads).toHaveLength(2);
+  expect(uploads.every((r) => r.method === 'POST' && !('cookie' in r.headers))).toBe(true);
+  const sent = uploads.flatMap((r) => r.files ?? []);
+  expect(sent).toContain('shot-01.txt');
+  expect(sent).toContain('shot-02.txt');
+  const dataset = fake.account.datasets.find((d) => d.name === 'Catalogue shots')!;
+  expect(dataset.files.find((f) => f.file_name === 'shot-01.png')?.caption).toBe(
+    'a red chair on white',
+  );
+  // The refused image stays in the tray, with why; the rest left it.
+  await visible(studio.text('1 image waiting'));
+  await visible(studio.text('Rejected by Ideogram’s safety check: use another image.').first());
+  await visible(studio.text('15 images · ready to train').first());
+
+  // The tray survives the page: reload it.
+  await studio.reload();
+  await visible(studio.text('shot-16.png'));
+
+  // A name Ideogram would refuse is refused here.
+  await studio.label('Model name').fill('Catalogue v1!');
+  await studio.role('button', 'Start training…').click();
+  await visible(studio.text('Only letters, digits, spaces and hyphens: remove “!”.'));
+  await studio.label('Model name').fill('Catalogue v1');
+  await studio.text('Advanced settings (optional)').click();
+  await studio.label('Training steps').fill('150');
+  await visible(studio.text('Steps go from 100 to 10,000, in hundreds.'));
+  await studio.label('Training steps').fill('2000');
+
+  fake.clearRequests();
+  await studio.role('button', 'Start training…').click();
+  const dialog = studio.role('dialog');
+  await hasText(dialog, 'Training is billed to the Ideogram account');
+  // Pressed twice, it starts one training.
+  await dialog.role('button', 'Start training').click();
+  await hasText(
+    studio.role('status').filter({ hasText: 'started' }),
+    'Training “Catalogue v1” started',
+  );
+  const trains = fake.requests.filter((r) => r.method === 'POST' && r.path.includes('train'));
+  expect(trains).toHaveLength(1);
+  expect(trains[0]!.path).toBe('/v1/ideogram-v3/train-model-advanced');
+  const model = fake.account.models.find((m) => m.name === 'Catalogue v1')!;
+  expect(model.dataset_id).toBe(dataset.dataset_id);
+
+  // The popup lists it at once, as Creating; then it is watched like any other.
+  const popup = await extension.open('popup.html');
+  await popup.viewport(400, 600);
+  const row = popup.css('[data-model-id]').filter({ hasText: 'Catalogue v1' });
+  await hasText(row, 'Creating');
+  expect((await extension.badge()).text).toBe('2');
+  fake.advance(5 * MIN);
+  await extension.fireAlarms();
+  await expect.poll(async () => (await extension.badge()).text).toBe('3');
+  // Its phase, from its training run, as for any model in training.
+  await hasText(row, 'Preparing data');
+});
+
+test('right-click an image on a page: it waits in the dataset’s tray, fetched without the key', async ({
+  extension,
+  fake,
+}) => {
+  await ready(extension, fake);
+  fake.servePage(
+    '/__test/gallery',
+    '<h1>Gallery</h1><img id="cat" src="/__test/cat.png" alt="A cat" width="120" height="120">',
+  );
+  fake.serveFile('/__test/cat.png', 'image/png', Buffer.from(PNG, 'base64'));
+  const page = await extension.openWeb('https://api.ideogram.ai/__test/gallery');
+  await visible(page.role('img', 'A cat'));
+  const accountId = ((await extension.storage()).accounts as { id: string }[])[0]!.id;
+  const brand = fake.account.datasets.find((d) => d.name === 'Brand photos')!;
+  await requestsSettled(fake);
+  fake.clearRequests();
+  await extension.collectFromMenu(page, '#cat', {
+    title: 'Brand photos',
+    menuItemId: `collect:${accountId}:${brand.dataset_id}`,
+  });
+
+  // It is fetched by the extension with no cookie and never the key, and goes to the tray only.
+  await expect.poll(() => fake.requests.some((r) => r.path === '/__test/cat.png')).toBe(true);
+  const fetched = fake.requests.find((r) => r.path === '/__test/cat.png')!;
+  expect(Object.keys(fetched.headers).map((h) => h.toLowerCase())).not.toContain('api-key');
+  expect(Object.keys(fetched.headers).map((h) => h.toLowerCase())).not.toContain('cookie');
+  expect(fake.requests.filter((r) => r.method === 'POST')).toHaveLength(0);
+
+  // The popup says an image waits, and the studio shows it on the dataset's page.
+  const popup = await extension.open('popup.html');
+  await popup.role('tab', /Datasets/).click();
+  await visible(popup.text('1 image waiting to upload'));
+  const studio = await extension.open(
+    `studio.html#account=${accountId}&dataset=${brand.dataset_id}`,
+  );
+  await visible(studio.role('heading', 'Brand photos'));
+  await visible(studio.text('cat.png'));
+  await studio.role('button', 'Remove cat.png').click();
+  await hidden(studio.text('cat.png'));
+});

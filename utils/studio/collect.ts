@@ -1,0 +1,189 @@
+import { browser } from 'wxt/browser';
+import { extensionForType, uniqueName } from './rules';
+import { newTrayId, putInTray, type TrayItem, trayOf } from './tray';
+
+// Right-click "Add image to Ideogram dataset": the image is fetched by the extension (with no
+// cookies, no referrer and never the API key) and put in the dataset's tray, not sent anywhere.
+// Fetching from a site needs access to it: asked for, as an optional permission, the first time
+// an image of that site is collected. Without it, the image waits in the tray by its address
+// until the user allows access from the studio.
+
+/** Images over this size are not collected (Ideogram refuses very large files anyway). */
+export const MAX_COLLECTED_BYTES = 30 * 1024 * 1024;
+const FETCH_TIMEOUT_MS = 30_000;
+
+/** The permission pattern of an image's site, or null for addresses needing none (data:). */
+export function siteAccessFor(src: string): { origins: string[] } | null | 'unsupported' {
+  let url: URL;
+  try {
+    url = new URL(src);
+  } catch {
+    return 'unsupported';
+  }
+  if (url.protocol === 'data:') return null;
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return 'unsupported';
+  return { origins: [`${url.protocol}//${url.hostname}/*`] };
+}
+
+/** The site's name as people read it: `images.example.com`. */
+export function siteOf(src: string): string {
+  try {
+    return new URL(src).hostname || 'this site';
+  } catch {
+    return 'this site';
+  }
+}
+
+/**
+ * Asks for access to the image's site. Must be called in the click's own turn, before any await:
+ * browsers allow the question only during the user's gesture. Resolves whether access is held.
+ */
+export function askSiteAccess(src: string | undefined): Promise<boolean> {
+  const access = src === undefined ? 'unsupported' : siteAccessFor(src);
+  if (access === null) return Promise.resolve(true);
+  if (access === 'unsupported') return Promise.resolve(false);
+  let asked: Promise<boolean>;
+  try {
+    asked = browser.permissions.request(access);
+  } catch {
+    asked = Promise.resolve(false);
+  }
+  // Outside a gesture (a test's dispatched click) the question fails: what is held still counts.
+  return asked
+    .catch(() => false)
+    .then((granted) => granted || browser.permissions.contains(access).catch(() => false));
+}
+
+/** What the image's first bytes say it is: only what Ideogram takes. */
+export function sniffImageType(bytes: Uint8Array): string | null {
+  if (bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'image/jpeg';
+  if (bytes[0] === 0x89 && bytes[1] === 0x50 && bytes[2] === 0x4e && bytes[3] === 0x47) {
+    return 'image/png';
+  }
+  const text = String.fromCharCode(...bytes.slice(0, 12));
+  if (text.startsWith('RIFF') && text.slice(8, 12) === 'WEBP') return 'image/webp';
+  return null;
+}
+
+/** A file name for an image from its address: its own name when it has one, else `image`. */
+export function nameFromUrl(src: string, type: string): string {
+  const ext = extensionForType(type) ?? 'jpg';
+  let base = '';
+  try {
+    const url = new URL(src);
+    if (url.protocol !== 'data:') base = decodeURIComponent(url.pathname.split('/').pop() ?? '');
+  } catch {
+    base = '';
+  }
+  const stem = base
+    .replace(/\.[^.]*$/, '')
+    .replace(/[^\p{L}\p{N} _-]+/gu, '-')
+    .slice(0, 60);
+  return `${stem.replace(/^-+|-+$/g, '') || 'image'}.${ext}`;
+}
+
+export type Fetched = { ok: true; blob: Blob; type: string } | { ok: false; problem: string };
+
+/** Fetches the image itself: no cookies, no referrer, no key; JPEG, PNG or WebP only. */
+export async function fetchImage(src: string): Promise<Fetched> {
+  let response: Response;
+  try {
+    response = await fetch(src, {
+      credentials: 'omit',
+      referrerPolicy: 'no-referrer',
+      cache: 'no-store',
+      redirect: 'follow',
+      signal: AbortSignal.timeout(FETCH_TIMEOUT_MS),
+    });
+  } catch {
+    return {
+      ok: false,
+      problem: `Could not fetch the image from ${siteOf(src)}: check the connection, or save it and add the file in the studio.`,
+    };
+  }
+  if (!response.ok) {
+    return {
+      ok: false,
+      problem: `${siteOf(src)} answered HTTP ${response.status} for the image: save it and add the file in the studio.`,
+    };
+  }
+  const declared = Number(response.headers.get('Content-Length'));
+  if (declared > MAX_COLLECTED_BYTES) return { ok: false, problem: tooLarge(declared) };
+  const blob = await response.blob();
+  if (blob.size > MAX_COLLECTED_BYTES) return { ok: false, problem: tooLarge(blob.size) };
+  const type = sniffImageType(new Uint8Array(await blob.slice(0, 16).arrayBuffer()));
+  if (type === null) {
+    return {
+      ok: false,
+      problem:
+        'Ideogram takes JPEG, PNG or WebP images, and this one is another kind (GIF, SVG or AVIF, say).',
+    };
+  }
+  return { ok: true, blob: new Blob([blob], { type }), type };
+}
+
+function tooLarge(bytes: number): string {
+  return `The image is ${(bytes / 1024 / 1024).toFixed(0)} MB: too large for a dataset.`;
+}
+
+export interface CollectRequest {
+  src: string;
+  page?: string;
+  accountId: string;
+  datasetId: string;
+  /** Whether the image's site may be fetched (askSiteAccess). */
+  access: boolean;
+}
+
+export type Collected =
+  { ok: true; item: TrayItem } | { ok: false; problem: string; waiting?: TrayItem };
+
+/** Puts the image in the dataset's tray: fetched now, or waiting for access to its site. */
+export async function collectImage(request: CollectRequest, now: number): Promise<Collected> {
+  const { src, accountId, datasetId } = request;
+  if (siteAccessFor(src) === 'unsupported') {
+    return {
+      ok: false,
+      problem:
+        'This image has no address Model Watch can fetch: save it and add the file in the studio.',
+    };
+  }
+  const taken = (await trayOf(accountId, datasetId)).map((item) => item.name);
+  const base: Omit<TrayItem, 'name' | 'type' | 'size' | 'blob'> = {
+    id: newTrayId(),
+    accountId,
+    datasetId,
+    kind: 'image',
+    caption: '',
+    addedAt: now,
+    source: request.page
+      ? { url: src.slice(0, 2000), page: request.page.slice(0, 2000) }
+      : { url: src.slice(0, 2000) },
+  };
+  if (!request.access) {
+    const waiting: TrayItem = {
+      ...base,
+      name: uniqueName(nameFromUrl(src, 'image/jpeg'), taken),
+      type: '',
+      size: 0,
+      blob: null,
+    };
+    await putInTray([waiting]);
+    return {
+      ok: false,
+      problem: `Model Watch needs your permission to fetch images from ${siteOf(src)}. The image waits in the studio: allow access there.`,
+      waiting,
+    };
+  }
+  const fetched = await fetchImage(src);
+  if (!fetched.ok) return fetched;
+  const item: TrayItem = {
+    ...base,
+    name: uniqueName(nameFromUrl(src, fetched.type), taken),
+    type: fetched.type,
+    size: fetched.blob.size,
+    blob: fetched.blob,
+  };
+  await putInTray([item]);
+  return { ok: true, item };
+}

@@ -1,0 +1,203 @@
+import type { TrainingSettings } from '../api/types';
+
+// What Ideogram accepts when a dataset is filled and a model trained (its API reference, "Train a
+// model"), checked before anything is sent, in words a person can act on.
+
+/** A dataset needs at least this many images to train, and holds at most the other. */
+export const MIN_IMAGES = 15;
+export const MAX_IMAGES = 100;
+
+/** Ideogram's defaults for an advanced training, shown beside the fields. */
+export const DEFAULT_SETTINGS: Required<TrainingSettings> = {
+  trainingSteps: 1000,
+  loraRank: 128,
+  ema: 0.999,
+  learningRate: 0.0001,
+};
+
+/** Why a model name would be refused, or null: 5 to 30 letters, digits, spaces and hyphens. */
+export function modelNameProblem(name: string): string | null {
+  const trimmed = name.trim();
+  if (trimmed.length === 0) return 'Give the model a name.';
+  if (trimmed.length < 5) return `A name needs at least 5 characters (this has ${trimmed.length}).`;
+  if (trimmed.length > 30) return `A name has at most 30 characters (this has ${trimmed.length}).`;
+  const bad = [...new Set(trimmed.replace(/[A-Za-z0-9 -]/g, ''))];
+  if (bad.length > 0) {
+    const shown = bad.map((c) => (c === '"' ? '“"”' : `“${c}”`)).join(' ');
+    return `Only letters, digits, spaces and hyphens: remove ${shown}.`;
+  }
+  return null;
+}
+
+/** Why a dataset name would be refused, or null. */
+export function datasetNameProblem(name: string): string | null {
+  const trimmed = name.trim();
+  if (trimmed.length === 0) return 'Give the dataset a name.';
+  if (trimmed.length > 100) return 'A dataset name has at most 100 characters.';
+  return null;
+}
+
+/** Why a dataset of `count` images cannot be trained yet, or null. */
+export function imageCountProblem(count: number): string | null {
+  if (count < MIN_IMAGES) {
+    return `A training needs at least ${MIN_IMAGES} images: this dataset has ${count}, ${MIN_IMAGES - count} more needed.`;
+  }
+  if (count > MAX_IMAGES)
+    return `A training takes at most ${MAX_IMAGES} images: this dataset has ${count}.`;
+  return null;
+}
+
+/** The advanced fields as typed (empty: Ideogram's default). */
+export interface SettingsInput {
+  trainingSteps: string;
+  loraRank: string;
+  ema: string;
+  learningRate: string;
+}
+
+export type SettingsCheck =
+  | { ok: true; settings: TrainingSettings }
+  | { ok: false; problems: Partial<Record<keyof SettingsInput, string>> };
+
+/** Reads the advanced fields: each one empty (default) or valid, else what is wrong with it. */
+export function checkSettings(input: SettingsInput): SettingsCheck {
+  const problems: Partial<Record<keyof SettingsInput, string>> = {};
+  const settings: TrainingSettings = {};
+  const number = (text: string) => (text.trim() === '' ? undefined : Number(text.trim()));
+
+  const steps = number(input.trainingSteps);
+  if (steps !== undefined) {
+    if (!Number.isInteger(steps) || steps < 100 || steps > 10_000 || steps % 100 !== 0) {
+      problems.trainingSteps = 'Steps go from 100 to 10,000, in hundreds.';
+    } else settings.trainingSteps = steps;
+  }
+  const rank = number(input.loraRank);
+  if (rank !== undefined) {
+    if (rank !== 64 && rank !== 128) problems.loraRank = 'LoRA rank is 64 or 128.';
+    else settings.loraRank = rank;
+  }
+  const ema = number(input.ema);
+  if (ema !== undefined) {
+    if (!Number.isFinite(ema) || ema <= 0 || ema >= 1) {
+      problems.ema = 'EMA is between 0 and 1 (not either), usually 0.99 to 0.9999.';
+    } else settings.ema = ema;
+  }
+  const rate = number(input.learningRate);
+  if (rate !== undefined) {
+    if (!Number.isFinite(rate) || rate <= 0) {
+      problems.learningRate = 'The learning rate is above 0, usually 0.00001 to 0.0001.';
+    } else settings.learningRate = rate;
+  }
+  return Object.keys(problems).length > 0 ? { ok: false, problems } : { ok: true, settings };
+}
+
+const IMAGE_TYPES: Record<string, string> = {
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  png: 'image/png',
+  webp: 'image/webp',
+};
+
+/** What a picked or dropped file is to a dataset. */
+export type FileKind = 'image' | 'caption' | 'zip' | 'refused';
+
+export function extensionOf(name: string): string {
+  const dot = name.lastIndexOf('.');
+  return dot <= 0 ? '' : name.slice(dot + 1).toLowerCase();
+}
+
+/** The file name without its folder and extension: `photos/sunset.jpg` → `sunset`. */
+export function stemOf(name: string): string {
+  const base = name.slice(name.lastIndexOf('/') + 1);
+  const dot = base.lastIndexOf('.');
+  return dot <= 0 ? base : base.slice(0, dot);
+}
+
+export function kindOf(name: string, type: string): FileKind {
+  const ext = extensionOf(name);
+  if (ext in IMAGE_TYPES || ['image/jpeg', 'image/png', 'image/webp'].includes(type)) {
+    return 'image';
+  }
+  if (ext === 'txt') return 'caption';
+  if (ext === 'zip' || type === 'application/zip' || type === 'application/x-zip-compressed') {
+    return 'zip';
+  }
+  return 'refused';
+}
+
+/** The extension a fetched image gets from its type, when its URL has none. */
+export function extensionForType(type: string): string | null {
+  const entry = Object.entries(IMAGE_TYPES).find(([ext, t]) => t === type && ext !== 'jpeg');
+  return entry ? entry[0] : null;
+}
+
+/** Why a file is not added, in words. */
+export function refusedWords(name: string): string {
+  const ext = extensionOf(name);
+  return `${name}: Ideogram takes JPEG, PNG or WebP images, .txt captions and ZIPs of them${
+    ext ? `, not .${ext} files` : ''
+  }.`;
+}
+
+/**
+ * Pairs `.txt` captions with images by stem (`sunset.txt` captions `sunset.jpg`), among the files
+ * added together and the images already waiting. Returns each caption's text by image name, and
+ * the caption files that match no image.
+ */
+export function matchCaptions(
+  captions: { name: string; text: string }[],
+  imageNames: readonly string[],
+): { byImage: Map<string, string>; unmatched: string[] } {
+  const byStem = new Map<string, string>();
+  for (const name of imageNames) {
+    const stem = stemOf(name).toLowerCase();
+    if (!byStem.has(stem)) byStem.set(stem, name);
+  }
+  const byImage = new Map<string, string>();
+  const unmatched: string[] = [];
+  for (const caption of captions) {
+    const image = byStem.get(stemOf(caption.name).toLowerCase());
+    if (image === undefined) unmatched.push(caption.name);
+    else byImage.set(image, caption.text.trim());
+  }
+  return { byImage, unmatched };
+}
+
+/**
+ * A name unused among `taken` (case-insensitive, by stem, since captions pair by stem):
+ * `photo.jpg`, then `photo-2.jpg`, `photo-3.jpg`…
+ */
+export function uniqueName(name: string, taken: Iterable<string>): string {
+  const stems = new Set([...taken].map((t) => stemOf(t).toLowerCase()));
+  const stem = stemOf(name);
+  const ext = extensionOf(name);
+  // eslint-disable-next-line no-control-regex -- removing control characters is the point
+  const clean = stem.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '-').slice(0, 80) || 'image';
+  let candidate = clean;
+  for (let n = 2; stems.has(candidate.toLowerCase()); n++) candidate = `${clean}-${n}`;
+  return ext ? `${candidate}.${ext}` : candidate;
+}
+
+/** What Ideogram's documented `failure_reason`s mean, in words a person can act on. */
+export function failureWords(reason: string): string {
+  switch (reason) {
+    case 'FAILED_SAFETY_CHECK':
+      return 'Rejected by Ideogram’s safety check: use another image.';
+    case 'FILE_TOO_LARGE':
+      return 'Too large for Ideogram: use a smaller or more compressed image.';
+    case 'INTERNAL_ERROR':
+      return 'Ideogram had a problem with this file: upload it again.';
+    case 'INVALID_CAPTION':
+      return 'Ideogram could not read its caption: edit the caption and upload again.';
+    case 'INVALID_CAPTION_JSON':
+      return 'Ideogram could not read its caption’s JSON: edit the caption and upload again.';
+    case 'INVALID_IMAGE':
+      return 'Not an image Ideogram can read (JPEG, PNG or WebP): replace it.';
+    case 'INVALID_ZIP':
+      return 'Ideogram could not open this ZIP: make it again.';
+    case 'TOO_MANY_IMAGES':
+      return `The dataset is full (${MAX_IMAGES} images at most): remove this one or some already there.`;
+    default:
+      return `Ideogram refused it (${reason.toLowerCase().replace(/_/g, ' ')}).`;
+  }
+}
