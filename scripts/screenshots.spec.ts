@@ -52,6 +52,36 @@ for (const scheme of ['light', 'dark'] as const) {
     await popup.screenshot(`${OUT}/model-${scheme}.png`);
     await popup.role('button', '← All models').click();
 
+    // The studio on a sample dataset, with images waiting to upload.
+    const accountId = ((await extension.storage()).accounts as { id: string }[])[0]!.id;
+    const datasetId = (await extension.snapshot()).datasets[0]!.id;
+    const studio = await extension.open(`studio.html#account=${accountId}&dataset=${datasetId}`);
+    await studio.viewport(1100, 860);
+    await studio.colorScheme(scheme);
+    await visible(studio.role('heading', 'Train a model'));
+    await studio.css('input[type="file"]').withElement((el) => {
+      const transfer = new DataTransfer();
+      const colours = ['#7c3aed', '#0e7490', '#b45309'];
+      colours.forEach((colour, i) => {
+        const canvas = document.createElement('canvas');
+        canvas.width = canvas.height = 8;
+        const context = canvas.getContext('2d')!;
+        context.fillStyle = colour;
+        context.fillRect(0, 0, 8, 8);
+        const bytes = Uint8Array.from(atob(canvas.toDataURL('image/png').split(',')[1]!), (c) =>
+          c.charCodeAt(0),
+        );
+        transfer.items.add(new File([bytes], `moodboard-${i + 1}.png`, { type: 'image/png' }));
+      });
+      const input = el as HTMLInputElement;
+      input.files = transfer.files;
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+    }, null);
+    await visible(studio.text('3 images waiting'));
+    await studio.label('Caption of moodboard-1.png').fill('violet paper texture, soft light');
+    await studio.wait(300);
+    await studio.screenshot(`${OUT}/studio-${scheme}.png`);
+
     const options = await extension.open('options.html');
     await options.viewport(760, 860);
     await options.colorScheme(scheme);

@@ -185,3 +185,57 @@ test('right-click an image on a page: it waits in the dataset’s tray, fetched 
   await studio.role('button', 'Remove cat.png').click();
   await hidden(studio.text('cat.png'));
 });
+
+test('refusals keep what was prepared: 429 on upload, 402 on training, 400 in Ideogram’s words', async ({
+  extension,
+  fake,
+}) => {
+  await ready(extension, fake);
+  const accountId = ((await extension.storage()).accounts as { id: string }[])[0]!.id;
+  const brand = fake.account.datasets.find((d) => d.name === 'Brand photos')!;
+  const studio = await extension.open(
+    `studio.html#account=${accountId}&dataset=${brand.dataset_id}`,
+  );
+  await visible(studio.text('24 images · ready to train').first());
+  await pickFiles(studio, [png('extra-1.png'), png('extra-2.png')]);
+  await visible(studio.text('2 images waiting'));
+
+  // Rate limited: nothing arrives, both images stay, and the page says why.
+  fake.failPath(`/datasets/${brand.dataset_id}/upload_assets`, {
+    type: 'status',
+    status: 429,
+    retryAfter: '30',
+  });
+  await studio.role('button', 'Upload 2 files').click();
+  await hasText(studio.role('status').filter({ hasText: 'uploaded' }), 'limiting requests');
+  await visible(studio.text('2 images waiting'));
+  fake.failPath(`/datasets/${brand.dataset_id}/upload_assets`, null);
+
+  // Out of funds: the training is not started, and the name typed stays.
+  fake.failPath('/v1/ideogram-v3/train-model', {
+    type: 'status',
+    status: 402,
+    body: { reject_reason: 'insufficient_funds' },
+  });
+  await studio.label('Model name').fill('Brand v9');
+  await studio.role('button', 'Start training…').click();
+  await studio.role('dialog').role('button', 'Start training').click();
+  const refusal = studio.role('alert').filter({ hasText: 'funds' });
+  await hasText(refusal, 'run out of funds');
+  await hasText(refusal, 'What you prepared is kept');
+  await hasValue(studio.label('Model name'), 'Brand v9');
+  expect(fake.account.models.some((m) => m.name === 'Brand v9')).toBe(false);
+
+  // A 400 says which field and why, in Ideogram's words.
+  fake.failPath('/v1/ideogram-v3/train-model', {
+    type: 'status',
+    status: 400,
+    body: { detail: 'model_name: already used in this account' },
+  });
+  await studio.role('button', 'Start training…').click();
+  await studio.role('dialog').role('button', 'Start training').click();
+  await hasText(
+    studio.role('alert').filter({ hasText: 'refused' }),
+    'Ideogram refused the training: model_name: already used in this account',
+  );
+});

@@ -105,9 +105,11 @@ export function createFakeApi(
         reply: { status: 200, headers: { 'content-type': file.type }, body: file.bytes },
       };
     }
-    const real = server.handle(request);
     const byPath = [...pathFaults].find(([prefix]) => path.startsWith(prefix))?.[1];
     const fault = byPath ?? queuedFaults.shift() ?? standingFault;
+    // A write refused with an error status never reached the server: nothing it would do happens.
+    const refusedWrite = fault?.type === 'status' && request.method.toUpperCase() !== 'GET';
+    const real = refusedWrite ? { status: 500, headers: {}, body: '' } : server.handle(request);
     const outcome = fault ? applyFault(fault, real) : { type: 'reply' as const, reply: real };
     requests.push({
       method: request.method,

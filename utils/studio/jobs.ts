@@ -90,9 +90,31 @@ export function batchesOf(items: readonly TrayItem[]): TrayItem[][] {
   return batches;
 }
 
+/**
+ * A write's failure in words for the person who asked: the API's sentence without its promise to
+ * retry (a write is never retried on its own), and that what they prepared is kept.
+ */
+export function writeWords(message: string): string {
+  const said = message.replace(/[;.]?\s*Model Watch will try again[^.]*\./, '.').trim();
+  return `${said} What you prepared is kept: try again when that is fixed.`;
+}
+
 function asFailure(error: unknown): ApiFailure {
-  if (error instanceof ApiError) return toFailure(error);
+  if (error instanceof ApiError) {
+    const failure = toFailure(error);
+    return { ...failure, message: writeWords(failure.message) };
+  }
   return { kind: 'network', message: error instanceof Error ? error.message : String(error) };
+}
+
+/** Runs a write; an API failure is rethrown in a write's words. */
+async function writing<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof ApiError) throw new ApiError(asFailure(error));
+    throw error;
+  }
 }
 
 export function createStudio(deps: StudioDeps) {
@@ -108,7 +130,7 @@ export function createStudio(deps: StudioDeps) {
     const problem = datasetNameProblem(request.name);
     if (problem) throw new Error(problem);
     const { account, api } = await deps.clientFor(request.accountId);
-    const dataset = await api.createDataset(request.name.trim());
+    const dataset = await writing(() => api.createDataset(request.name.trim()));
     await storeNewDataset(account, dataset, deps.now());
     if (request.adoptNew) await moveTray(account.id, NEW_DATASET, dataset.id);
     return dataset;
@@ -215,10 +237,8 @@ export function createStudio(deps: StudioDeps) {
       const detail = await api.getDataset(request.datasetId);
       const countProblem = imageCountProblem(Math.min(detail.fileCount, MAX_IMAGES + 1));
       if (countProblem) throw new Error(countProblem);
-      const started = await api.trainModel(
-        request.datasetId,
-        request.name.trim(),
-        request.settings,
+      const started = await writing(() =>
+        api.trainModel(request.datasetId, request.name.trim(), request.settings),
       );
       const now = deps.now();
       await storeStartedModel(account, started, now);
