@@ -51,8 +51,12 @@ describe('bundle budgets (gzip)', () => {
     ['options page', () => pageScripts('options.html'), 25 * KB],
     // Raised from 20 KB when stored data came to be parsed like network data, through one writer,
     // with repairs (about 5 KB): it is read when the worker wakes, not before a page paints.
-    // Raised to 31 KB with training details, history and estimates in the check (about 3 KB).
-    ['background', () => scriptWithImports('background.js'), 31 * KB],
+    // Raised to 31 KB with training details, history and estimates in the check (about 3 KB),
+    // then to 40 KB with the studio: its writes, the tray, the image collector, and the sample
+    // account's simulation of uploads and trainings (multipart and ZIP reading, about 8 KB). A
+    // service worker cannot load code lazily, and none of it is on a page's paint path; waking
+    // the worker to a drawn badge is measured by `npm run bench`.
+    ['background', () => scriptWithImports('background.js'), 40 * KB],
   ])(
     'the %s stays within its budget',
     (name, files, budget) => {
