@@ -9,6 +9,7 @@ import {
   test,
   visible,
   type Extension,
+  requestsSettled,
 } from './fixtures';
 
 // The production build under races, odd answers and damaged storage: nothing the user saved is
@@ -178,6 +179,8 @@ test.describe('the refresh engine keeps its promises', () => {
   }) => {
     await extension.useKey();
     await expect.poll(() => badgeText(extension)).toBe('2');
+    // The phases read after the lists are done: the fault below is the check's.
+    await requestsSettled(fake);
     const serverNow = Date.now() + 5 * 60 * MIN;
     fake.failNext({
       type: 'status',
@@ -212,6 +215,8 @@ test.describe('the refresh engine keeps its promises', () => {
   }) => {
     const accountId = await extension.useKey();
     await expect.poll(() => badgeText(extension)).toBe('2');
+    // The phases read after the lists are done: going offline meets the check, not them.
+    await requestsSettled(fake);
     await extension.setOffline(true);
     await extension.fireAlarms();
     await expect.poll(() => badgeText(extension)).toBe('OFF');
