@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'preact/hooks';
-import { isKnownStatus, statusLabel, type DatasetDetail } from '../../utils/api/types';
+import { type DatasetDetail, statusClass, statusLabel } from '../../utils/api/types';
 import { formatBytes, shortDate } from '../../utils/words/format';
 import { copyDatasetId, openDataset, showModel } from './actions';
 import { readiness } from '../../utils/views/datasets';
@@ -76,9 +76,7 @@ function TrainedModels({ ids }: { ids: string[] }) {
                 {model?.name ?? id}
               </span>
               {model && (
-                <span
-                  class={`trained-status st-${isKnownStatus(status) ? status.toLowerCase() : 'unknown'}`}
-                >
+                <span class={`trained-status ${statusClass(status)}`}>
                   <span class="dot" aria-hidden="true" />
                   {statusLabel(status)}
                 </span>

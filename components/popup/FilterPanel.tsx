@@ -1,6 +1,6 @@
 import type { RefObject } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
-import { isKnownStatus, statusLabel } from '../../utils/api/types';
+import { isKnownStatus, statusClass, statusLabel } from '../../utils/api/types';
 import { ALL_ACCOUNTS, type PopupPrefs } from '../../utils/storage/choices';
 import { setAccount, setScope, setSort, showAll, toggleStatus } from './actions';
 import { filtersOpen, index, multiAccount, selectedAccount, state, statusCounts } from './model';
@@ -81,10 +81,7 @@ export function FilterPanel({ trigger }: { trigger: RefObject<HTMLButtonElement 
                   checked={statuses.includes(status)}
                   onChange={() => toggleStatus(status)}
                 />
-                <span
-                  class={`dot st-${isKnownStatus(status) ? status.toLowerCase() : 'unknown'}`}
-                  aria-hidden="true"
-                />
+                <span class={`dot ${statusClass(status)}`} aria-hidden="true" />
                 <span class="status-name">{statusLabel(status)}</span>
                 <span class="count">{(counts.get(status) ?? 0).toLocaleString('en')}</span>
               </label>

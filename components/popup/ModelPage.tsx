@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'preact/hooks';
-import { isKnownStatus, type Model, type TrainingRun } from '../../utils/api/types';
+import { type Model, statusClass, type TrainingRun } from '../../utils/api/types';
 import { uriUnavailableReason } from '../../utils/surfaces/pick';
-import { statusWords } from '../../utils/views/models';
+import { stateWords } from '../../utils/views/models';
 import {
   currentRun,
   type Outlook,
@@ -100,9 +100,7 @@ function Runs({ model }: { model: Listed<Model> }) {
 export function ModelPage({ model }: { model: Listed<Model> }) {
   const back = useRef<HTMLButtonElement>(null);
   useEffect(() => back.current?.focus(), [model.id]);
-  const run = currentRun(model);
-  const status = run ? phaseLabel(run.phase) : statusWords(model);
-  const statusClass = isKnownStatus(model.status) ? model.status.toLowerCase() : 'unknown';
+  const status = stateWords(model);
   const outlook = outlookOf(model, histories.value.get(model.accountId) ?? [], now.value);
   const reason = uriUnavailableReason(model);
   const account = accountTag(model.accountId);
@@ -128,7 +126,7 @@ export function ModelPage({ model }: { model: Listed<Model> }) {
       </button>
       <h2 id="model-title">{model.name}</h2>
       <p class="model-status">
-        <span class={`part status st-${statusClass}`}>
+        <span class={`part status ${statusClass(model.status)}`}>
           <span class="dot" aria-hidden="true" />
           {status}
         </span>

@@ -1,4 +1,4 @@
-import { isKnownStatus, type Model } from '../../utils/api/types';
+import { type Model, statusClass } from '../../utils/api/types';
 import { primaryCopy, uriUnavailableReason } from '../../utils/surfaces/pick';
 import { detailParts } from '../../utils/views/models';
 import { STATUS_PAGE_URL } from '../../utils/views/training';
@@ -44,7 +44,6 @@ export function openRowMenu(modelId: string, anchor: Element) {
  * on keys. Names are text, never HTML.
  */
 export function ModelRow({ model, position, total, active, highlighted, onFocusRow }: RowProps) {
-  const statusClass = isKnownStatus(model.status) ? model.status.toLowerCase() : 'unknown';
   const dataset = model.datasetId
     ? datasetNames.value.get(`${model.accountId}:${model.datasetId}`)
     : undefined;
@@ -109,7 +108,7 @@ export function ModelRow({ model, position, total, active, highlighted, onFocusR
             ) : (
               <span
                 key={part.kind}
-                class={`part ${part.kind}${part.kind === 'status' ? ` st-${statusClass}` : ''}`}
+                class={`part ${part.kind}${part.kind === 'status' ? ` ${statusClass(model.status)}` : ''}`}
               >
                 {part.kind === 'status' && <span class="dot" aria-hidden="true" />}
                 {part.text}

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import type { Model } from '../../utils/api/types';
 import { failureMessage, sendMessage } from '../../utils/messaging/channel';
 import { ALL_ACCOUNTS, type PopupPrefs } from '../../utils/storage/choices';
+import { studioPath } from '../../utils/studio/route';
 import { primaryCopy, uriUnavailableReason } from '../../utils/surfaces/pick';
 import { waitWords } from '../../utils/words/wait';
 import { generateSnippet, SNIPPET_LABELS, type SnippetLanguage } from '../../utils/words/snippets';
@@ -170,11 +171,7 @@ export function copySnippet(model: Model, language: SnippetLanguage) {
 
 /** Opens the studio (a dataset's page in it, when given) in a tab. */
 export function openStudio(accountId?: string, datasetId?: string): void {
-  const params = new URLSearchParams();
-  if (accountId) params.set('account', accountId);
-  if (datasetId) params.set('dataset', datasetId);
-  const hash = params.size > 0 ? `#${params.toString()}` : '';
-  void browser.tabs.create({ url: browser.runtime.getURL(`/studio.html${hash}`) });
+  void browser.tabs.create({ url: browser.runtime.getURL(studioPath(accountId, datasetId)) });
   window.close();
 }
 

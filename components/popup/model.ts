@@ -12,8 +12,13 @@ import {
 } from '../../utils/storage/items';
 import { allModels, type Listed, modeOf } from '../../utils/storage/layout';
 import type { SnapshotError } from '../../utils/storage/snapshot';
-import { firstScreenKey, listedDatasetsOf, shownAccountsOf } from '../../utils/views/first-screen';
-import { type PastTraining, pastTrainings } from '../../utils/views/training';
+import {
+  firstScreenKey,
+  historiesOf,
+  listedDatasetsOf,
+  shownAccountsOf,
+} from '../../utils/views/first-screen';
+import type { PastTraining } from '../../utils/views/training';
 import { countByStatus, indexModels, visibleModels } from '../../utils/views/models';
 import { waitEnd } from '../../utils/words/wait';
 import { loadStored, storedSignal } from '../stored';
@@ -162,15 +167,10 @@ export const listedDatasets = computed(() =>
 );
 /** Each shown account's past trainings, newest first: what the rows' estimates come from. */
 export const histories = computed((): ReadonlyMap<string, PastTraining[]> => {
-  if (!listsLoaded.value && onFirstScreen.value) {
+  if (onFirstScreen.value) {
     return new Map(Object.entries(firstScreen.value.value!.histories));
   }
-  return new Map(
-    shownAccounts.value.map((a) => [
-      a.id,
-      pastTrainings(snapshotOf(snapshots.value.value, a.id).models),
-    ]),
-  );
+  return historiesOf(shownAccounts.value, snapshots.value.value);
 });
 
 /** The counts on the tabs (the first screen knows them before the lists are read). */

@@ -1,6 +1,6 @@
 import { useSignal } from '@preact/signals';
 import { useEffect, useMemo, useRef } from 'preact/hooks';
-import { statusLabel } from '../../utils/api/types';
+import { statusClass, statusLabel } from '../../utils/api/types';
 import { MAX_IMAGES } from '../../utils/studio/rules';
 import type { TrayItem } from '../../utils/studio/tray';
 import { formatBytes, plural } from '../../utils/words/format';
@@ -118,7 +118,7 @@ function Models() {
           {models.map((m) => (
             <li key={m.id}>
               <span class="file-name">{m.name}</span>{' '}
-              <span class={`status st-${m.status.toLowerCase()}`}>{statusLabel(m.status)}</span>
+              <span class={`status ${statusClass(m.status)}`}>{statusLabel(m.status)}</span>
             </li>
           ))}
         </ul>
@@ -238,7 +238,7 @@ function UploadSummary() {
       <p>
         {plural(state.uploaded, 'file')} uploaded
         {state.failed.length > 0 && `, ${plural(state.failed.length, 'file')} refused`}
-        {state.error && `; the rest stayed in the tray`}.
+        {state.left > 0 && `; ${state.left} still waiting in the tray`}.
       </p>
       {state.error && <p>{state.error}</p>}
       {state.failed.length > 0 && (
@@ -261,7 +261,14 @@ function TrayRow({ item, over }: { item: TrayItem; over: boolean }) {
     [item.id, item.blob === null],
   );
   useEffect(() => () => void (thumb && URL.revokeObjectURL(thumb)), [thumb]);
-  const caption = useSignal(item.caption);
+  // The caption as typed while the field has focus; otherwise the stored one (a .txt added later
+  // shows at once). Saved after a short pause and when the field is left.
+  const draft = useSignal<string | null>(null);
+  const pending = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const save = (text: string) => {
+    clearTimeout(pending.current);
+    if (text !== item.caption) void setCaption(item.id, text);
+  };
   const access = useSignal<string | null>(null);
   return (
     <li class={`tray-item${over ? ' over' : ''}${item.problem ? ' failed' : ''}`}>
@@ -285,11 +292,17 @@ function TrayRow({ item, over }: { item: TrayItem; over: boolean }) {
             <textarea
               rows={2}
               placeholder="Caption (optional)"
-              value={caption.value}
-              // Kept as typed: a closed tab loses nothing.
+              value={draft.value ?? item.caption}
+              onFocus={() => (draft.value = item.caption)}
               onInput={(e) => {
-                caption.value = e.currentTarget.value;
-                void setCaption(item.id, caption.value);
+                const text = e.currentTarget.value;
+                draft.value = text;
+                clearTimeout(pending.current);
+                pending.current = setTimeout(() => save(text), 400);
+              }}
+              onBlur={() => {
+                if (draft.value !== null) save(draft.value);
+                draft.value = null;
               }}
             />
           </label>

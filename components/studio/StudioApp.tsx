@@ -2,6 +2,7 @@ import { useSignal } from '@preact/signals';
 import { useEffect, useRef } from 'preact/hooks';
 import { datasetNameProblem } from '../../utils/studio/rules';
 import { readiness } from '../../utils/views/datasets';
+import { studioHash } from '../../utils/studio/route';
 import { NEW_DATASET, trayCounts } from '../../utils/studio/tray';
 import { failureMessage } from '../../utils/messaging/channel';
 import { plural } from '../../utils/words/format';
@@ -112,10 +113,7 @@ function DatasetList() {
             const n = waiting.value.get(`${a.id}:${d.id}`) ?? 0;
             return (
               <li key={d.id}>
-                <a
-                  class="dataset-card"
-                  href={`#${new URLSearchParams({ account: a.id, dataset: d.id }).toString()}`}
-                >
+                <a class="dataset-card" href={studioHash(a.id, d.id)}>
                   <span class="name" title={d.name}>
                     {d.name}
                   </span>

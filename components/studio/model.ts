@@ -6,6 +6,8 @@ import { accountsItem, snapshotOf, snapshotsItem } from '../../utils/storage/ite
 import { batchesOf } from '../../utils/studio/jobs';
 import {
   checkSettings,
+  isCaptionName,
+  isImageName,
   kindOf,
   MAX_IMAGES,
   matchCaptions,
@@ -18,12 +20,15 @@ import {
   newTrayId,
   putInTray,
   removeFromTray,
+  imagesIn,
+  imagesOf,
   type TrayItem,
   trayOf,
   updateInTray,
   watchTray,
 } from '../../utils/studio/tray';
-import { isCaptionName, isImageName, listZip } from '../../utils/studio/zip';
+import { listZip } from '../../utils/studio/zip';
+import { readStudioHash, type StudioPlace, studioHash } from '../../utils/studio/route';
 import { loadStored, storedSignal } from '../stored';
 
 // The studio page's state: the stored accounts and lists (read, never written here), the route
@@ -34,27 +39,13 @@ export const accounts = storedSignal(accountsItem);
 export const snapshots = storedSignal(snapshotsItem);
 export const loaded = loadStored(accounts, snapshots);
 
-export interface Route {
-  accountId: string | null;
-  /** A dataset's id, NEW_DATASET for the new-dataset form, or null for the list. */
-  datasetId: string | null;
-}
-
-function readRoute(): Route {
-  const params = new URLSearchParams(location.hash.slice(1));
-  return { accountId: params.get('account'), datasetId: params.get('dataset') };
-}
-
-export const route = signal<Route>(readRoute());
+export const route = signal<StudioPlace>(readStudioHash(location.hash));
 addEventListener('hashchange', () => {
-  route.value = readRoute();
+  route.value = readStudioHash(location.hash);
 });
 
 export function go(accountId: string | null, datasetId: string | null = null): void {
-  const params = new URLSearchParams();
-  if (accountId) params.set('account', accountId);
-  if (datasetId) params.set('dataset', datasetId);
-  location.hash = params.toString();
+  location.hash = studioHash(accountId, datasetId);
 }
 
 /** The account shown: the route's, else the first (a real one before sample data). */
@@ -128,9 +119,7 @@ export async function loadTray(): Promise<void> {
 watchTray(() => void loadTray());
 
 /** How many images the tray holds (a ZIP counts its images). */
-export const trayImages = computed(() =>
-  tray.value.reduce((sum, item) => sum + (item.zip?.images ?? 1), 0),
-);
+export const trayImages = computed(() => imagesIn(tray.value));
 
 /**
  * Items over the dataset's 100-image limit, counting what is already there, oldest first in:
@@ -141,7 +130,7 @@ export const overLimit = computed(() => {
   const over = new Set<string>();
   let used = 0;
   for (const item of tray.value) {
-    used += item.zip?.images ?? 1;
+    used += imagesOf(item);
     if (used > room) over.add(item.id);
   }
   return { room, over };
@@ -153,7 +142,12 @@ export async function addFiles(files: readonly File[]): Promise<void> {
   const datasetId = route.value.datasetId;
   if (!a || datasetId === null) return;
   const problems: string[] = [];
-  const taken = tray.value.map((item) => item.name);
+  // Unique against what waits and what the dataset holds: captions pair by name, and a cut-off
+  // upload is read back by name.
+  const taken = [
+    ...tray.value.map((item) => item.name),
+    ...(detail.value?.files.flatMap((f) => (f.name === null ? [] : [f.name])) ?? []),
+  ];
   const added: TrayItem[] = [];
   const captions: { name: string; text: string }[] = [];
   const now = Date.now();
@@ -242,28 +236,37 @@ export interface UploadState {
   uploaded: number;
   failed: { name: string; problem: string }[];
   error: string | null;
+  /** Of the items sent for, how many are still in the tray once it is done. */
+  left: number;
 }
 
 export const upload = signal<UploadState | null>(null);
 
-/** Sends the tray, batch after batch; stops at the first batch that fails as a whole. */
+/**
+ * Sends the tray, batch after batch; stops at the first batch that fails as a whole. Names are
+ * made unique against the dataset's files first, so a file read back after a cut-off upload is
+ * known by its name. The dataset is read once at the end.
+ */
 export async function uploadTray(): Promise<void> {
   const a = account.value;
   const datasetId = route.value.datasetId;
   if (!a || !datasetId || datasetId === NEW_DATASET || upload.value?.running) return;
   const { over } = overLimit.value;
-  const ready = tray.value.filter((item) => item.blob !== null && !over.has(item.id));
-  const batches = batchesOf(ready);
+  const ready = await namedApart(
+    tray.value.filter((item) => item.blob !== null && !over.has(item.id)),
+    detail.value?.files.flatMap((f) => (f.name === null ? [] : [f.name])) ?? [],
+  );
   const state: UploadState = {
     running: true,
     sent: 0,
-    total: ready.reduce((sum, item) => sum + (item.zip?.images ?? 1), 0),
+    total: imagesIn(ready),
     uploaded: 0,
     failed: [],
     error: null,
+    left: 0,
   };
   upload.value = { ...state };
-  for (const batch of batches) {
+  for (const batch of batchesOf(ready)) {
     try {
       const outcome = await sendMessage('uploadBatch', {
         accountId: a.id,
@@ -271,8 +274,7 @@ export async function uploadTray(): Promise<void> {
         ids: batch.map((item) => item.id),
       });
       state.uploaded += outcome.uploaded.length;
-      state.failed.push(...outcome.failed.map(({ name, problem }) => ({ name, problem })));
-      if (outcome.dataset && route.value.datasetId === datasetId) detail.value = outcome.dataset;
+      state.failed.push(...outcome.failed);
       if (outcome.error) {
         state.error = outcome.error.message;
         break;
@@ -281,11 +283,30 @@ export async function uploadTray(): Promise<void> {
       state.error = failureMessage(error, 'The upload stopped.');
       break;
     }
-    state.sent += batch.reduce((sum, item) => sum + (item.zip?.images ?? 1), 0);
+    state.sent += imagesIn(batch);
     upload.value = { ...state };
   }
-  upload.value = { ...state, running: false };
-  await loadTray();
+  await Promise.all([loadTray(), loadDetail(a.id, datasetId)]);
+  const sentFor = new Set(ready.map((item) => item.id));
+  upload.value = {
+    ...state,
+    running: false,
+    left: tray.value.filter((item) => sentFor.has(item.id)).length,
+  };
+}
+
+/** Renames items whose names the dataset already holds (`photo.jpg` → `photo-2.jpg`). */
+async function namedApart(items: TrayItem[], inDataset: string[]): Promise<TrayItem[]> {
+  const taken = [...inDataset];
+  const named: TrayItem[] = [];
+  for (const item of items) {
+    const others = [...taken, ...items.filter((i) => i !== item).map((i) => i.name)];
+    const name = uniqueName(item.name, others);
+    if (name !== item.name) await updateInTray(item.id, { name });
+    taken.push(name);
+    named.push({ ...item, name });
+  }
+  return named;
 }
 
 // ---- New dataset ----

@@ -1,3 +1,4 @@
+import { ACTIVE_CHECK } from '../fake-api';
 import { API_BASE_URL } from '../../utils/api/client';
 import { expect, hasValue, hidden, listedAndCounted, test, visible } from './fixtures';
 
@@ -7,7 +8,6 @@ import { expect, hasValue, hidden, listedAndCounted, test, visible } from './fix
 // browser behaves differently by design, the test says which behaviour each one must show.
 
 const MIN = 60_000;
-const ACTIVE_CHECK = '/models?scope=owned&status=CREATING&status=TRAINING';
 
 test('settings survive a reload of the extension (an update, a restart)', async ({ extension }) => {
   await extension.useKey();

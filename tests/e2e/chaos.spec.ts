@@ -1,4 +1,11 @@
-import { createFakeApi, fakeDataset, fakeModel, standardAccount, TEST_KEY } from '../fake-api';
+import {
+  ACTIVE_CHECK,
+  createFakeApi,
+  fakeDataset,
+  fakeModel,
+  standardAccount,
+  TEST_KEY,
+} from '../fake-api';
 import {
   hasAttribute,
   expect,
@@ -16,7 +23,6 @@ import {
 // lost, nothing is silent. Each test stages one scenario of the "nothing is ever lost" issue.
 
 const MIN = 60_000;
-const ACTIVE_CHECK = '/models?scope=owned&status=CREATING&status=TRAINING';
 const TEAM_KEY = 'team-key-4f9a2c';
 const team = createFakeApi(standardAccount(TEAM_KEY));
 test.use({ otherFakes: [team] });

@@ -120,8 +120,12 @@ test('a dataset is made, filled, uploaded and trained from; the new model is wat
   await studio.role('button', 'Start training…').click();
   const dialog = studio.role('dialog');
   await hasText(dialog, 'Training is billed to the Ideogram account');
-  // Pressed twice, it starts one training.
+  // While its answer is on the way, the button says so, and pressing it again starts nothing.
+  const release = fake.hold('/v1/ideogram-v3/train-model');
   await dialog.role('button', 'Start training').click();
+  await studio.role('button', 'Starting training…').click();
+  await hidden(studio.role('dialog'));
+  release();
   await hasText(
     studio.role('status').filter({ hasText: 'started' }),
     'Training “Catalogue v1” started',
@@ -186,7 +190,7 @@ test('right-click an image on a page: it waits in the dataset’s tray, fetched 
   await hidden(studio.text('cat.png'));
 });
 
-test('refusals keep what was prepared: 429 on upload, 402 on training, 400 in Ideogram’s words', async ({
+test('refusals keep what was prepared (429, 402, 400); an upload cut off after it landed is read back', async ({
   extension,
   fake,
 }) => {
@@ -207,8 +211,24 @@ test('refusals keep what was prepared: 429 on upload, 402 on training, 400 in Id
     retryAfter: '30',
   });
   await studio.role('button', 'Upload 2 files').click();
-  await hasText(studio.role('status').filter({ hasText: 'uploaded' }), 'limiting requests');
+  const summary = studio.role('status').filter({ hasText: 'uploaded' });
+  await hasText(summary, '0 files uploaded; 2 still waiting in the tray.');
+  await hasText(summary, 'limiting requests');
+  await hasText(summary, 'Nothing was changed; what you prepared is kept');
   await visible(studio.text('2 images waiting'));
+  expect(brand.files).toHaveLength(24);
+
+  // A 503 after Ideogram stored them: what arrived is read back, and leaves the tray.
+  fake.failPath(`/datasets/${brand.dataset_id}/upload_assets`, {
+    type: 'status',
+    status: 503,
+    reached: true,
+  });
+  await studio.role('button', 'Upload 2 files').click();
+  await hasText(summary, '2 files uploaded.');
+  await hasText(summary, 'It may have gone through all the same');
+  await visible(studio.text('Nothing waiting.'));
+  expect(brand.files).toHaveLength(26);
   fake.failPath(`/datasets/${brand.dataset_id}/upload_assets`, null);
 
   // Out of funds: the training is not started, and the name typed stays.
@@ -222,9 +242,9 @@ test('refusals keep what was prepared: 429 on upload, 402 on training, 400 in Id
   await studio.role('dialog').role('button', 'Start training').click();
   const refusal = studio.role('alert').filter({ hasText: 'funds' });
   await hasText(refusal, 'run out of funds');
-  await hasText(refusal, 'What you prepared is kept');
+  await hasText(refusal, 'Nothing was changed; what you prepared is kept.');
   await hasValue(studio.label('Model name'), 'Brand v9');
-  expect(fake.account.models.some((m) => m.name === 'Brand v9')).toBe(false);
+  expect((await extension.snapshot()).models.some((m) => m.name === 'Brand v9')).toBe(false);
 
   // A 400 says which field and why, in Ideogram's words.
   fake.failPath('/v1/ideogram-v3/train-model', {

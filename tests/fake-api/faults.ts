@@ -12,6 +12,12 @@ export type Fault =
       body?: unknown;
       /** A body that is not JSON at all. */
       text?: string;
+      /**
+       * The server did the request, then answered with this status (a 5xx after an upload was
+       * stored, say). By default an error status means the request was refused before anything
+       * was done. (A hang or a drop always comes after the server did the work.)
+       */
+      reached?: boolean;
     }
   /** The connection opens and nothing ever comes back. */
   | { type: 'hang' }

@@ -107,9 +107,9 @@ export function createFakeApi(
     }
     const byPath = [...pathFaults].find(([prefix]) => path.startsWith(prefix))?.[1];
     const fault = byPath ?? queuedFaults.shift() ?? standingFault;
-    // A write refused with an error status never reached the server: nothing it would do happens.
-    const refusedWrite = fault?.type === 'status' && request.method.toUpperCase() !== 'GET';
-    const real = refusedWrite ? { status: 500, headers: {}, body: '' } : server.handle(request);
+    // An error status is a refusal before anything was done, unless the fault says it came after.
+    const refused = fault?.type === 'status' && !fault.reached;
+    const real = refused ? { status: 500, headers: {}, body: '' } : server.handle(request);
     const outcome = fault ? applyFault(fault, real) : { type: 'reply' as const, reply: real };
     requests.push({
       method: request.method,
@@ -332,6 +332,9 @@ export function fakeDataset(name: string, files = 20, now = Date.now()): FakeDat
 }
 
 export const TEST_KEY = 'test-key-0123456789abcdef';
+
+/** The background's check: only the user's models being created or trained (the wire format). */
+export const ACTIVE_CHECK = '/models?scope=owned&status=CREATING&status=TRAINING';
 
 /**
  * The account most tests use: models in every status (2 owned training, 1 shared), 2 datasets,

@@ -5,6 +5,7 @@ import {
   invalidResponseError,
   networkError,
   offlineError,
+  type Purpose,
   type Subject,
   timeoutError,
 } from './errors';
@@ -85,7 +86,8 @@ export function createIdeogramApi(options: IdeogramApiOptions) {
     parse: (body: unknown) => ParseResult<T>,
     write?: { body: FormData | Record<string, unknown>; timeout: number },
   ): Promise<T> {
-    if (!isOnline()) throw offlineError();
+    const purpose: Purpose = write ? 'write' : 'read';
+    if (!isOnline()) throw offlineError(purpose);
     const limit = write?.timeout ?? timeoutMs;
     const signal = AbortSignal.timeout(limit);
     const headers: Record<string, string> = { 'Api-Key': apiKey, Accept: 'application/json' };
@@ -111,10 +113,10 @@ export function createIdeogramApi(options: IdeogramApiOptions) {
         signal,
       });
     } catch {
-      throw failureOfTransport(signal, limit, isOnline);
+      throw failureOfTransport(signal, limit, isOnline, purpose);
     }
     if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) {
-      throw invalidResponseError('it redirected elsewhere, and the key was not sent on');
+      throw invalidResponseError('it redirected elsewhere, and the key was not sent on', purpose);
     }
     if (!response.ok) {
       const retryAfter = parseRetryAfter(
@@ -122,14 +124,20 @@ export function createIdeogramApi(options: IdeogramApiOptions) {
         Date.now(),
         response.headers.get('Date'),
       );
-      throw errorForStatus(response.status, subject, retryAfter, await readErrorBody(response));
+      throw errorForStatus(
+        response.status,
+        subject,
+        retryAfter,
+        await readErrorBody(response),
+        purpose,
+      );
     }
     let text: string;
     try {
       text = await readCapped(response, MAX_BODY_BYTES, subject);
     } catch (error) {
       if (error instanceof ApiError) throw error;
-      throw failureOfTransport(signal, limit, isOnline);
+      throw failureOfTransport(signal, limit, isOnline, purpose);
     }
     let body: unknown;
     try {
@@ -142,10 +150,11 @@ export function createIdeogramApi(options: IdeogramApiOptions) {
           : text.trim() === ''
             ? 'an empty body'
             : 'broken or cut-off JSON',
+        purpose,
       );
     }
     const result = parse(body);
-    if (!result.ok) throw invalidResponseError(result.problem);
+    if (!result.ok) throw invalidResponseError(result.problem, purpose);
     return result.value;
   }
 
@@ -220,9 +229,10 @@ function failureOfTransport(
   signal: AbortSignal,
   timeoutMs: number,
   isOnline: () => boolean,
+  purpose: Purpose,
 ): ApiError {
-  if (signal.aborted) return timeoutError(timeoutMs / 1000);
-  return isOnline() ? networkError() : offlineError();
+  if (signal.aborted) return timeoutError(timeoutMs / 1000, purpose);
+  return isOnline() ? networkError(purpose) : offlineError(purpose);
 }
 
 /**

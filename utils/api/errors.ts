@@ -89,15 +89,46 @@ export interface ErrorBody {
 
 const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
+/**
+ * What the request was: a read, which Model Watch repeats on its own (so its errors say it will
+ * try again), or a write the user asked for (a dataset, an upload, a training), which is never
+ * repeated on its own: its errors say whether it may have gone through, and what to do.
+ */
+export type Purpose = 'read' | 'write';
+
+/** Failures after which a write may have reached Ideogram and been done all the same. */
+const MAYBE_DONE: ReadonlySet<ApiErrorKind> = new Set([
+  'timeout',
+  'network',
+  'server',
+  'invalid_response',
+]);
+
+/** Whether a failed write may have been done anyway (check before doing it again). */
+export function mayHaveBeenDone(failure: ApiFailure): boolean {
+  return MAYBE_DONE.has(failure.kind);
+}
+
+/** The sentence after what happened: what happens next, or what to do. */
+function nextStep(kind: ApiErrorKind, purpose: Purpose, wait = ''): string {
+  if (purpose === 'write') {
+    return MAYBE_DONE.has(kind)
+      ? 'It may have gone through all the same: check before trying again.'
+      : `Nothing was changed; what you prepared is kept${wait ? `: try again${wait}` : ''}.`;
+  }
+  if (kind === 'offline') return 'Model Watch will refresh as soon as you are back online.';
+  return `Model Watch will try again${wait || ' shortly'}.`;
+}
+
 /** Why Ideogram asked for payment, in words; the reasons are the documented ones. */
 function paymentWords(reason: string | undefined): string {
   if (reason === 'insufficient_funds') {
-    return 'Ideogram says the account has run out of funds (HTTP 402). Add credit on Ideogram’s billing page; Model Watch will try again.';
+    return 'Ideogram says the account has run out of funds (HTTP 402). Add credit on Ideogram’s billing page.';
   }
   if (reason === 'daily_limit') {
-    return 'Ideogram says the account reached its daily limit (HTTP 402). It resets tomorrow; Model Watch will try again.';
+    return 'Ideogram says the account reached its daily limit (HTTP 402). It resets tomorrow.';
   }
-  return 'Ideogram asks for payment before answering (HTTP 402). Check the account’s billing on Ideogram; Model Watch will try again.';
+  return 'Ideogram asks for payment before answering (HTTP 402). Check the account’s billing on Ideogram.';
 }
 
 /** Builds the typed error for an HTTP status that is not a success. */
@@ -106,17 +137,19 @@ export function errorForStatus(
   subject: Subject = 'the model list',
   retryAfterSeconds?: number,
   body: ErrorBody = {},
+  purpose: Purpose = 'read',
 ): ApiError {
   const wait = retryAfterSeconds === undefined ? '' : ` in ${formatWait(retryAfterSeconds)}`;
   const withRetry = (failure: ApiFailure): ApiError =>
     new ApiError(retryAfterSeconds === undefined ? failure : { ...failure, retryAfterSeconds });
+  const then = (kind: ApiErrorKind) => nextStep(kind, purpose, wait);
   if (status === 400) {
     return new ApiError({
       kind: 'http',
       status,
       message: body.detail
-        ? `Ideogram refused ${subject}: ${body.detail}`
-        : `Ideogram refused ${subject} (HTTP 400) without saying why.`,
+        ? `Ideogram refused ${subject}: ${body.detail}. ${then('http')}`
+        : `Ideogram refused ${subject} (HTTP 400) without saying why. ${then('http')}`,
     });
   }
   if (status === 401) {
@@ -128,7 +161,11 @@ export function errorForStatus(
     });
   }
   if (status === 402) {
-    return new ApiError({ kind: 'payment', status, message: paymentWords(body.rejectReason) });
+    return new ApiError({
+      kind: 'payment',
+      status,
+      message: `${paymentWords(body.rejectReason)} ${then('payment')}`,
+    });
   }
   if (status === 403) {
     // Not a verdict on the key: Ideogram refuses one endpoint, model or dataset to it.
@@ -151,7 +188,7 @@ export function errorForStatus(
     return withRetry({
       kind: 'rate_limited',
       status,
-      message: `Ideogram is limiting requests for now${why}. Model Watch will try again${wait || ' shortly'}.`,
+      message: `Ideogram is limiting requests for now${why}. ${then('rate_limited')}`,
     });
   }
   if (status >= 500) {
@@ -160,29 +197,31 @@ export function errorForStatus(
       status,
       message:
         status === 503
-          ? `Ideogram’s API is temporarily unavailable. Model Watch will try again${wait || ' shortly'}.`
-          : `Ideogram’s API had a problem (HTTP ${status}). Model Watch will try again${wait || ' shortly'}.`,
+          ? `Ideogram’s API is temporarily unavailable. ${then('server')}`
+          : `Ideogram’s API had a problem (HTTP ${status}). ${then('server')}`,
     });
   }
   return new ApiError({
     kind: 'http',
     status,
-    message: `Ideogram’s API answered with HTTP ${status}, which Model Watch did not expect. It will try again later.`,
+    message:
+      purpose === 'write'
+        ? `Ideogram’s API answered with HTTP ${status}, which Model Watch did not expect. ${then('http')}`
+        : `Ideogram’s API answered with HTTP ${status}, which Model Watch did not expect. It will try again later.`,
   });
 }
 
-export function offlineError(): ApiError {
+export function offlineError(purpose: Purpose = 'read'): ApiError {
   return new ApiError({
     kind: 'offline',
-    message: 'You are offline. Model Watch will refresh as soon as you are back online.',
+    message: `You are offline. ${nextStep('offline', purpose)}`,
   });
 }
 
-export function networkError(): ApiError {
+export function networkError(purpose: Purpose = 'read'): ApiError {
   return new ApiError({
     kind: 'network',
-    message:
-      'Could not reach api.ideogram.ai. Check your connection, VPN or firewall; Model Watch will try again.',
+    message: `Could not reach api.ideogram.ai. Check your connection, VPN or firewall. ${nextStep('network', purpose)}`,
   });
 }
 
@@ -198,18 +237,21 @@ export function throttledError(): ApiError {
   });
 }
 
-export function timeoutError(seconds: number): ApiError {
+export function timeoutError(seconds: number, purpose: Purpose = 'read'): ApiError {
   return new ApiError({
     kind: 'timeout',
-    message: `Ideogram’s API did not answer within ${formatWait(seconds)}. Model Watch will try again.`,
+    message: `Ideogram’s API did not answer within ${formatWait(seconds)}. ${nextStep('timeout', purpose)}`,
   });
 }
 
 /** `detail` says what was wrong, in words; it must never quote the response (it could echo anything). */
-export function invalidResponseError(detail: string): ApiError {
+export function invalidResponseError(detail: string, purpose: Purpose = 'read'): ApiError {
   return new ApiError({
     kind: 'invalid_response',
-    message: `Ideogram’s API sent an answer Model Watch cannot read (${detail}). It will try again; if this lasts, the API may have changed.`,
+    message:
+      purpose === 'write'
+        ? `Ideogram’s API sent an answer Model Watch cannot read (${detail}). ${nextStep('invalid_response', purpose)}`
+        : `Ideogram’s API sent an answer Model Watch cannot read (${detail}). It will try again; if this lasts, the API may have changed.`,
   });
 }
 

@@ -7,7 +7,7 @@ describe('statuses in words', () => {
     ['COMPLETED', 'Completed'],
     ['ERRORED', 'Errored'],
     ['QUEUED', 'Queued'],
-    ['in_review', 'In_review'],
+    ['in_review', 'In review'],
   ])('%s reads %j', (status, label) => {
     expect(statusLabel(status)).toBe(label);
   });

@@ -17,7 +17,9 @@ import {
 } from '../storage/changes';
 import { storeCounts } from '../refresh/datasets';
 import { storeDetails } from '../refresh/details';
-import { accountsItem } from '../storage/items';
+import { accountsItem, snapshotOf, snapshotsItem } from '../storage/items';
+import { DETAIL_MAX_AGE } from '../refresh/fetch';
+import { isActive } from '../refresh/transitions';
 import { migrateStorage, newAccountId } from '../storage/migrate';
 import { repairStorage } from '../storage/repair';
 import type { Handlers } from '../messaging/channel';
@@ -50,7 +52,13 @@ export function createHandlers({
     if (!account || !api) throw new Error('That account is gone: open the page again.');
     return { account, api };
   };
-  const studio = createStudio({ clientFor, now: deps.now, watchTraining: rescheduleAll });
+  const studio = createStudio({
+    clientFor,
+    now: deps.now,
+    watchTraining: rescheduleAll,
+    // A model that may have started unseen: every list now, as the ↻ button asks.
+    checkLists: () => refreshLists({ force: true }),
+  });
   return {
     refresh: (request) => ready(() => refreshLists(request ?? {})),
     saveKey: ({ key, check, label, accountId }) =>
@@ -67,9 +75,15 @@ export function createHandlers({
       }),
     getModel: ({ accountId, id }) =>
       ready(async () => {
-        const account = (await accountsItem.getValue()).find((a) => a.id === accountId);
-        const api = account ? await apiFor(account, deps) : null;
-        if (!account || !api) throw new Error('That account is gone: open the popup again.');
+        const { account, api } = await clientFor(accountId);
+        // Read lately (or settled, and read once): what is kept is the answer; no request.
+        const kept = snapshotOf(await snapshotsItem.getValue(), account.id).models.find(
+          (m) => m.id === id,
+        );
+        if (kept?.runsAt !== undefined) {
+          const settled = !isActive(kept);
+          if (settled || deps.now() - kept.runsAt < DETAIL_MAX_AGE) return kept;
+        }
         const model = await api.getModel(id);
         // What was just read is kept: the row shows the phase without asking again.
         await storeDetails(account, new Map([[id, model]]), deps.now());
@@ -77,9 +91,7 @@ export function createHandlers({
       }),
     getDataset: ({ accountId, id }) =>
       ready(async () => {
-        const account = (await accountsItem.getValue()).find((a) => a.id === accountId);
-        const api = account ? await apiFor(account, deps) : null;
-        if (!account || !api) throw new Error('That account is gone: open the popup again.');
+        const { account, api } = await clientFor(accountId);
         const detail = await api.getDataset(id);
         // What was just read is kept: the list shows the count without asking again.
         await storeCounts(account, new Map([[id, detail.fileCount]]), deps.now());

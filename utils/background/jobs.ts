@@ -35,7 +35,7 @@ export function createJobs({ deps, refresher, ready }: JobContext) {
     for (const [i, result] of results.entries()) {
       if (result.status !== 'done' || !result.lists) continue;
       if (result.lists.datasets) await refresher.countImages(ids[i]!);
-      if (result.lists.owned) await refresher.readDetails(ids[i]!, { phases: false });
+      if (result.lists.owned) await refresher.readDetails(ids[i]!);
     }
   };
   const noteOffline = (results: RefreshResult[]) => {
@@ -106,7 +106,7 @@ export function createJobs({ deps, refresher, ready }: JobContext) {
     // now that its alarm is set, as are those of accounts whose lists were fetched here.
     for (const id of await accountIds()) {
       await refresher.countImages(id);
-      await refresher.readDetails(id, { phases: true });
+      await refresher.readDetails(id);
     }
   };
 

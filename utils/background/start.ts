@@ -8,7 +8,7 @@ import { migrateStorage, newAccountId } from '../storage/migrate';
 import { repairStorage } from '../storage/repair';
 import { updateBadgeFromStorage } from '../surfaces/badge-sync';
 import { createMenuSyncer, onInsertMenuClick } from '../surfaces/insert-menu';
-import { isCollectItem, onCollectMenuClick } from '../surfaces/collect-menu';
+import { isCollectItem, onCollectMenuClick, targetOf } from '../surfaces/collect-menu';
 import { askSiteAccess } from '../studio/collect';
 import { deliverNotices, showNotifiedModel } from '../surfaces/notifications';
 import { onOmniboxEnter, onOmniboxInput } from '../surfaces/omnibox';
@@ -110,7 +110,9 @@ export function startBackground(deps: BackgroundDeps = productionDeps): { ready:
   browser.contextMenus.onClicked.addListener((info, tab) => {
     if (isCollectItem(info.menuItemId)) {
       // Asked now, in the click's turn: browsers allow the question only during the gesture.
-      const access = askSiteAccess(info.srcUrl);
+      const access = targetOf(String(info.menuItemId))
+        ? askSiteAccess(info.srcUrl)
+        : Promise.resolve(false);
       void ready(() => onCollectMenuClick(info, access, deps.now));
       return;
     }

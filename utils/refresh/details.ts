@@ -5,7 +5,7 @@ import type { Account } from '../storage/items';
 import { accountsItem, snapshotOf, snapshotsItem } from '../storage/items';
 import { write } from '../storage/writer';
 import { HISTORY_WINDOW, pastTrainings } from '../views/training';
-import { carry, detailsDue } from './fetch';
+import { detailsDue } from './fetch';
 import { isActive } from './transitions';
 
 // Models' details outside the periodic check: the phases of the models in training when a key
@@ -35,8 +35,10 @@ export function historyToRead(models: readonly Model[]): string[] {
 }
 
 /**
- * Stores models' details read now: each keeps its runs (and the time they were read). A model
- * whose detail says it is gone (null) is left to the next list to remove.
+ * Stores models' details read now: each keeps its runs (and the time they were read), and
+ * nothing else. Its status is the lists' to change, through the check that notices a finish
+ * (and announces it once); a detail read here never takes that from it. A model whose detail
+ * says it is gone (null) is left to the next list to remove.
  */
 export function storeDetails(
   account: Account,
@@ -54,40 +56,42 @@ export function storeDetails(
       const detail = details.get(model.id);
       if (!detail) return model;
       changed = true;
-      return carry(model, detail, detail, now);
+      const read: Model = { ...model, runsAt: now };
+      delete read.runs;
+      if (detail.runs) read.runs = detail.runs;
+      return read;
     });
     if (changed) tx.set(snapshotsItem, { ...snapshots, [account.id]: { ...snapshot, models } });
   });
 }
 
-/** Reads the details the history wants (see `historyToRead`); a failure leaves them for later. */
+/**
+ * Reads these models' details: a model gone (404) reads as null; any other failure leaves it
+ * out, to be asked for again later (its phase falls back to the list's status meanwhile).
+ */
+async function readModels(api: IdeogramApi, ids: readonly string[]) {
+  const details = new Map<string, Model | null>();
+  await Promise.all(
+    ids.map(async (id) => {
+      try {
+        details.set(id, await api.getModel(id));
+      } catch (error) {
+        if (error instanceof ApiError && error.kind === 'not_found') details.set(id, null);
+      }
+    }),
+  );
+  return details;
+}
+
+/** Reads the details the history wants (see `historyToRead`). */
 export async function readHistory(api: IdeogramApi, account: Account, now: () => number) {
   const due = historyToRead(snapshotOf(await snapshotsItem.getValue(), account.id).models);
-  const details = new Map<string, Model | null>();
-  for (const id of due) {
-    try {
-      details.set(id, await api.getModel(id));
-    } catch (error) {
-      if (error instanceof ApiError && error.kind === 'not_found') details.set(id, null);
-      // Anything else: it stays unread, and is asked for with the next lists.
-    }
-  }
-  await storeDetails(account, details, now());
+  await storeDetails(account, await readModels(api, due), now());
 }
 
 /** Reads the phases of the account's models in training that are due (see `detailsDue`). */
 export async function readPhases(api: IdeogramApi, account: Account, now: () => number) {
   const snapshot = snapshotOf(await snapshotsItem.getValue(), account.id);
   const due = detailsDue(snapshot.models.filter(isActive), snapshot, now());
-  const details = new Map<string, Model | null>();
-  await Promise.all(
-    due.map(async (id) => {
-      try {
-        details.set(id, await api.getModel(id));
-      } catch {
-        // Its phase waits for the next check; the list's status stands meanwhile.
-      }
-    }),
-  );
-  await storeDetails(account, details, now());
+  await storeDetails(account, await readModels(api, due), now());
 }

@@ -7,12 +7,17 @@ import {
   startWithKey,
   type TestBackground,
 } from '../../tests/background-harness';
-import { allFaults, fakeModel, standardAccount, TEST_KEY } from '../../tests/fake-api';
+import {
+  ACTIVE_CHECK,
+  allFaults,
+  fakeModel,
+  standardAccount,
+  TEST_KEY,
+} from '../../tests/fake-api';
 import type { Snapshot } from '../storage/items';
 import { ensureScheduled } from './alarm';
 
 const MIN = 60_000;
-const ACTIVE_CHECK = '/models?scope=owned&status=CREATING&status=TRAINING';
 
 async function snapshot(env: TestBackground): Promise<Snapshot> {
   return env.snapshot();

@@ -204,28 +204,34 @@ export function createRefresher(deps: RefreshDeps) {
     }
   }
 
+  /** The account and its client, when it can be asked now (online, key present). */
+  async function reachable(accountId: string) {
+    const account = (await accountsItem.getValue()).find((a) => a.id === accountId);
+    const api = account ? await deps.apiFor(account) : null;
+    if (!account || !api || (!account.sample && !deps.isOnline())) return null;
+    return { account, api };
+  }
+
   /**
    * Counts the images of the account's datasets that need it: after fresh lists, once the
    * account's alarm is set (it may take a few calls). Never throws.
    */
   async function countImages(accountId: string): Promise<void> {
-    const account = (await accountsItem.getValue()).find((a) => a.id === accountId);
-    const api = account ? await deps.apiFor(account) : null;
-    if (!account || !api || (!account.sample && !deps.isOnline())) return;
-    await countDatasets(api, account, deps.now).catch(() => undefined);
+    const target = await reachable(accountId);
+    if (!target) return;
+    await countDatasets(target.api, target.account, deps.now).catch(() => undefined);
   }
 
   /**
-   * Reads the details lists do not carry, for an account whose lists just came from elsewhere (a
-   * key saved): the phases of its models in training, then a few finished trainings while the
-   * history is too short for estimates. Never throws.
+   * Reads the details lists do not carry: the phases of models in training not read lately (none
+   * right after a check, which read them), then a few finished trainings while the history is
+   * too short for estimates. Never throws.
    */
-  async function readDetails(accountId: string, what: { phases: boolean }): Promise<void> {
-    const account = (await accountsItem.getValue()).find((a) => a.id === accountId);
-    const api = account ? await deps.apiFor(account) : null;
-    if (!account || !api || (!account.sample && !deps.isOnline())) return;
-    if (what.phases) await readPhases(api, account, deps.now).catch(() => undefined);
-    await readTrainingHistory(api, account, deps.now).catch(() => undefined);
+  async function readDetails(accountId: string): Promise<void> {
+    const target = await reachable(accountId);
+    if (!target) return;
+    await readPhases(target.api, target.account, deps.now).catch(() => undefined);
+    await readTrainingHistory(target.api, target.account, deps.now).catch(() => undefined);
   }
 
   return { refresh, countImages, readDetails };

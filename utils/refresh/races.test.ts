@@ -7,14 +7,13 @@ import {
   startWithKey,
   type TestBackground,
 } from '../../tests/background-harness';
-import { fakeModel, standardAccount, TEST_KEY } from '../../tests/fake-api';
+import { ACTIVE_CHECK, fakeModel, standardAccount, TEST_KEY } from '../../tests/fake-api';
 
 // The refresh engine's promises under races and odd answers (issue: "refresh promises that hold
 // under races"). Each test stages the race with the fake API's held (slow) answers.
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
-const ACTIVE_CHECK = '/models?scope=owned&status=CREATING&status=TRAINING';
 const TEAM_KEY = 'team-key-0001';
 
 /** Fires the account's alarm without waiting for its calls (some are held back). */

@@ -6,7 +6,7 @@ import {
   startWithKey,
   type TestBackground,
 } from '../../tests/background-harness';
-import { fakeModel, standardAccount, TEST_KEY } from '../../tests/fake-api';
+import { ACTIVE_CHECK, fakeModel, standardAccount, TEST_KEY } from '../../tests/fake-api';
 import type { FakeAccount } from '../sample/server';
 import { currentRun, pastTrainings } from '../views/training';
 import { DETAIL_MAX_AGE, DETAILS_PER_REFRESH } from './fetch';
@@ -18,7 +18,6 @@ import { HISTORY_PER_REFRESH } from './details';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
-const ACTIVE_CHECK = '/models?scope=owned&status=CREATING&status=TRAINING';
 
 const detailPaths = (env: TestBackground) =>
   env.fake.paths().filter((p) => p.startsWith('/models/'));
@@ -31,6 +30,22 @@ async function startWith(account: FakeAccount) {
   await settle();
   env.fake.clearRequests();
   return env;
+}
+
+/** An account with finished trainings of these lengths (hours) and one model training now. */
+function withHistory(hours: number[]): FakeAccount {
+  const models = hours.map((h, i) =>
+    fakeModel({ name: `Past ${i}`, trainedFor: h * HOUR, createdAgo: (i + 1) * 24 * HOUR }),
+  );
+  models.push(
+    fakeModel({
+      name: 'Now',
+      status: 'TRAINING',
+      createdAgo: 30 * MIN,
+      later: [{ at: 10 * HOUR, status: 'COMPLETED', uri: 'model/now/version/1' }],
+    }),
+  );
+  return { apiKey: TEST_KEY, models, datasets: [] };
 }
 
 describe('the phases of the models in training', () => {
@@ -121,22 +136,6 @@ describe('the phases of the models in training', () => {
 });
 
 describe('the history estimates come from', () => {
-  /** An account with finished trainings of these lengths (hours) and one model training now. */
-  function withHistory(hours: number[]): FakeAccount {
-    const models = hours.map((h, i) =>
-      fakeModel({ name: `Past ${i}`, trainedFor: h * HOUR, createdAgo: (i + 1) * 24 * HOUR }),
-    );
-    models.push(
-      fakeModel({
-        name: 'Now',
-        status: 'TRAINING',
-        createdAgo: 30 * MIN,
-        later: [{ at: 10 * HOUR, status: 'COMPLETED', uri: 'model/now/version/1' }],
-      }),
-    );
-    return { apiKey: TEST_KEY, models, datasets: [] };
-  }
-
   it('is read once, a few finished models at a time, while it is too short', async () => {
     const account = withHistory([2, 2, 2, 2, 2, 2, 2, 2]);
     const env = await startTestBackground({ account });
@@ -152,16 +151,51 @@ describe('the history estimates come from', () => {
     expect(detailPaths(env)).toEqual([]);
   });
 
-  it('gains each training the extension sees finish, with its own times', async () => {
+  it('gains each training the extension sees finish, even when its runs cannot be read', async () => {
     const env = await startWith(withHistory([]));
     const now = await modelNamed(env, 'Now');
+    // Its detail is refused from now on: only what the extension saw can date the training.
+    env.fake.failPath(`/models/${now.id}`, { type: 'status', status: 403 });
     env.fake.setStatus(now.id, 'COMPLETED', { uri: 'model/now/version/1' });
+    env.advance(MIN);
+    await env.fireAlarm();
+    await settle();
+    const done = await modelNamed(env, 'Now');
+    expect(done.status).toBe('COMPLETED');
+    expect(done.runs?.some((r) => r.phase === 'COMPLETED')).not.toBe(true);
+    const past = pastTrainings((await env.snapshot()).models).find((p) => p.modelId === now.id);
+    expect(past?.duration).toBe(done.observed!.finishedAt - done.observed!.startedAt);
+    expect(past!.duration).toBeGreaterThan(0);
+  });
+});
+
+describe('a detail a page reads', () => {
+  it('keeps the runs, and leaves the finish to the check, which announces it once', async () => {
+    const env = await startWith(withHistory([]));
+    await env.enableNotifications();
+    const now = await modelNamed(env, 'Now');
+    env.fake.setStatus(now.id, 'COMPLETED', { uri: 'model/now/version/1' });
+    // The popup opens the model's page: the check read its detail seconds ago, so nothing is
+    // asked; minutes later it is read again, and now says COMPLETED.
+    const accountId = ((await env.storage()).accounts as { id: string }[])[0]!.id;
+    env.fake.clearRequests();
+    await env.ask('getModel', { accountId, id: now.id });
+    expect(detailPaths(env)).toEqual([]);
+    env.advance(DETAIL_MAX_AGE);
+    await env.ask('getModel', { accountId, id: now.id });
+    expect(detailPaths(env)).toEqual([`/models/${now.id}`]);
+    const read = await modelNamed(env, 'Now');
+    expect(read.status).toBe('TRAINING');
+    expect(read.runs?.at(-1)?.phase).toBe('COMPLETED');
+    // The next check sees the finish, notes when it was seen, and says so.
     env.advance(MIN);
     await env.fireAlarm();
     const done = await modelNamed(env, 'Now');
     expect(done.status).toBe('COMPLETED');
-    expect(done.observed?.startedAt).toBe(now.createdAt);
-    expect(pastTrainings([done])).toHaveLength(1);
+    expect(done.observed).toBeDefined();
+    expect(Object.values(env.notifications()).map((n) => n.title)).toEqual([
+      expect.stringContaining('Now'),
+    ]);
   });
 });
 

@@ -1,7 +1,8 @@
 import { formatApiTime } from '../api/time';
 import { KNOWN_STATUSES } from '../api/types';
 import { parseMultipart } from '../studio/multipart';
-import { isCaptionName, isImageName, listZip, stemOf } from '../studio/zip';
+import { isCaptionName, isImageName, sniffImageType, stemOf } from '../studio/rules';
+import { listZip } from '../studio/zip';
 
 // A stateful stand-in for Ideogram's custom-model API, following its documented semantics: the
 // four read endpoints, and the writes (creating a dataset, uploading to it, training a model from
@@ -424,17 +425,6 @@ function uploadedFiles(request: FakeRequest): { filename: string; data: Uint8Arr
 const baseName = (path: string) => path.slice(path.lastIndexOf('/') + 1);
 const isZipName = (name: string) => /\.zip$/i.test(name);
 
-/** Whether bytes start as a JPEG, PNG or WebP file does (what decoding them would find first). */
-function looksLikeImage(bytes: Uint8Array): boolean {
-  const has = (at: number, ...expected: number[]) => expected.every((b, i) => bytes[at + i] === b);
-  const text = (at: number, ascii: string) => has(at, ...Array.from(ascii, (c) => c.charCodeAt(0)));
-  return (
-    has(0, 0xff, 0xd8, 0xff) ||
-    has(0, 0x89, 0x50, 0x4e, 0x47) ||
-    (text(0, 'RIFF') && text(8, 'WEBP'))
-  );
-}
-
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
 /**
@@ -584,7 +574,7 @@ export function createFakeIdeogram(
     if (!isImageName(file.name)) return 'INVALID_IMAGE';
     if (file.size > MAX_UPLOAD_BYTES) return 'FILE_TOO_LARGE';
     // A ZIP's entries are not decompressed: their extension is taken at its word.
-    if (file.bytes !== null && !looksLikeImage(file.bytes)) return 'INVALID_IMAGE';
+    if (file.bytes !== null && sniffImageType(file.bytes) === null) return 'INVALID_IMAGE';
     if (dataset.files.length >= MAX_DATASET_IMAGES) return 'TOO_MANY_IMAGES';
     return null;
   }

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { extensionForType, uniqueName } from './rules';
+import { extensionForType, sniffImageType, uniqueName } from './rules';
 import { newTrayId, putInTray, type TrayItem, trayOf } from './tray';
 
 // Right-click "Add image to Ideogram dataset": the image is fetched by the extension (with no
@@ -52,17 +52,6 @@ export function askSiteAccess(src: string | undefined): Promise<boolean> {
   return asked
     .catch(() => false)
     .then((granted) => granted || browser.permissions.contains(access).catch(() => false));
-}
-
-/** What the image's first bytes say it is: only what Ideogram takes. */
-export function sniffImageType(bytes: Uint8Array): string | null {
-  if (bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'image/jpeg';
-  if (bytes[0] === 0x89 && bytes[1] === 0x50 && bytes[2] === 0x4e && bytes[3] === 0x47) {
-    return 'image/png';
-  }
-  const text = String.fromCharCode(...bytes.slice(0, 12));
-  if (text.startsWith('RIFF') && text.slice(8, 12) === 'WEBP') return 'image/webp';
-  return null;
 }
 
 /** A file name for an image from its address: its own name when it has one, else `image`. */

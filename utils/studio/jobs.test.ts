@@ -1,80 +1,78 @@
 import { describe, expect, it } from 'vitest';
-import { errorForStatus } from '../api/errors';
-import type { IdeogramApi } from '../api/client';
-import { createStudio } from './jobs';
+import { settle, startWithKey } from '../../tests/background-harness';
 
-const account = { id: 'a1', label: 'Account 1', since: 1 } as never;
+// Starting a training through the background, as the studio page asks for it: the real client
+// against the fake API, the real storage.
 
-function studioWith(api: Partial<IdeogramApi>) {
-  let watched = 0;
-  const studio = createStudio({
-    clientFor: async () => ({ account, api: api as IdeogramApi }),
-    now: () => 1000,
-    watchTraining: async () => void watched++,
-  });
-  return { studio, watched: () => watched };
+const TRAIN = '/v1/ideogram-v3/train-model';
+
+async function trainingEnv() {
+  const env = await startWithKey();
+  const accountId = ((await env.storage()).accounts as { id: string }[])[0]!.id;
+  const brand = env.fake.account.datasets.find((d) => d.name === 'Brand photos')!;
+  const start = (name: string) =>
+    env.ask('startTraining', { accountId, datasetId: brand.dataset_id, name });
+  const storedModel = async (name: string) =>
+    (await env.snapshot(accountId)).models.find((m) => m.name === name);
+  return { env, start, storedModel, brand };
 }
 
-const detail = (fileCount: number) => ({
-  dataset: { id: 'd1', name: 'Set', createdAt: 0 },
-  fileCount,
-  files: [],
-  modelIds: [],
-});
-
 describe('starting a training', () => {
-  it('a 402 says so, without promising a retry, and keeps what was prepared', async () => {
-    const { studio } = studioWith({
-      getDataset: async () => detail(20),
-      trainModel: async () => {
-        throw errorForStatus(402, 'the training', undefined, {
-          rejectReason: 'insufficient_funds',
-        });
-      },
+  it('the new model is stored at once as Creating, from one request', async () => {
+    const { env, start, storedModel } = await trainingEnv();
+    const started = await start('Brand v9');
+    expect(started.modelName).toBe('Brand v9');
+    expect((await storedModel('Brand v9'))?.status).toBe('CREATING');
+    expect(env.fake.paths().filter((p) => p.startsWith(TRAIN))).toEqual([TRAIN]);
+  });
+
+  it('a 402 says so, says nothing changed, and no model is stored', async () => {
+    const { env, start, storedModel } = await trainingEnv();
+    env.fake.failPath(TRAIN, {
+      type: 'status',
+      status: 402,
+      body: { reject_reason: 'insufficient_funds' },
     });
-    await expect(
-      studio.startTraining({ accountId: 'a1', datasetId: 'd1', name: 'Brand v9' }),
-    ).rejects.toThrow(
-      'Ideogram says the account has run out of funds (HTTP 402). Add credit on Ideogram’s billing page. What you prepared is kept: try again when that is fixed.',
+    await expect(start('Brand v9')).rejects.toThrow(
+      'Ideogram says the account has run out of funds (HTTP 402). Add credit on Ideogram’s billing page. Nothing was changed; what you prepared is kept.',
     );
+    expect(await storedModel('Brand v9')).toBeUndefined();
+    expect(env.fake.account.models.some((m) => m.name === 'Brand v9')).toBe(false);
+  });
+
+  it('a 503 after Ideogram started it says it may have gone through, and the lists are read again', async () => {
+    const { env, start, storedModel } = await trainingEnv();
+    env.fake.failPath(TRAIN, { type: 'status', status: 503, reached: true });
+    await expect(start('Brand v9')).rejects.toThrow(
+      'Ideogram’s API is temporarily unavailable. It may have gone through all the same: check before trying again.',
+    );
+    env.fake.failPath(TRAIN, null);
+    await settle();
+    // The lists fetched again show the model that did start.
+    expect(env.fake.paths()).toContain('/models');
+    expect((await storedModel('Brand v9'))?.status).toBeDefined();
   });
 
   it('too few images, or a bad name, are refused before anything is sent', async () => {
-    let sent = 0;
-    const { studio } = studioWith({
-      getDataset: async () => detail(9),
-      trainModel: async () => {
-        sent++;
-        throw new Error('not reached');
-      },
-    });
+    const { env, start } = await trainingEnv();
+    await expect(start('no')).rejects.toThrow('A name needs at least 5 characters (this has 2).');
+    const accountId = ((await env.storage()).accounts as { id: string }[])[0]!.id;
+    const posters = env.fake.account.datasets.find((d) => d.name === 'Poster styles')!;
     await expect(
-      studio.startTraining({ accountId: 'a1', datasetId: 'd1', name: 'Brand v9' }),
-    ).rejects.toThrow('A training needs at least 15 images: this dataset has 9, 6 more needed.');
-    await expect(
-      studio.startTraining({ accountId: 'a1', datasetId: 'd1', name: 'no' }),
-    ).rejects.toThrow('A name needs at least 5 characters');
-    expect(sent).toBe(0);
+      env.ask('startTraining', { accountId, datasetId: posters.dataset_id, name: 'Poster v2' }),
+    ).rejects.toThrow('A training needs at least 15 images: this dataset has 12, 3 more needed.');
+    expect(env.fake.paths().filter((p) => p.startsWith(TRAIN))).toEqual([]);
   });
 
-  it('a second start of the same dataset while one is on its way is refused', async () => {
-    let release!: () => void;
-    let sent = 0;
-    const { studio } = studioWith({
-      getDataset: async () => detail(20),
-      trainModel: async () => {
-        sent++;
-        await new Promise<void>((resolve) => (release = resolve));
-        return { modelId: 'm1', datasetId: 'd1', modelName: 'Brand v9', status: 'CREATING' };
-      },
-    });
-    const first = studio.startTraining({ accountId: 'a1', datasetId: 'd1', name: 'Brand v9' });
-    await expect(
-      studio.startTraining({ accountId: 'a1', datasetId: 'd1', name: 'Brand v9' }),
-    ).rejects.toThrow('already being started');
-    await new Promise((r) => setTimeout(r, 0));
+  it('a second start of the same dataset while one is on its way is refused: one training', async () => {
+    const { env, start } = await trainingEnv();
+    const release = env.fake.hold(TRAIN);
+    const first = start('Brand v9');
+    await settle();
+    await expect(start('Brand v9')).rejects.toThrow('already being started');
     release();
-    await first.catch(() => {});
-    expect(sent).toBe(1);
+    await first;
+    expect(env.fake.paths().filter((p) => p.startsWith(TRAIN))).toHaveLength(1);
+    expect(env.fake.account.models.filter((m) => m.name === 'Brand v9')).toHaveLength(1);
   });
 });

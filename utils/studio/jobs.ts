@@ -1,15 +1,15 @@
 import type { IdeogramApi } from '../api/client';
-import { ApiError, type ApiFailure, toFailure } from '../api/errors';
-import type { Dataset, DatasetDetail, TrainingSettings } from '../api/types';
+import { ApiError, type ApiFailure, mayHaveBeenDone, toFailure } from '../api/errors';
+import type { Dataset, TrainingSettings, UploadResult } from '../api/types';
 import type { Account } from '../storage/items';
-import { fetchImage, siteOf } from './collect';
+import { fetchImage, nameFromUrl } from './collect';
 import {
   datasetNameProblem,
   failureWords,
   imageCountProblem,
-  MAX_IMAGES,
   modelNameProblem,
   stemOf,
+  uniqueName,
 } from './rules';
 import { markDatasetUsed, storeNewDataset, storeStartedModel } from './snapshot';
 import {
@@ -18,6 +18,7 @@ import {
   NEW_DATASET,
   removeFromTray,
   type TrayItem,
+  trayOf,
   updateInTray,
 } from './tray';
 
@@ -29,12 +30,13 @@ import {
 export interface UploadOutcome {
   /** Names Ideogram took (their items left the tray). */
   uploaded: string[];
-  /** Items Ideogram refused, still in the tray with the reason in words. */
-  failed: { id: string; name: string; problem: string }[];
-  /** The whole batch failed (key, funds, rate limit, connection): every item stays. */
+  /**
+   * Files Ideogram refused, with why in words: an image (it stays in the tray to fix or remove),
+   * a caption (its image went without it), or a file inside a ZIP (the ZIP went).
+   */
+  failed: { name: string; problem: string }[];
+  /** The whole batch failed (key, funds, rate limit, connection): what was not taken stays. */
   error: ApiFailure | null;
-  /** The dataset as it is now, when it could be read after the upload. */
-  dataset: DatasetDetail | null;
 }
 
 export interface StudioDeps {
@@ -43,6 +45,8 @@ export interface StudioDeps {
   now(): number;
   /** After a training starts: the account is checked at the training pace from now. */
   watchTraining(accountId: string): Promise<void>;
+  /** After a write that may have gone through unseen: the lists are fetched again. */
+  checkLists(): Promise<unknown>;
 }
 
 /** What goes in one request: an image and its caption sidecar, or a ZIP. */
@@ -90,31 +94,66 @@ export function batchesOf(items: readonly TrayItem[]): TrayItem[][] {
   return batches;
 }
 
-/**
- * A write's failure in words for the person who asked: the API's sentence without its promise to
- * retry (a write is never retried on its own), and that what they prepared is kept.
- */
-export function writeWords(message: string): string {
-  const said = message.replace(/[;.]?\s*Model Watch will try again[^.]*\./, '.').trim();
-  return `${said} What you prepared is kept: try again when that is fixed.`;
+const NOT_CONFIRMED =
+  'Ideogram did not say whether it took this file: check the dataset’s files, then upload it again or remove it.';
+
+/** What an upload's answer means for each item sent: taken (it leaves the tray) or kept, and why. */
+export function settleUpload(
+  items: readonly TrayItem[],
+  result: UploadResult,
+): {
+  taken: TrayItem[];
+  kept: { item: TrayItem; problem: string }[];
+  notes: UploadOutcome['failed'];
+} {
+  const notes: UploadOutcome['failed'] = [];
+  // A ZIP travels alone: every refusal is of a file inside it, unless it names the ZIP itself.
+  if (items.length === 1 && items[0]!.kind === 'zip') {
+    const zip = items[0]!;
+    const own = result.failures.find((f) => f.fileName === zip.name);
+    if (own) return { taken: [], kept: [{ item: zip, problem: failureWords(own.reason) }], notes };
+    for (const f of result.failures) {
+      notes.push({ name: f.fileName ?? `a file in ${zip.name}`, problem: failureWords(f.reason) });
+    }
+    return { taken: [zip], kept: [], notes };
+  }
+  const named = new Set(result.succeededNames);
+  const byName = new Map(items.map((item) => [item.name, item]));
+  const byStem = new Map(items.map((item) => [stemOf(item.name).toLowerCase(), item]));
+  const problems = new Map<string, string>();
+  let unnamed = 0;
+  for (const failure of result.failures) {
+    const words = failureWords(failure.reason);
+    const image = failure.fileName === null ? undefined : byName.get(failure.fileName);
+    if (image) {
+      problems.set(image.id, words);
+      continue;
+    }
+    // A caption's refusal: its image stays with it, unless Ideogram took the image anyway.
+    const captioned =
+      failure.fileName === null ? undefined : byStem.get(stemOf(failure.fileName).toLowerCase());
+    if (!captioned) unnamed += 1;
+    else if (named.has(captioned.name)) {
+      notes.push({
+        name: failure.fileName!,
+        problem: `${captioned.name} was added without it. ${words}`,
+      });
+    } else problems.set(captioned.id, words);
+  }
+  const taken: TrayItem[] = [];
+  const kept: { item: TrayItem; problem: string }[] = [];
+  for (const item of items) {
+    const problem =
+      problems.get(item.id) ?? (unnamed > 0 && !named.has(item.name) ? NOT_CONFIRMED : undefined);
+    if (problem === undefined) taken.push(item);
+    else kept.push({ item, problem });
+  }
+  return { taken, kept, notes };
 }
 
-function asFailure(error: unknown): ApiFailure {
-  if (error instanceof ApiError) {
-    const failure = toFailure(error);
-    return { ...failure, message: writeWords(failure.message) };
-  }
+function failureOf(error: unknown): ApiFailure {
+  if (error instanceof ApiError) return toFailure(error);
   return { kind: 'network', message: error instanceof Error ? error.message : String(error) };
-}
-
-/** Runs a write; an API failure is rethrown in a write's words. */
-async function writing<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    if (error instanceof ApiError) throw new ApiError(asFailure(error));
-    throw error;
-  }
 }
 
 export function createStudio(deps: StudioDeps) {
@@ -130,7 +169,7 @@ export function createStudio(deps: StudioDeps) {
     const problem = datasetNameProblem(request.name);
     if (problem) throw new Error(problem);
     const { account, api } = await deps.clientFor(request.accountId);
-    const dataset = await writing(() => api.createDataset(request.name.trim()));
+    const dataset = await api.createDataset(request.name.trim());
     await storeNewDataset(account, dataset, deps.now());
     if (request.adoptNew) await moveTray(account.id, NEW_DATASET, dataset.id);
     return dataset;
@@ -146,75 +185,36 @@ export function createStudio(deps: StudioDeps) {
       (item) =>
         item.accountId === account.id && item.datasetId === request.datasetId && item.blob !== null,
     );
-    const outcome: UploadOutcome = { uploaded: [], failed: [], error: null, dataset: null };
+    const outcome: UploadOutcome = { uploaded: [], failed: [], error: null };
     if (items.length === 0) return outcome;
-    const readBack = async () => {
-      try {
-        outcome.dataset = await api.getDataset(request.datasetId);
-        await markDatasetUsed(account, request.datasetId, deps.now(), outcome.dataset.fileCount);
-      } catch {
-        outcome.dataset = null;
-      }
+    const take = async (taken: readonly TrayItem[]) => {
+      outcome.uploaded.push(...taken.map((item) => item.name));
+      await removeFromTray(taken.map((item) => item.id));
     };
-    let result;
+    await markDatasetUsed(account, request.datasetId, deps.now());
+    let result: UploadResult;
     try {
       result = await api.uploadAssets(request.datasetId, items.flatMap(filesOf));
     } catch (error) {
-      outcome.error = asFailure(error);
-      // Cut off on the way (a timeout, a dropped connection): what arrived is read back by name,
-      // and only what did not stays in the tray.
-      const transport = ['timeout', 'network', 'offline'].includes(outcome.error.kind);
-      if (transport) {
-        await readBack();
-        const arrived = new Set(outcome.dataset?.files.map((f) => f.name) ?? []);
-        const landed = items.filter((item) => arrived.has(item.name));
-        outcome.uploaded = landed.map((item) => item.name);
-        await removeFromTray(landed.map((item) => item.id));
+      outcome.error = failureOf(error);
+      // Cut off or unreadable (a timeout, a dropped connection, a 5xx): what arrived is read back
+      // by name (the page keeps names unique in the dataset), and only the rest stays.
+      if (mayHaveBeenDone(outcome.error)) {
+        const arrived = await api
+          .getDataset(request.datasetId)
+          .then((detail) => new Set(detail.files.map((f) => f.name)))
+          .catch(() => new Set<string | null>());
+        await take(items.filter((item) => arrived.has(item.name)));
       }
       return outcome;
     }
-    // Each refusal belongs to its image (a caption's refusal, to the image it captions).
-    const byStem = new Map(items.map((item) => [stemOf(item.name).toLowerCase(), item]));
-    const problems = new Map<string, string>();
-    let unnamed = 0;
-    for (const failure of result.failures) {
-      const item =
-        failure.fileName === null
-          ? undefined
-          : (items.find((i) => i.name === failure.fileName) ??
-            byStem.get(stemOf(failure.fileName).toLowerCase()));
-      if (!item) {
-        unnamed += 1;
-        continue;
-      }
-      const words = failureWords(failure.reason);
-      // Inside a ZIP, the refused file is named: the ZIP as a whole went.
-      if (item.kind === 'zip' && failure.fileName !== item.name) {
-        outcome.failed.push({ id: item.id, name: failure.fileName ?? item.name, problem: words });
-        continue;
-      }
-      problems.set(item.id, words);
+    const { taken, kept, notes } = settleUpload(items, result);
+    for (const { item, problem } of kept) {
+      outcome.failed.push({ name: item.name, problem });
+      await updateInTray(item.id, { problem });
     }
-    const named = new Set(result.succeededNames);
-    const done: TrayItem[] = [];
-    for (const item of items) {
-      const problem = problems.get(item.id);
-      if (problem !== undefined) {
-        outcome.failed.push({ id: item.id, name: item.name, problem });
-        await updateInTray(item.id, { problem });
-      } else if (unnamed > 0 && !named.has(item.name)) {
-        // Ideogram refused some files without naming them: this one may be among them.
-        const words =
-          'Ideogram did not say whether it took this file: check the dataset’s files, then upload it again or remove it.';
-        outcome.failed.push({ id: item.id, name: item.name, problem: words });
-        await updateInTray(item.id, { problem: words });
-      } else {
-        done.push(item);
-      }
-    }
-    outcome.uploaded = done.map((item) => item.name);
-    await removeFromTray(done.map((item) => item.id));
-    await readBack();
+    outcome.failed.push(...notes);
+    await take(taken);
     return outcome;
   }
 
@@ -235,11 +235,16 @@ export function createStudio(deps: StudioDeps) {
       const { account, api } = await deps.clientFor(request.accountId);
       // What the dataset holds now, not what a page saw: Ideogram needs 15 to 100 images.
       const detail = await api.getDataset(request.datasetId);
-      const countProblem = imageCountProblem(Math.min(detail.fileCount, MAX_IMAGES + 1));
+      const countProblem = imageCountProblem(detail.fileCount);
       if (countProblem) throw new Error(countProblem);
-      const started = await writing(() =>
-        api.trainModel(request.datasetId, request.name.trim(), request.settings),
-      );
+      let started;
+      try {
+        started = await api.trainModel(request.datasetId, request.name.trim(), request.settings);
+      } catch (error) {
+        // It may have started all the same: the lists are fetched, so a new model shows up.
+        if (error instanceof ApiError && mayHaveBeenDone(error)) void deps.checkLists();
+        throw error;
+      }
       const now = deps.now();
       await storeStartedModel(account, started, now);
       await markDatasetUsed(account, request.datasetId, now);
@@ -259,7 +264,12 @@ export function createStudio(deps: StudioDeps) {
       await updateInTray(item.id, { problem: fetched.problem });
       return { ok: false, problem: fetched.problem };
     }
+    // Its name says what it turned out to be (it waited as `.jpg`).
+    const others = (await trayOf(item.accountId, item.datasetId))
+      .filter((i) => i.id !== item.id)
+      .map((i) => i.name);
     await updateInTray(item.id, {
+      name: uniqueName(nameFromUrl(item.source.url, fetched.type), others),
       blob: fetched.blob,
       type: fetched.type,
       size: fetched.blob.size,
@@ -269,9 +279,4 @@ export function createStudio(deps: StudioDeps) {
   }
 
   return { createDataset, uploadBatch, startTraining, fetchWaiting };
-}
-
-/** Words for an image that waits for access to its site. */
-export function waitingWords(item: TrayItem): string {
-  return `Waiting for access to ${item.source ? siteOf(item.source.url) : 'its site'}.`;
 }

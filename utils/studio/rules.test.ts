@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { batchesOf, filesOf } from './jobs';
+import { batchesOf, filesOf, settleUpload } from './jobs';
 import {
   checkSettings,
   failureWords,
@@ -7,6 +7,7 @@ import {
   kindOf,
   matchCaptions,
   modelNameProblem,
+  sniffImageType,
   uniqueName,
 } from './rules';
 import type { TrayItem } from './tray';
@@ -112,6 +113,25 @@ describe('what a file is to a dataset', () => {
     expect(kindOf(name, type)).toBe(kind);
   });
 
+  it.each([
+    [[0xff, 0xd8, 0xff, 0xe0], 'image/jpeg'],
+    [[0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a], 'image/png'],
+    [
+      [...'RIFF']
+        .map((c) => c.charCodeAt(0))
+        .concat(
+          [0, 0, 0, 0],
+          [...'WEBP'].map((c) => c.charCodeAt(0)),
+        ),
+      'image/webp',
+    ],
+    [[...'GIF89a'].map((c) => c.charCodeAt(0)), null],
+    [[...'<svg'].map((c) => c.charCodeAt(0)), null],
+    [[], null],
+  ])('bytes %j are %s by their first bytes', (bytes, type) => {
+    expect(sniffImageType(new Uint8Array(bytes))).toBe(type);
+  });
+
   it('a name already taken (by stem) gets a number, so captions never pair wrongly', () => {
     expect(uniqueName('photo.jpg', ['photo.png'])).toBe('photo-2.jpg');
     expect(uniqueName('photo.jpg', ['photo.png', 'photo-2.jpg'])).toBe('photo-3.jpg');
@@ -166,5 +186,91 @@ describe('upload batches', () => {
     ]);
     expect(filesOf(item(1)).map((f) => f.name)).toEqual(['img-1.png']);
     expect(filesOf(item(1, { blob: null }))).toEqual([]);
+  });
+});
+
+describe('what an upload’s answer means for each item sent', () => {
+  const item = (name: string, extra: Partial<TrayItem> = {}): TrayItem => ({
+    id: name,
+    accountId: 'a',
+    datasetId: 'd',
+    name,
+    kind: 'image',
+    type: 'image/png',
+    size: 10,
+    blob: new Blob(['x']),
+    caption: '',
+    addedAt: 0,
+    ...extra,
+  });
+  const answer = (
+    succeededNames: string[],
+    failures: { fileName: string | null; reason: string }[],
+  ) => ({
+    total: succeededNames.length + failures.length,
+    succeeded: succeededNames.length,
+    failed: failures.length,
+    succeededNames,
+    failures,
+  });
+  const names = (items: TrayItem[]) => items.map((i) => i.name);
+
+  it('an image refused by name stays, with why; the rest leave the tray', () => {
+    const sent = [item('a.png'), item('b.png')];
+    const { taken, kept, notes } = settleUpload(
+      sent,
+      answer(['a.png'], [{ fileName: 'b.png', reason: 'FAILED_SAFETY_CHECK' }]),
+    );
+    expect(names(taken)).toEqual(['a.png']);
+    expect(kept).toEqual([
+      { item: sent[1], problem: 'Rejected by Ideogram’s safety check: use another image.' },
+    ]);
+    expect(notes).toEqual([]);
+  });
+
+  it('a refused caption: its image stays unless Ideogram took the image anyway', () => {
+    const sent = [item('a.png', { caption: 'x' }), item('b.png', { caption: 'y' })];
+    const { taken, kept, notes } = settleUpload(
+      sent,
+      answer(
+        ['a.png'],
+        [
+          { fileName: 'a.txt', reason: 'INVALID_CAPTION' },
+          { fileName: 'b.txt', reason: 'INVALID_CAPTION' },
+        ],
+      ),
+    );
+    // a.png went without its caption (sending it again would add it twice); b.png did not go.
+    expect(names(taken)).toEqual(['a.png']);
+    expect(notes.map((n) => n.name)).toEqual(['a.txt']);
+    expect(notes[0]!.problem).toMatch(/^a\.png was added without it\./);
+    expect(names(kept.map((k) => k.item))).toEqual(['b.png']);
+  });
+
+  it('a ZIP goes as a whole: files refused inside it are reported, and it leaves the tray', () => {
+    const zip = item('set.zip', { kind: 'zip', zip: { images: 3, captions: 0 } });
+    const inside = settleUpload(
+      [zip],
+      answer(['x.jpg', 'y.jpg'], [{ fileName: 'z.jpg', reason: 'FILE_TOO_LARGE' }]),
+    );
+    expect(names(inside.taken)).toEqual(['set.zip']);
+    expect(inside.notes).toEqual([
+      { name: 'z.jpg', problem: 'Too large for Ideogram: use a smaller or more compressed image.' },
+    ]);
+    // The ZIP itself refused: it stays, to make again.
+    const whole = settleUpload([zip], answer([], [{ fileName: 'set.zip', reason: 'INVALID_ZIP' }]));
+    expect(whole.taken).toEqual([]);
+    expect(whole.kept[0]!.problem).toBe('Ideogram could not open this ZIP: make it again.');
+  });
+
+  it('refusals without a name keep every image Ideogram did not name as taken', () => {
+    const sent = [item('a.png'), item('b.png')];
+    const { taken, kept } = settleUpload(
+      sent,
+      answer(['a.png'], [{ fileName: null, reason: 'INTERNAL_ERROR' }]),
+    );
+    expect(names(taken)).toEqual(['a.png']);
+    expect(kept[0]!.item.name).toBe('b.png');
+    expect(kept[0]!.problem).toMatch(/did not say whether it took this file/);
   });
 });

@@ -106,19 +106,45 @@ export function extensionOf(name: string): string {
   return dot <= 0 ? '' : name.slice(dot + 1).toLowerCase();
 }
 
-/** The file name without its folder and extension: `photos/sunset.jpg` → `sunset`. */
+/** The name without its folders (either slash: ZIPs made on Windows use `\\`). */
+export function baseName(name: string): string {
+  return name.slice(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
+}
+
+/** The name without its folders and extension: what matches a caption to its image. */
 export function stemOf(name: string): string {
-  const base = name.slice(name.lastIndexOf('/') + 1);
+  const base = baseName(name);
   const dot = base.lastIndexOf('.');
-  return dot <= 0 ? base : base.slice(0, dot);
+  // A leading dot starts a hidden file's name, not an extension.
+  return dot > 0 ? base.slice(0, dot) : base;
+}
+
+/** A file name Ideogram takes as a training image (JPEG, PNG or WebP), by its extension. */
+export function isImageName(name: string): boolean {
+  return /\.(jpe?g|png|webp)$/i.test(name);
+}
+
+/** A caption sidecar (`sunset.txt` captions `sunset.jpg`). */
+export function isCaptionName(name: string): boolean {
+  return /\.txt$/i.test(name);
+}
+
+/** What an image's first bytes say it is: only the kinds Ideogram takes, else null. */
+export function sniffImageType(bytes: Uint8Array): string | null {
+  const has = (at: number, ...expected: number[]) => expected.every((b, i) => bytes[at + i] === b);
+  const text = (at: number, ascii: string) => has(at, ...Array.from(ascii, (c) => c.charCodeAt(0)));
+  if (has(0, 0xff, 0xd8, 0xff)) return 'image/jpeg';
+  if (has(0, 0x89, 0x50, 0x4e, 0x47)) return 'image/png';
+  if (text(0, 'RIFF') && text(8, 'WEBP')) return 'image/webp';
+  return null;
 }
 
 export function kindOf(name: string, type: string): FileKind {
-  const ext = extensionOf(name);
-  if (ext in IMAGE_TYPES || ['image/jpeg', 'image/png', 'image/webp'].includes(type)) {
+  if (isImageName(name) || ['image/jpeg', 'image/png', 'image/webp'].includes(type)) {
     return 'image';
   }
-  if (ext === 'txt') return 'caption';
+  if (isCaptionName(name)) return 'caption';
+  const ext = extensionOf(name);
   if (ext === 'zip' || type === 'application/zip' || type === 'application/x-zip-compressed') {
     return 'zip';
   }

@@ -1,49 +1,49 @@
 import type { Dataset, Model, StartedTraining } from '../api/types';
-import { type Account, accountsItem, snapshotOf, snapshotsItem } from '../storage/items';
+import {
+  type Account,
+  accountsItem,
+  type Snapshot,
+  snapshotOf,
+  snapshotsItem,
+} from '../storage/items';
 import { write } from '../storage/writer';
 
 // What the studio's writes change in the stored lists, through the one writer, at once: a new
 // dataset is listed, a dataset used is remembered for the right-click menu, a training started
-// is a model in CREATING before the next check confirms it.
+// is a model in CREATING before the next check confirms it. (Image counts read back are stored by
+// storeCounts, like any count.)
 
-type DatasetChange = (datasets: Dataset[]) => Dataset[];
-
-function changeDatasets(account: Account, change: DatasetChange): Promise<void> {
+/** Changes the account's snapshot, unless the account was removed or re-keyed meanwhile. */
+function changeSnapshot(account: Account, change: (snapshot: Snapshot) => Snapshot | null) {
   return write(async (tx) => {
     const current = (await tx.get(accountsItem)).find((a) => a.id === account.id);
     if (!current || current.since !== account.since) return;
     const snapshots = await tx.get(snapshotsItem);
-    const snapshot = snapshotOf(snapshots, account.id);
-    tx.set(snapshotsItem, {
-      ...snapshots,
-      [account.id]: { ...snapshot, datasets: change(snapshot.datasets) },
-    });
+    const changed = change(snapshotOf(snapshots, account.id));
+    if (changed) tx.set(snapshotsItem, { ...snapshots, [account.id]: changed });
   });
 }
 
 /** A dataset just created: listed first, empty, and used now. */
 export function storeNewDataset(account: Account, dataset: Dataset, now: number): Promise<void> {
-  return changeDatasets(account, (datasets) => [
-    { ...dataset, fileCount: 0, countedAt: now, usedAt: now },
-    ...datasets.filter((d) => d.id !== dataset.id),
-  ]);
+  return changeSnapshot(account, (snapshot) => ({
+    ...snapshot,
+    datasets: [
+      { ...dataset, fileCount: 0, countedAt: now, usedAt: now },
+      ...snapshot.datasets.filter((d) => d.id !== dataset.id),
+    ],
+  }));
 }
 
 /** Images were added to it, or a training started from it: it leads the right-click menu. */
-export function markDatasetUsed(
-  account: Account,
-  datasetId: string,
-  now: number,
-  fileCount?: number,
-): Promise<void> {
-  return changeDatasets(account, (datasets) =>
-    datasets.map((d) =>
-      d.id !== datasetId
-        ? d
-        : fileCount === undefined
-          ? { ...d, usedAt: now }
-          : { ...d, usedAt: now, fileCount, countedAt: now },
-    ),
+export function markDatasetUsed(account: Account, datasetId: string, now: number): Promise<void> {
+  return changeSnapshot(account, (snapshot) =>
+    snapshot.datasets.some((d) => d.id === datasetId)
+      ? {
+          ...snapshot,
+          datasets: snapshot.datasets.map((d) => (d.id === datasetId ? { ...d, usedAt: now } : d)),
+        }
+      : null,
   );
 }
 
@@ -65,15 +65,9 @@ export function storeStartedModel(
     uri: null,
     datasetId: started.datasetId,
   };
-  return write(async (tx) => {
-    const current = (await tx.get(accountsItem)).find((a) => a.id === account.id);
-    if (!current || current.since !== account.since) return;
-    const snapshots = await tx.get(snapshotsItem);
-    const snapshot = snapshotOf(snapshots, account.id);
-    if (snapshot.models.some((m) => m.id === model.id)) return;
-    tx.set(snapshotsItem, {
-      ...snapshots,
-      [account.id]: { ...snapshot, models: [model, ...snapshot.models] },
-    });
-  });
+  return changeSnapshot(account, (snapshot) =>
+    snapshot.models.some((m) => m.id === model.id)
+      ? null
+      : { ...snapshot, models: [model, ...snapshot.models] },
+  );
 }

@@ -31,6 +31,13 @@ export interface TrayItem {
   problem?: string;
 }
 
+/** How many images an item adds to a dataset: one, or a ZIP's images. */
+export const imagesOf = (item: TrayItem): number => item.zip?.images ?? 1;
+
+/** The images of several items. */
+export const imagesIn = (items: readonly TrayItem[]): number =>
+  items.reduce((sum, item) => sum + imagesOf(item), 0);
+
 const DB_NAME = 'model-watch';
 const STORE = 'tray';
 const CHANNEL = 'model-watch-tray';
@@ -114,7 +121,7 @@ export async function trayCounts(): Promise<Map<string, number>> {
   const counts = new Map<string, number>();
   for (const item of await wholeTray()) {
     const key = `${item.accountId}:${item.datasetId}`;
-    counts.set(key, (counts.get(key) ?? 0) + (item.zip?.images ?? 1));
+    counts.set(key, (counts.get(key) ?? 0) + imagesOf(item));
   }
   return counts;
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { storedZip } from '../../tests/fake-api';
-import { isCaptionName, isImageName, listZip, stemOf } from './zip';
+import { isCaptionName, isImageName, stemOf } from './rules';
+import { listZip } from './zip';
 
 /**
  * A ZIP made by Info-ZIP's `zip -r` 3.0 (not by this project): folders, a deflated entry, and

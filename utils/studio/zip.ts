@@ -1,3 +1,5 @@
+import { baseName } from './rules';
+
 // What a ZIP archive holds, read from its central directory alone: names and uncompressed sizes,
 // without decompressing anything. Ideogram takes ZIPs of images and captions as dataset uploads,
 // so the studio page shows what one will add before it is sent, and the fake API counts its
@@ -201,26 +203,4 @@ function isListed(name: string): boolean {
   if (name.endsWith('/')) return false;
   if (name.startsWith('__MACOSX/')) return false;
   return baseName(name) !== '.DS_Store';
-}
-
-function baseName(name: string): string {
-  return name.slice(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
-}
-
-/** A file name Ideogram takes as a training image (JPEG, PNG or WebP), by its extension. */
-export function isImageName(name: string): boolean {
-  return /\.(jpe?g|png|webp)$/i.test(name);
-}
-
-/** A caption sidecar (`sunset.txt` captions `sunset.jpg`). */
-export function isCaptionName(name: string): boolean {
-  return /\.txt$/i.test(name);
-}
-
-/** The name without its directory and extension: what matches a caption to its image. */
-export function stemOf(name: string): string {
-  const base = baseName(name);
-  const dot = base.lastIndexOf('.');
-  // A leading dot starts a hidden file's name, not an extension.
-  return dot > 0 ? base.slice(0, dot) : base;
 }

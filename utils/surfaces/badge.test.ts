@@ -174,8 +174,8 @@ describe('renderBadge with several accounts', () => {
     expect(view.title).toBe(
       [
         'Model Watch for Ideogram: 3 models training in 2 accounts.',
-        'Personal: 2 training (Brand v2, Logo).',
-        'Acme team: 1 training (Poster).',
+        'Personal: 2 training.',
+        'Acme team: 1 training.',
         'Brand v2: training for 42 min',
         'Logo: training for 42 min',
         'Poster: training for 42 min',
@@ -198,9 +198,10 @@ describe('renderBadge with several accounts', () => {
     });
     expect(view).toMatchObject({ text: '2!', color: BADGE_COLORS.keyRejected });
     expect(view.title).toContain(
-      'Acme team: Ideogram rejected the API key. Open Options to fix it. Last known: 1 training (Poster).',
+      'Acme team: Ideogram rejected the API key. Open Options to fix it. Last known: 1 training.',
     );
-    expect(view.title).toContain('Personal: 1 training (Brand v2).');
+    expect(view.title).toContain('Personal: 1 training.');
+    expect(view.title).toContain('Poster: training for 42 min');
   });
 
   it('shows the worst problem’s mark when every account is in trouble', () => {
@@ -255,8 +256,33 @@ describe('one model seen by two keys of the same user', () => {
     });
     expect(view.text).toBe('2');
     expect(view.title).toMatch(/^Model Watch for Ideogram: 2 models training in 2 accounts\./);
-    expect(view.title).toContain('Personal: 1 training (Brand v2).');
-    expect(view.title).toContain('Acme team: 1 training (Poster look).');
+    expect(view.title.split('Brand v2:')).toHaveLength(2);
+    expect(view.title).toContain('Poster look: training for 42 min');
+  });
+});
+
+describe('many models across accounts', () => {
+  it('names the first five once, and says how many more, across every account', () => {
+    const names = (prefix: string, n: number) =>
+      Array.from({ length: n }, (_, i) => model('TRAINING', `${prefix} ${i + 1}`));
+    const view = renderBadge({
+      accounts: [PERSONAL, TEAM],
+      snapshots: {
+        a1: stored({ models: names('Mine', 4) }),
+        a2: stored({ models: names('Team', 3) }),
+      },
+      settings: { countCreating: false },
+      now: NOW,
+    });
+    const lines = view.title.split('\n').slice(3);
+    expect(lines).toEqual([
+      'Mine 1: training for 42 min',
+      'Mine 2: training for 42 min',
+      'Mine 3: training for 42 min',
+      'Mine 4: training for 42 min',
+      'Team 1: training for 42 min',
+      'and 2 more',
+    ]);
   });
 });
 

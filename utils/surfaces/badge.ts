@@ -7,7 +7,6 @@ import {
   pastTrainings,
   phaseLabel,
 } from '../views/training';
-import { formatDuration } from '../words/format';
 import { BADGE_COLORS, errorMark, type ErrorMark, SEVERITY } from './badge-marks';
 import { type Account, snapshotOf } from '../storage/items';
 import type { Settings } from '../storage/settings';
@@ -55,17 +54,34 @@ function trainingSentence(models: Model[], countCreating: boolean): string {
  * One line per model counted (the first five): its phase, how long, and what is left when the
  * user's past trainings say ("Brand v2: training for 42 min, about 1 h 20 min left").
  */
-export function trainingLines(models: Model[], history: PastTraining[], now: number): string[] {
-  const lines = models.slice(0, MAX_NAMES).map((model) => {
-    const outlook = outlookOf(model, history, now);
+export function trainingLines(
+  counted: readonly { model: Model; history: readonly PastTraining[] }[],
+  now: number,
+): string[] {
+  const lines = counted.slice(0, MAX_NAMES).map(({ model, history }) => {
     const run = currentRun(model);
-    if (outlook)
-      return `${model.name}: ${outlookSentence(phaseLabel(run?.phase ?? 'TRAINING'), outlook)}`;
-    const doing = run ? phaseLabel(run.phase).toLowerCase() : 'being created';
-    return `${model.name}: ${doing} for ${formatDuration(now - model.createdAt)}`;
+    const outlook = outlookOf(model, history, now) ?? {
+      kind: 'running' as const,
+      elapsed: Math.max(0, now - model.createdAt),
+    };
+    const doing = run
+      ? phaseLabel(run.phase)
+      : model.status === 'CREATING'
+        ? 'Being created'
+        : 'Training';
+    return `${model.name}: ${outlookSentence(doing, outlook)}`;
   });
-  if (models.length > MAX_NAMES) lines.push(`and ${models.length - MAX_NAMES} more`);
+  if (counted.length > MAX_NAMES) lines.push(`and ${counted.length - MAX_NAMES} more`);
   return lines;
+}
+
+/**
+ * The models an account counts, each with the account's past trainings, read only when one is
+ * training (the badge is drawn on every stored change).
+ */
+function withHistory(models: readonly Model[], counted: readonly Model[]) {
+  const history = counted.some((m) => m.status === 'TRAINING') ? pastTrainings(models) : [];
+  return counted.map((model) => ({ model, history }));
 }
 
 function clock(ms: number): string {
@@ -101,7 +117,7 @@ function renderOne(
   now: number,
 ): BadgeView {
   const counted = countedModels(snapshot.models, settings.countCreating);
-  const lines = trainingLines(counted, pastTrainings(snapshot.models), now);
+  const lines = trainingLines(withHistory(snapshot.models, counted), now);
 
   const checked =
     snapshot.checkedAt === null ? '' : ` Last checked at ${clock(snapshot.checkedAt)}.`;
@@ -150,7 +166,7 @@ function renderMany(
   settings: BadgeInput['settings'],
   now: number,
 ): BadgeView {
-  const modelLines: string[] = [];
+  const models: ReturnType<typeof withHistory> = [];
   let total = 0;
   let worst: ErrorMark | null = null;
   let failing = 0;
@@ -165,15 +181,8 @@ function renderMany(
     );
     for (const m of counted) seen.add(m.id);
     total += counted.length;
-    modelLines.push(...trainingLines(counted, pastTrainings(snapshot.models), now));
-    const names =
-      counted.length > 0
-        ? ` (${counted
-            .slice(0, 3)
-            .map((m) => m.name)
-            .join(', ')}${counted.length > 3 ? ', …' : ''})`
-        : '';
-    const count = `${counted.length} training${names}`;
+    models.push(...withHistory(snapshot.models, counted));
+    const count = `${counted.length} training`;
     if (snapshot.error) {
       const mark = errorMark(snapshot.error.kind);
       failing += 1;
@@ -186,9 +195,9 @@ function renderMany(
     }
   }
   const what = settings.countCreating ? 'training or being created' : 'training';
-  const shownLines = modelLines.slice(0, MAX_NAMES);
-  const models = shownLines.length > 0 ? `\n${shownLines.join('\n')}` : '';
-  const title = `${NAME}: ${total} ${total === 1 ? 'model' : 'models'} ${what} in ${accounts.length} accounts.\n${lines.join('\n')}${models}`;
+  const modelLines = trainingLines(models, now);
+  const named = modelLines.length > 0 ? `\n${modelLines.join('\n')}` : '';
+  const title = `${NAME}: ${total} ${total === 1 ? 'model' : 'models'} ${what} in ${accounts.length} accounts.\n${lines.join('\n')}${named}`;
   if (worst && failing === accounts.length) return { text: worst.text, color: worst.color, title };
   if (worst) return { text: `${total > 0 ? capCount(total) : ''}!`, color: worst.color, title };
   return { text: total > 0 ? capCount(total) : '', color: BADGE_COLORS.training, title };

@@ -4,9 +4,10 @@ import { accountsItem, type Account, snapshotOf, snapshotsItem } from '../storag
 import { getItems } from '../storage/store';
 import { collectImage } from '../studio/collect';
 import { markDatasetUsed } from '../studio/snapshot';
+import { studioPath } from '../studio/route';
 import { NEW_DATASET } from '../studio/tray';
 import { tellUser } from './feedback';
-import type { MenuEntry } from './insert-menu';
+import { type MenuEntry, menuText } from './insert-menu';
 
 // Right-click an image on any page: "Add image to Ideogram dataset", then one of the datasets
 // last used here (or most recent), or "New dataset…". The image goes to that dataset's tray.
@@ -17,8 +18,6 @@ const COLLECT_NEW = 'collect-new:';
 const COLLECT_SETUP = 'collect-setup';
 /** How many datasets the menu offers. */
 export const MENU_DATASETS = 5;
-
-const menuText = (text: string) => text.replace(/&/g, '&&').replace(/%s/g, '% s');
 
 /** The datasets to offer: last used here first, then the newest. */
 export function menuDatasets(
@@ -104,15 +103,6 @@ export function targetOf(id: string): { accountId: string; datasetId: string } |
   return { accountId: rest.slice(0, colon), datasetId: rest.slice(colon + 1) };
 }
 
-/** The studio page, on a dataset (or the new-dataset form). */
-export function studioUrl(accountId?: string, datasetId?: string): string {
-  const hash =
-    accountId === undefined
-      ? ''
-      : `#${new URLSearchParams(datasetId === undefined ? { account: accountId } : { account: accountId, dataset: datasetId }).toString()}`;
-  return browser.runtime.getURL(`/studio.html${hash}`);
-}
-
 /**
  * The click. `access` is the site-access question, asked in the click's own turn (see
  * askSiteAccess), before the stored layout was awaited.
@@ -149,14 +139,16 @@ export async function onCollectMenuClick(
     },
     now(),
   );
-  if (target.datasetId !== NEW_DATASET) await markDatasetUsed(account, target.datasetId, now());
-  if (target.datasetId === NEW_DATASET || (!collected.ok && collected.waiting)) {
-    // A new dataset needs its name; a waiting image needs the user's permission: both in the studio.
-    await browser.tabs.create({ url: studioUrl(account.id, target.datasetId) });
+  if (!collected.ok && !collected.waiting) {
+    await tellUser({ ok: false, title: 'The image was not added', body: collected.problem });
     return;
   }
-  if (!collected.ok) {
-    await tellUser({ ok: false, title: 'The image was not added', body: collected.problem });
+  if (target.datasetId !== NEW_DATASET) await markDatasetUsed(account, target.datasetId, now());
+  if (target.datasetId === NEW_DATASET || !collected.ok) {
+    // A new dataset needs its name; a waiting image needs the user's permission: both in the studio.
+    await browser.tabs.create({
+      url: browser.runtime.getURL(studioPath(account.id, target.datasetId)),
+    });
     return;
   }
   const dataset = await getItems(snapshotsItem).then(

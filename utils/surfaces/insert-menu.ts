@@ -18,7 +18,7 @@ export interface MenuEntry {
 }
 
 /** Menu titles treat `&` as an access-key marker and `%s` as the selected text. */
-function menuText(text: string): string {
+export function menuText(text: string): string {
   return text.replace(/&/g, '&&').replace(/%s/g, '% s');
 }
 

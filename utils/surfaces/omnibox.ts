@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
-import { type Model, statusLabel } from '../api/types';
-import { currentRun, phaseLabel } from '../views/training';
+import type { Model } from '../api/types';
+import { stateWords } from '../views/models';
 import { copyFromBackground } from './clipboard';
 import { tellUser } from './feedback';
 import { type Preferences, rankModels, primaryCopy } from './pick';
@@ -32,8 +32,7 @@ function highlight(name: string, query: string): string {
 export function describe(model: Model, query: string, markup: boolean): string {
   const { text, isUri } = primaryCopy(model);
   const what = isUri ? text : `${text} (ID: no URI yet)`;
-  const run = currentRun(model);
-  const status = run ? phaseLabel(run.phase) : statusLabel(model.status);
+  const status = stateWords(model);
   return markup
     ? `${highlight(model.name, query)} <dim>· ${xml(status)} ·</dim> <url>${xml(what)}</url>`
     : `${model.name} · ${status} · ${what}`;

@@ -1,9 +1,10 @@
+import { MAX_IMAGES, MIN_IMAGES } from '../studio/rules';
 import { plural } from '../words/format';
 
 // What the Datasets tab says of a dataset's images: how many, and whether a training can use them.
 
 /** What training needs of a dataset: 15 to 100 images. */
-export const TRAINING_RANGE = { min: 15, max: 100 } as const;
+export const TRAINING_RANGE = { min: MIN_IMAGES, max: MAX_IMAGES } as const;
 
 /** "24 images · ready to train" / "9 images · 6 more needed to train" / counting. */
 export function readiness(fileCount: number | undefined): {
@@ -19,7 +20,7 @@ export function readiness(fileCount: number | undefined): {
     };
   }
   if (fileCount > TRAINING_RANGE.max) {
-    return { text: `${images} · over the 100 a training can use`, tone: 'warn' };
+    return { text: `${images} · over the ${TRAINING_RANGE.max} a training can use`, tone: 'warn' };
   }
   return { text: `${images} · ready to train`, tone: 'ok' };
 }

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { testModel } from '../../tests/models';
-import type { Model } from '../api/types';
+import type { Model, TrainingRun } from '../api/types';
 import { ALL_ACCOUNTS, type PopupPrefs } from '../storage/choices';
 import type { Account } from '../storage/items';
 import { EMPTY_SNAPSHOT, type Snapshot } from '../storage/snapshot';
 import { computeFirstScreen, FIRST_ROWS, firstScreenKey } from './first-screen';
+import { detailParts } from './models';
+import { HISTORY_WINDOW, pastTrainings } from './training';
 
 const PREFS: PopupPrefs = {
   tab: 'models',
@@ -101,5 +103,56 @@ describe('the popup’s first screen', () => {
     expect(firstScreenKey(accounts.slice(0, 1), PREFS, [])).not.toBe(key);
     // A key replaced (same account, new `since`) is another source of lists.
     expect(firstScreenKey([{ ...accounts[0]!, since: 9 }, accounts[1]!], PREFS, [])).not.toBe(key);
+  });
+});
+
+describe('the first screen’s estimates', () => {
+  it('say what the full lists say: the row’s run and the account’s recent history travel with it', () => {
+    const HOUR = 3_600_000;
+    const NOW = 100 * HOUR;
+    const run = (over: Partial<TrainingRun>): TrainingRun => ({
+      id: 'r',
+      phase: 'TRAINING',
+      createdAt: NOW - HOUR,
+      updatedAt: null,
+      steps: 1000,
+      loraRank: 128,
+      chips: 8,
+      ema: null,
+      learningRate: null,
+      ...over,
+    });
+    const past = Array.from({ length: 12 }, (_, i) =>
+      testModel({
+        id: `past${i}`,
+        status: 'COMPLETED',
+        createdAt: i,
+        runs: [
+          run({
+            id: `p${i}`,
+            phase: 'COMPLETED',
+            createdAt: i * HOUR,
+            updatedAt: i * HOUR + 2 * HOUR,
+          }),
+        ],
+      }),
+    );
+    const training = testModel({
+      id: 'now',
+      name: 'Brand v3',
+      status: 'TRAINING',
+      createdAt: NOW + 1,
+      runs: [run({ id: 'old', phase: 'COMPLETED' }), run({ id: 'cur' })],
+    });
+    const full = { a1: snapshot([training, ...past]) };
+    const first = computeFirstScreen([accounts[0]!], full, PREFS, []);
+    // At most the runs of history an estimate looks at, and the row's current run only.
+    expect(first.histories.a1).toHaveLength(HISTORY_WINDOW);
+    const row = first.rows.find((r) => r.id === 'now')!;
+    expect(row.runs?.map((r) => r.id)).toEqual(['cur']);
+    const fromLists = detailParts(training, NOW, {}, pastTrainings(full.a1.models));
+    const fromFirst = detailParts(row, NOW, {}, first.histories.a1);
+    expect(fromFirst).toEqual(fromLists);
+    expect(fromFirst.map((p) => p.text)).toContain('about 1 h left');
   });
 });

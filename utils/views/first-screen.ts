@@ -32,6 +32,14 @@ export function shownAccountsOf(accounts: readonly Account[], prefs: PopupPrefs)
 }
 
 /** The datasets of the shown accounts, newest first. */
+/** Each account's past trainings, newest first: what its rows' estimates come from. */
+export function historiesOf(
+  accounts: readonly Account[],
+  snapshots: Record<string, Snapshot>,
+): Map<string, PastTraining[]> {
+  return new Map(accounts.map((a) => [a.id, pastTrainings(snapshotOf(snapshots, a.id).models)]));
+}
+
 export function listedDatasetsOf(
   accounts: readonly Account[],
   snapshots: Record<string, Snapshot>,
@@ -80,9 +88,9 @@ export function computeFirstScreen(
     if (row.datasetId && name !== undefined) names[key] = name;
   }
   const histories: Record<string, PastTraining[]> = {};
-  for (const account of shown) {
-    const past = pastTrainings(snapshotOf(snapshots, account.id).models);
-    if (past.length > 0) histories[account.id] = past.slice(0, HISTORY_WINDOW);
+  for (const [id, past] of historiesOf(shown, snapshots)) {
+    // What an estimate looks at, no more.
+    if (past.length > 0) histories[id] = past.slice(0, HISTORY_WINDOW);
   }
   return {
     key: firstScreenKey(accounts, prefs, pins),

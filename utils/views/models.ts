@@ -157,6 +157,12 @@ export function statusWords(model: Model): string {
   return model.status === 'COMPLETED' && !model.available ? `${label}, not usable` : label;
 }
 
+/** Where a model is: its run's phase while it trains (when its detail was read), else its status. */
+export function stateWords(model: Model): string {
+  const run = currentRun(model);
+  return run ? phaseLabel(run.phase) : statusWords(model);
+}
+
 /** A part of a row's details line; the first ones matter most, the last give way first. */
 export interface DetailPart {
   /** `stuck`: the training takes longer than usual (the row links it to Ideogram's status). */
@@ -176,12 +182,9 @@ export function detailParts(
   names: { dataset?: string | undefined; account?: string | undefined },
   history: readonly PastTraining[] = [],
 ): DetailPart[] {
-  const run = currentRun(model);
   const outlook = outlookOf(model, history, now);
   // (An account's label arrives already shortened at a word: the row's title has the whole.)
-  const parts: DetailPart[] = [
-    { kind: 'status', text: run ? phaseLabel(run.phase) : statusWords(model) },
-  ];
+  const parts: DetailPart[] = [{ kind: 'status', text: stateWords(model) }];
   if (outlook?.kind === 'stuck') parts.push({ kind: 'stuck', text: STUCK_WORDS });
   const whose = [model.owned ? null : 'Shared', names.account ?? null].filter(Boolean);
   if (whose.length > 0) parts.push({ kind: 'owner', text: whose.join(', ') });

@@ -89,7 +89,12 @@ describe('the user’s past trainings', () => {
         owned: true,
         runs: [run({ phase: 'COMPLETED', createdAt: NOW - 5 * HOUR, updatedAt: NOW - 3 * HOUR })],
       }),
-      testModel({ id: 'b', status: 'COMPLETED', owned: true }),
+      testModel({
+        id: 'b',
+        status: 'COMPLETED',
+        owned: true,
+        observed: { startedAt: NOW - 30 * HOUR, finishedAt: NOW - 29 * HOUR },
+      }),
       // Not the user's, not finished, or seen with nonsense times: left out.
       testModel({
         id: 'c',
@@ -98,13 +103,14 @@ describe('the user’s past trainings', () => {
         runs: [run({ phase: 'COMPLETED' })],
       }),
       testModel({ id: 'd', status: 'ERRORED', owned: true, runs: [run({ phase: 'TRAINING' })] }),
-      testModel({ id: 'e', status: 'COMPLETED', owned: true }),
+      testModel({
+        id: 'e',
+        status: 'COMPLETED',
+        owned: true,
+        observed: { startedAt: NOW, finishedAt: NOW - HOUR },
+      }),
     ];
-    const observed = {
-      b: { startedAt: NOW - 30 * HOUR, finishedAt: NOW - 29 * HOUR },
-      e: { startedAt: NOW, finishedAt: NOW - HOUR },
-    };
-    expect(pastTrainings(models, observed)).toEqual([
+    expect(pastTrainings(models)).toEqual([
       { modelId: 'a', duration: 2 * HOUR, steps: 1000, finishedAt: NOW - 3 * HOUR },
       { modelId: 'b', duration: HOUR, steps: null, finishedAt: NOW - 29 * HOUR },
     ]);
@@ -174,6 +180,13 @@ describe('the outlook of a training, from a known history', () => {
       history([2, 2, 2]),
       'for 1 h 12 min',
       'Brand v2: training for 1 h 12 min',
+    ],
+    [
+      'its run unknown, the model made days ago (retrained): no judgement on it',
+      training({ runs: undefined, createdAt: NOW - 3 * 24 * HOUR }),
+      history([0.5, 0.5, 0.5]),
+      'for 3 days',
+      'Brand v2: training for 3 days',
     ],
     [
       'a day with no history: taking longer than usual',

@@ -1,4 +1,4 @@
-import type { Model, TrainingRun } from '../api/types';
+import { type Model, statusLabel, type TrainingRun } from '../api/types';
 import { formatDuration } from '../words/format';
 
 // A training seen from inside: the phase the model's run is in (only its detail says), and how
@@ -20,21 +20,9 @@ export const STUCK_FACTOR = 2;
 /** Without a history to compare with, a training this old is. */
 export const STUCK_WITHOUT_HISTORY = 24 * HOUR;
 
-const PHASE_WORDS: Record<string, string> = {
-  PREPARING_DATA: 'Preparing data',
-  QUEUED: 'Queued',
-  TRAINING: 'Training',
-  FINALIZING: 'Finalizing',
-  COMPLETED: 'Completed',
-  FAILED: 'Failed',
-};
-
-/** A run phase in words; one Ideogram adds later reads as itself ("WARMING_UP": "Warming up"). */
+/** A run phase in words (as a status is); an empty one says so. */
 export function phaseLabel(phase: string): string {
-  const known = PHASE_WORDS[phase];
-  if (known) return known;
-  const words = phase.replace(/_+/g, ' ').trim().toLowerCase();
-  return words === '' ? 'Unknown phase' : words.charAt(0).toUpperCase() + words.slice(1);
+  return statusLabel(phase) || 'Unknown phase';
 }
 
 /** Phases after which a run is over: the model's own status says how it ended. */
@@ -59,20 +47,11 @@ export interface PastTraining {
   finishedAt: number;
 }
 
-/** When the extension itself saw a model of the user's start and finish training. */
-export interface ObservedTraining {
-  startedAt: number;
-  finishedAt: number;
-}
-
 /**
  * The user's finished trainings, newest first: from each completed model's last completed run
  * (its own times), or, when its detail has none, from what the extension saw.
  */
-export function pastTrainings(
-  models: readonly Model[],
-  observed: Readonly<Record<string, ObservedTraining>> = {},
-): PastTraining[] {
+export function pastTrainings(models: readonly Model[]): PastTraining[] {
   const past: PastTraining[] = [];
   for (const model of models) {
     if (!model.owned || model.status !== 'COMPLETED') continue;
@@ -86,7 +65,7 @@ export function pastTrainings(
       });
       continue;
     }
-    const seen = observed[model.id];
+    const seen = model.observed;
     if (seen && seen.finishedAt > seen.startedAt) {
       past.push({
         modelId: model.id,
@@ -143,18 +122,17 @@ export function outlookOf(
 ): Outlook | null {
   if (!model.owned || model.status !== 'TRAINING') return null;
   const run = currentRun(model);
-  // The run's own start when its detail was read; else the model's (it stays at its creation
-  // while it trains), which is never later than the training's start.
-  const elapsed = Math.max(0, now - (run?.createdAt ?? model.createdAt));
-  const usual = usualDuration(history, run?.steps ?? null);
+  // Without its run (its detail not read, or failed) the time would count from the model's
+  // creation, which may be days before this training: how long, and no judgement on it.
+  if (!run) return { kind: 'running', elapsed: Math.max(0, now - model.createdAt) };
+  const elapsed = Math.max(0, now - run.createdAt);
+  const usual = usualDuration(history, run.steps);
   if (usual === null) {
-    return elapsed > STUCK_WITHOUT_HISTORY && history.length < MIN_HISTORY
+    return elapsed > STUCK_WITHOUT_HISTORY
       ? { kind: 'stuck', elapsed, usual: null }
       : { kind: 'running', elapsed };
   }
   if (elapsed > STUCK_FACTOR * usual) return { kind: 'stuck', elapsed, usual };
-  // Without its run the estimate would count from the wrong moment: none rather than a wrong one.
-  if (!run) return { kind: 'running', elapsed };
   if (elapsed < usual) return { kind: 'left', elapsed, usual, left: usual - elapsed };
   return { kind: 'over', elapsed, usual };
 }
