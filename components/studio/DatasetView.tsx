@@ -1,6 +1,7 @@
 import { useSignal } from '@preact/signals';
 import { useEffect, useMemo, useRef } from 'preact/hooks';
-import { statusClass, statusLabel } from '../../utils/api/types';
+import { statusClass } from '../../utils/api/types';
+import { stateWords } from '../../utils/views/models';
 import { MAX_IMAGES } from '../../utils/studio/rules';
 import type { TrayItem } from '../../utils/studio/tray';
 import { formatBytes, plural } from '../../utils/words/format';
@@ -118,7 +119,7 @@ function Models() {
           {models.map((m) => (
             <li key={m.id}>
               <span class="file-name">{m.name}</span>{' '}
-              <span class={`status ${statusClass(m.status)}`}>{statusLabel(m.status)}</span>
+              <span class={`status ${statusClass(m.status)}`}>{stateWords(m)}</span>
             </li>
           ))}
         </ul>
@@ -184,7 +185,9 @@ function Tray() {
         >
           {state?.running
             ? `Uploading ${state.sent} of ${state.total}…`
-            : `Upload ${plural(sendable, 'file')}`}
+            : sendable > 0
+              ? `Upload ${plural(sendable, 'file')}`
+              : 'Upload'}
         </button>
       </div>
       {state?.running && (
