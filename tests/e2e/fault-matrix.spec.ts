@@ -54,7 +54,7 @@ function describeNext(
   offline: boolean,
 ): string {
   if (delay === null) return 'none (until the key changes)';
-  // Rounded to 30 s: a run takes a second or two between the failure and this reading.
+  // Rounded to 30 s.
   const rounded = Math.round(delay / 30_000) * 30;
   const words =
     rounded < 60
@@ -124,8 +124,10 @@ test('every fault: the right mark, the last good data kept, the next refresh sch
       tooltip: badge.title.split('\n')[0]!.replace('Model Watch for Ideogram: ', ''),
       popup: ((await alert.innerText()) ?? '').split('\n')[0]!.trim(),
       dataKept: snapshot.models.length === fake.account.models.length,
+      // Measured from when the failure was stored, not from this reading (a loaded machine may
+      // take seconds to get here after a 17 MB answer).
       next: describeNext(
-        alarm ? alarm.scheduledTime - Date.now() : null,
+        alarm ? alarm.scheduledTime - (snapshot.error?.at ?? Date.now()) : null,
         states[accountId],
         snapshot.error?.kind === 'offline',
       ),
