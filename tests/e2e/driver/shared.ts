@@ -79,14 +79,17 @@ export function createExtension(parts: BrowserParts): Extension {
         data,
       ] as const),
     async useKey(key = TEST_KEY, label = 'Account 1') {
-      const stored = await extension.storage();
-      const accounts = (stored.accounts as object[] | undefined) ?? [];
-      const id = `acct-e2e${accounts.length + 1}`;
-      await extension.setStorage({
-        accounts: [...accounts, { id, label, since: Date.now() }],
-        apiKeys: { ...(stored.apiKeys as object | undefined), [id]: key },
-      });
-      return id;
+      // Through the background's one writer, as the options page saves a key (kept without a
+      // check, so a test can set faults first). Writing storage from here would race the
+      // background's own writes to the accounts (a key hint filled in), and lose an account.
+      type Saved = { saved: true; accountId: string } | { saved: false; problem?: string };
+      const reply = (await extension.send('saveKey', { key, check: false, label })) as
+        { ok: true; value: Saved } | { ok: false; error: { message: string } } | undefined;
+      if (!reply?.ok)
+        throw new Error(`The key was not saved: ${reply?.error.message ?? 'no answer'}`);
+      const result = reply.value;
+      if (!result.saved) throw new Error(`The key was not saved: ${result.problem ?? 'refused'}`);
+      return result.accountId;
     },
   };
   return extension;
