@@ -67,10 +67,46 @@ export function createExtension(parts: BrowserParts): Extension {
       ),
     fireAlarms: () =>
       probe(async () => {
-        for (const alarm of await browser.alarms.getAll()) {
-          if (alarm.name.startsWith('refresh:')) {
-            await browser.alarms.create(alarm.name, { when: Date.now() + 50 });
+        // Brought forward, then waited for. The background may not have set an account's alarm
+        // yet (a key saved a moment ago: it is set once the first lists are in), or may be
+        // re-setting every alarm (after a setting was saved), which puts one back at its usual
+        // time. So: an alarm not there yet is waited for a while; one put back is brought forward
+        // again; one the background cleared for good (a rejected key) is not waited for. An
+        // alarm heard here was heard by the background too: both listen.
+        const stored = (await browser.storage.local.get('accounts')).accounts;
+        const ids = Array.isArray(stored)
+          ? stored.flatMap((a: unknown) =>
+              typeof (a as { id?: unknown })?.id === 'string' ? [(a as { id: string }).id] : [],
+            )
+          : [];
+        const pending = new Set([
+          ...ids.map((id) => `refresh:${id}`),
+          ...(await browser.alarms.getAll())
+            .map((a) => a.name)
+            .filter((n) => n.startsWith('refresh:')),
+        ]);
+        const brought = new Set<string>();
+        const heard = (alarm: { name: string }) => pending.delete(alarm.name);
+        browser.alarms.onAlarm.addListener(heard);
+        try {
+          for (let round = 0; round < 10 && pending.size > 0; round++) {
+            for (const name of [...pending]) {
+              const alarm = await browser.alarms.get(name);
+              if (!alarm) {
+                if (round >= 2) pending.delete(name);
+              } else if (!brought.has(name) || alarm.scheduledTime > Date.now() + 1000) {
+                await browser.alarms.create(name, { when: Date.now() + 50 });
+                brought.add(name);
+              }
+            }
+            const until = Date.now() + 1500;
+            while (pending.size > 0 && Date.now() < until) {
+              await new Promise((resolve) => setTimeout(resolve, 25));
+            }
           }
+          if (pending.size > 0) throw new Error(`Alarms never fired: ${[...pending].join(', ')}`);
+        } finally {
+          browser.alarms.onAlarm.removeListener(heard);
         }
       }, undefined),
     send: (type, data = {}) =>

@@ -38,7 +38,7 @@ export interface Extension {
   badge(): Promise<{ text: string; title: string; color: number[] }>;
   /** An account's refresh alarm (any account's without an id). */
   alarm(accountId?: string): Promise<Alarm | null>;
-  /** Brings every refresh alarm forward to now, as if its time had come. */
+  /** Brings every account’s refresh alarm forward to now, as if its time had come; resolves once each fired. */
   fireAlarms(): Promise<void>;
   /** Sends a protocol message as a page of the extension does; its raw reply. */
   send(type: string, data?: unknown): Promise<unknown>;
