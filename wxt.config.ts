@@ -67,7 +67,12 @@ export default defineConfig({
           // The first Firefox versions with the built-in data consent below.
           strict_min_version: '140.0',
           // The API key (authentication information) leaves the browser, to api.ideogram.ai only.
-          data_collection_permissions: { required: ['authenticationInfo'] },
+          // Images collected from pages (website content) go to Ideogram when a dataset is
+          // uploaded: optional, asked with the site's access the first time one is collected.
+          data_collection_permissions: {
+            required: ['authenticationInfo'],
+            optional: ['websiteContent'],
+          },
         },
         gecko_android: { strict_min_version: '142.0' },
       },

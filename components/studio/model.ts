@@ -28,6 +28,7 @@ import {
   watchTray,
 } from '../../utils/studio/tray';
 import { listZip } from '../../utils/studio/zip';
+import { siteAccessFor, siteOf } from '../../utils/studio/collect';
 import { readStudioHash, type StudioPlace, studioHash } from '../../utils/studio/route';
 import { loadStored, storedSignal } from '../stored';
 
@@ -365,13 +366,12 @@ export async function startTraining(
 /** An image waiting for its site: ask for access (this click is the gesture), then fetch it. */
 export async function allowAndFetch(item: TrayItem): Promise<string | null> {
   if (!item.source) return null;
-  const url = new URL(item.source.url);
+  const access = siteAccessFor(item.source.url);
+  if (access === 'unsupported') return 'This image has no address Model Watch can fetch.';
   // Asked before any await: the click is the gesture browsers require.
-  const granted = await browser.permissions
-    .request({ origins: [`${url.protocol}//${url.hostname}/*`] })
-    .catch(() => false);
+  const granted = access === null || (await browser.permissions.request(access).catch(() => false));
   if (!granted) {
-    return `Without access to ${url.hostname}, Model Watch cannot fetch the image. Save it to your computer and add the file here instead.`;
+    return `Without access to ${siteOf(item.source.url)}, Model Watch cannot fetch the image. Save it to your computer and add the file here instead.`;
   }
   try {
     const result = await sendMessage('fetchWaiting', { id: item.id });

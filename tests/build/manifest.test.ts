@@ -52,12 +52,15 @@ describe.each(['chrome', 'firefox'] as const)('the production %s manifest', (bro
 });
 
 describe('the Firefox manifest', () => {
-  it('names its add-on id and declares that the API key leaves the browser', () => {
+  it('names its add-on id, declares that the API key leaves the browser, and that collected images may', () => {
     expect(manifest('firefox').browser_specific_settings).toEqual({
       gecko: {
         id: 'ideogram-model-watch@modelwatch',
         strict_min_version: '140.0',
-        data_collection_permissions: { required: ['authenticationInfo'] },
+        data_collection_permissions: {
+          required: ['authenticationInfo'],
+          optional: ['websiteContent'],
+        },
       },
       gecko_android: { strict_min_version: '142.0' },
     });

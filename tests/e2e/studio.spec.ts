@@ -176,6 +176,14 @@ test('right-click an image on a page: it waits in the dataset’s tray, fetched 
   expect(Object.keys(fetched.headers).map((h) => h.toLowerCase())).not.toContain('api-key');
   expect(Object.keys(fetched.headers).map((h) => h.toLowerCase())).not.toContain('cookie');
   expect(fake.requests.filter((r) => r.method === 'POST')).toHaveLength(0);
+  // Firefox asked, with the site's access, for consent to send website content on (its prompt
+  // is switched off for tests, so granted); Chromium has no such consent.
+  const consent = await extension.evaluate(
+    () => browser.permissions.getAll() as Promise<{ data_collection?: string[] }>,
+  );
+  if (extension.browser === 'firefox') {
+    expect(consent.data_collection).toEqual(['authenticationInfo', 'websiteContent']);
+  } else expect(consent.data_collection).toBeUndefined();
 
   // The popup says an image waits, and the studio shows it on the dataset's page.
   const popup = await extension.open('popup.html');

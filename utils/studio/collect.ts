@@ -6,14 +6,24 @@ import { newTrayId, putInTray, type TrayItem, trayOf } from './tray';
 // cookies, no referrer and never the API key) and put in the dataset's tray, not sent anywhere.
 // Fetching from a site needs access to it: asked for, as an optional permission, the first time
 // an image of that site is collected. Without it, the image waits in the tray by its address
-// until the user allows access from the studio.
+// until the user allows access from the studio. Firefox also asks, in the same question, for the
+// user's consent to send website content (the images collected) out of the browser, to Ideogram:
+// an optional data permission of its built-in consent, never asked at install.
 
 /** Images over this size are not collected (Ideogram refuses very large files anyway). */
 export const MAX_COLLECTED_BYTES = 30 * 1024 * 1024;
 const FETCH_TIMEOUT_MS = 30_000;
 
-/** The permission pattern of an image's site, or null for addresses needing none (data:). */
-export function siteAccessFor(src: string): { origins: string[] } | null | 'unsupported' {
+/** What collecting needs beyond the site itself: Firefox's consent to send website content. */
+const CONTENT_CONSENT: { data_collection?: string[] } = import.meta.env.FIREFOX
+  ? { data_collection: ['websiteContent'] }
+  : {};
+
+/** What to ask for to fetch an image: its site's permission pattern (with Firefox's consent to
+ * send the image on), or null for addresses needing none (data:). */
+export function siteAccessFor(
+  src: string,
+): { origins: string[]; data_collection?: string[] } | null | 'unsupported' {
   let url: URL;
   try {
     url = new URL(src);
@@ -22,7 +32,7 @@ export function siteAccessFor(src: string): { origins: string[] } | null | 'unsu
   }
   if (url.protocol === 'data:') return null;
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return 'unsupported';
-  return { origins: [`${url.protocol}//${url.hostname}/*`] };
+  return { origins: [`${url.protocol}//${url.hostname}/*`], ...CONTENT_CONSENT };
 }
 
 /** The site's name as people read it: `images.example.com`. */
