@@ -109,6 +109,39 @@ describe('createIdeogramApi: every way a call fails', () => {
     expect(error.message.length).toBeGreaterThan(20);
   });
 
+  it('says a too-large answer by its declared size, or by the limit it passed', async () => {
+    const huge = 17 * 1024 * 1024;
+    const answer = (declared: boolean) => {
+      const api = createIdeogramApi({
+        apiKey: TEST_KEY,
+        fetch: async () => {
+          // Streamed in uneven pieces, as a network delivers them.
+          const body = new ReadableStream<Uint8Array>({
+            start(controller) {
+              for (let sent = 0; sent < huge; sent += 700_001) {
+                controller.enqueue(new Uint8Array(Math.min(700_001, huge - sent)).fill(32));
+              }
+              controller.close();
+            },
+          });
+          const headers = new Headers({ 'Content-Type': 'application/json' });
+          if (declared) headers.set('Content-Length', String(huge));
+          return new Response(body, { status: 200, headers });
+        },
+        timeoutMs: 5_000,
+        isOnline: () => true,
+      });
+      return failureOf(api.listModels());
+    };
+    const withLength = await answer(true);
+    expect(withLength.kind).toBe('invalid_response');
+    expect(withLength.message).toContain('(17 MB, more than the model list should ever be)');
+    // Without a length, reading stops past the limit: the limit is said, not what had arrived.
+    const streamed = await answer(false);
+    expect(streamed.kind).toBe('invalid_response');
+    expect(streamed.message).toContain('(over 16 MB, more than the model list should ever be)');
+  });
+
   it('reads Retry-After as an HTTP date', async () => {
     const { fake, api } = setup();
     fake.failNext({

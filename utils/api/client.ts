@@ -270,7 +270,7 @@ async function readCapped(response: Response, maxBytes: number, subject: Subject
   const declared = Number(response.headers.get('Content-Length'));
   if (declared > maxBytes) {
     void response.body?.cancel().catch(() => {});
-    throw tooLarge(declared, subject);
+    throw tooLarge({ declared }, subject);
   }
   if (!response.body) return response.text();
   const reader = response.body.getReader();
@@ -283,14 +283,19 @@ async function readCapped(response: Response, maxBytes: number, subject: Subject
     received += value.byteLength;
     if (received > maxBytes) {
       void reader.cancel().catch(() => {});
-      throw tooLarge(received, subject);
+      throw tooLarge({ over: maxBytes }, subject);
     }
     text += decoder.decode(value, { stream: true });
   }
   return text + decoder.decode();
 }
 
-function tooLarge(bytes: number, subject: Subject): ApiError {
-  const mb = (bytes / 1024 / 1024).toFixed(1);
-  return invalidResponseError(`over ${mb} MB, more than ${subject} should ever be`);
+/**
+ * An answer too large to read: its declared size, or (streamed without one) the limit it passed;
+ * never how much happened to arrive before reading stopped, which varies from one try to the next.
+ */
+function tooLarge(size: { declared: number } | { over: number }, subject: Subject): ApiError {
+  const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1).replace(/\.0$/, '')} MB`;
+  const said = 'declared' in size ? mb(size.declared) : `over ${mb(size.over)}`;
+  return invalidResponseError(`${said}, more than ${subject} should ever be`);
 }
