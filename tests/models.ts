@@ -1,4 +1,4 @@
-import type { Model } from '../utils/api/types';
+import type { Model, TrainingRun } from '../utils/api/types';
 
 /**
  * A model as the extension keeps it (after parsing), with plain defaults: a test names only the
@@ -15,6 +15,25 @@ export function testModel(fields: Partial<Model> = {}): Model {
     owned: true,
     uri: null,
     datasetId: null,
+    ...fields,
+  };
+}
+
+/**
+ * A training run as the extension keeps it: a run in TRAINING with Ideogram's default settings
+ * (1,000 steps, LoRA rank 128); a test names its phase and times.
+ */
+export function testRun(fields: Partial<TrainingRun> = {}): TrainingRun {
+  return {
+    id: 'run-1',
+    phase: 'TRAINING',
+    createdAt: 0,
+    updatedAt: null,
+    steps: 1000,
+    loraRank: 128,
+    chips: 8,
+    ema: 0.999,
+    learningRate: 0.0001,
     ...fields,
   };
 }

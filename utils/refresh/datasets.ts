@@ -1,7 +1,7 @@
 import type { IdeogramApi } from '../api/client';
 import type { Account } from '../storage/items';
-import { accountsItem, snapshotOf, snapshotsItem } from '../storage/items';
-import { write } from '../storage/writer';
+import { changeSnapshot } from '../storage/changes';
+import { snapshotOf, snapshotsItem } from '../storage/items';
 import { elapsedSince } from './schedule';
 
 // How many images each dataset holds: the dataset list does not say, each dataset's detail does.
@@ -36,17 +36,13 @@ export function storeCounts(
   now: number,
 ): Promise<void> {
   if (counts.size === 0) return Promise.resolve();
-  return write(async (tx) => {
-    const current = (await tx.get(accountsItem)).find((a) => a.id === account.id);
-    if (!current || current.since !== account.since) return;
-    const snapshots = await tx.get(snapshotsItem);
-    const snapshot = snapshotOf(snapshots, account.id);
-    if (!snapshot.datasets.some((d) => counts.has(d.id))) return;
+  return changeSnapshot(account, (snapshot) => {
+    if (!snapshot.datasets.some((d) => counts.has(d.id))) return null;
     const datasets = snapshot.datasets.map((d) => {
       const fileCount = counts.get(d.id);
       return fileCount === undefined ? d : { ...d, fileCount, countedAt: now };
     });
-    tx.set(snapshotsItem, { ...snapshots, [account.id]: { ...snapshot, datasets } });
+    return { ...snapshot, datasets };
   });
 }
 

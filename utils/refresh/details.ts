@@ -2,8 +2,8 @@ import type { IdeogramApi } from '../api/client';
 import { ApiError } from '../api/errors';
 import type { Model } from '../api/types';
 import type { Account } from '../storage/items';
-import { accountsItem, snapshotOf, snapshotsItem } from '../storage/items';
-import { write } from '../storage/writer';
+import { changeSnapshot } from '../storage/changes';
+import { snapshotOf, snapshotsItem } from '../storage/items';
 import { HISTORY_WINDOW, pastTrainings } from '../views/training';
 import { detailsDue } from './fetch';
 import { isActive } from './transitions';
@@ -46,22 +46,17 @@ export function storeDetails(
   now: number,
 ): Promise<void> {
   if (details.size === 0) return Promise.resolve();
-  return write(async (tx) => {
-    const current = (await tx.get(accountsItem)).find((a) => a.id === account.id);
-    if (!current || current.since !== account.since) return;
-    const snapshots = await tx.get(snapshotsItem);
-    const snapshot = snapshotOf(snapshots, account.id);
-    let changed = false;
+  return changeSnapshot(account, (snapshot) => {
+    if (!snapshot.models.some((m) => details.get(m.id))) return null;
     const models = snapshot.models.map((model) => {
       const detail = details.get(model.id);
       if (!detail) return model;
-      changed = true;
       const read: Model = { ...model, runsAt: now };
       delete read.runs;
       if (detail.runs) read.runs = detail.runs;
       return read;
     });
-    if (changed) tx.set(snapshotsItem, { ...snapshots, [account.id]: { ...snapshot, models } });
+    return { ...snapshot, models };
   });
 }
 

@@ -10,12 +10,30 @@ import {
   recentsItem,
   settingsItem,
 } from './choices';
+import { type Account, accountsItem, type Snapshot, snapshotOf, snapshotsItem } from './items';
 import { type Notice, noticesItem, storageReportItem } from './notices';
 import { normalizeSettings, type Settings } from './settings';
 import { write } from './writer';
 
 // The small changes pages ask for, as writer transactions: each applies what the user changed to
 // what is stored now, so two changes made at the same moment (two tabs, two fields) both land.
+
+/**
+ * Changes an account's snapshot as it is now (`change` returns null for no change), unless the
+ * account was removed or given a new key meanwhile: what was read with the old key is no one's.
+ */
+export function changeSnapshot(
+  account: Account,
+  change: (snapshot: Snapshot) => Snapshot | null,
+): Promise<void> {
+  return write(async (tx) => {
+    const current = (await tx.get(accountsItem)).find((a) => a.id === account.id);
+    if (!current || current.since !== account.since) return;
+    const snapshots = await tx.get(snapshotsItem);
+    const changed = change(snapshotOf(snapshots, account.id));
+    if (changed) tx.set(snapshotsItem, { ...snapshots, [account.id]: changed });
+  });
+}
 
 /** Remembers that a model was just copied or inserted. */
 export function recordRecent(modelId: string): Promise<void> {

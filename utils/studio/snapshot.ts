@@ -1,28 +1,11 @@
 import type { Dataset, Model, StartedTraining } from '../api/types';
-import {
-  type Account,
-  accountsItem,
-  type Snapshot,
-  snapshotOf,
-  snapshotsItem,
-} from '../storage/items';
-import { write } from '../storage/writer';
+import { changeSnapshot } from '../storage/changes';
+import type { Account } from '../storage/items';
 
 // What the studio's writes change in the stored lists, through the one writer, at once: a new
 // dataset is listed, a dataset used is remembered for the right-click menu, a training started
 // is a model in CREATING before the next check confirms it. (Image counts read back are stored by
 // storeCounts, like any count.)
-
-/** Changes the account's snapshot, unless the account was removed or re-keyed meanwhile. */
-function changeSnapshot(account: Account, change: (snapshot: Snapshot) => Snapshot | null) {
-  return write(async (tx) => {
-    const current = (await tx.get(accountsItem)).find((a) => a.id === account.id);
-    if (!current || current.since !== account.since) return;
-    const snapshots = await tx.get(snapshotsItem);
-    const changed = change(snapshotOf(snapshots, account.id));
-    if (changed) tx.set(snapshotsItem, { ...snapshots, [account.id]: changed });
-  });
-}
 
 /** A dataset just created: listed first, empty, and used now. */
 export function storeNewDataset(account: Account, dataset: Dataset, now: number): Promise<void> {

@@ -3,7 +3,7 @@ import type { Model } from '../api/types';
 import { type BadgeInput, capCount, renderBadge } from './badge';
 import { BADGE_COLORS } from './badge-marks';
 import { type Account, EMPTY_SNAPSHOT, type Snapshot } from '../storage/items';
-import { testModel } from '../../tests/models';
+import { testModel, testRun } from '../../tests/models';
 
 const NOW = Date.UTC(2026, 10, 21, 14, 5);
 
@@ -287,17 +287,8 @@ describe('many models across accounts', () => {
 });
 
 describe('the tooltip, seen from inside a training', () => {
-  const run = (phase: string, startedAgo = 70 * MIN) => ({
-    id: 'run-1',
-    phase,
-    createdAt: NOW - startedAgo,
-    updatedAt: NOW - 5 * MIN,
-    steps: 1000,
-    loraRank: 128,
-    chips: 8,
-    ema: 0.999,
-    learningRate: 0.0001,
-  });
+  const run = (phase: string, startedAgo = 70 * MIN) =>
+    testRun({ phase, createdAt: NOW - startedAgo, updatedAt: NOW - 5 * MIN });
   /** Finished trainings of these lengths (hours), as their details say. */
   const past = (hours: number[]) =>
     hours.map((h, i) =>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Model } from '../api/types';
-import { testModel } from '../../tests/models';
+import { testModel, testRun } from '../../tests/models';
 import { uriUnavailableReason } from '../surfaces/pick';
 import {
   countByStatus,
@@ -247,17 +247,8 @@ describe('at scale', () => {
 
 describe('a row of a model in training, seen from inside', () => {
   const HOUR = 60 * MIN;
-  const run = (phase: string) => ({
-    id: 'run-1',
-    phase,
-    createdAt: NOW - 70 * MIN,
-    updatedAt: NOW - 5 * MIN,
-    steps: 1000,
-    loraRank: 128,
-    chips: 8,
-    ema: 0.999,
-    learningRate: 0.0001,
-  });
+  const run = (phase: string) =>
+    testRun({ phase, createdAt: NOW - 70 * MIN, updatedAt: NOW - 5 * MIN });
   const history = (hours: number[]) =>
     hours.map((h, i) => ({ modelId: `p${i}`, duration: h * HOUR, steps: 1000, finishedAt: i }));
   const words = (m: Model, past = history([])) =>

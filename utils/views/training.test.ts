@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { testModel } from '../../tests/models';
+import { testModel, testRun } from '../../tests/models';
 import type { Model, TrainingRun } from '../api/types';
 import {
   currentRun,
@@ -17,20 +17,9 @@ const MIN = 60_000;
 const HOUR = 60 * MIN;
 const NOW = Date.UTC(2026, 10, 21, 12, 0);
 
-function run(fields: Partial<TrainingRun> = {}): TrainingRun {
-  return {
-    id: 'run-1',
-    phase: 'TRAINING',
-    createdAt: NOW - 70 * MIN,
-    updatedAt: NOW - 60 * MIN,
-    steps: 1000,
-    loraRank: 128,
-    chips: 8,
-    ema: 0.999,
-    learningRate: 0.0001,
-    ...fields,
-  };
-}
+/** A run started 70 min ago, last heard of an hour ago. */
+const run = (fields: Partial<TrainingRun> = {}) =>
+  testRun({ createdAt: NOW - 70 * MIN, updatedAt: NOW - 60 * MIN, ...fields });
 
 const training = (fields: Partial<Model> = {}): Model =>
   testModel({
