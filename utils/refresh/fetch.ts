@@ -236,7 +236,9 @@ export function carry(
   if (detail && detail !== 'failed') {
     if (detail.runs) model.runs = detail.runs;
     model.runsAt = now;
-  } else if (detail === undefined && before) {
+  } else if (detail === undefined && before && before.status === listed.status) {
+    // Runs read before a change of status (a training that finished since) say the old phase:
+    // dropped, to be read again when wanted.
     if (before.runs) model.runs = before.runs;
     if (before.runsAt !== undefined) model.runsAt = before.runsAt;
   }
@@ -269,9 +271,11 @@ export function mergeLists(
   if (!fetched.models) return models;
   const { owned, shared } = fetched.parts;
   const before = new Map(models.map((m) => [m.id, m]));
-  const fresh = fetched.models.value.items.map((m) =>
-    carry(before.get(m.id), m, fetched.details.get(m.id), now),
-  );
+  // A list of both parts may be applied for one of them only (a newer answer already brought the
+  // other): its models of the other part are left out, never added beside the newer ones.
+  const fresh = fetched.models.value.items
+    .filter((m) => (m.owned ? owned : shared))
+    .map((m) => carry(before.get(m.id), m, fetched.details.get(m.id), now));
   if (owned && shared) return fresh;
   return owned
     ? [...fresh, ...models.filter((m) => !m.owned)]
