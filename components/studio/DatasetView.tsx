@@ -4,6 +4,7 @@ import { statusClass } from '../../utils/api/types';
 import { stateWords } from '../../utils/views/models';
 import { MAX_IMAGES } from '../../utils/studio/rules';
 import type { TrayItem } from '../../utils/studio/tray';
+import { siteOf } from '../../utils/studio/collect';
 import { formatBytes, plural } from '../../utils/words/format';
 import {
   account,
@@ -24,6 +25,8 @@ import {
   tray,
   trayError,
   trayImages,
+  filesKnown,
+  shownUpload,
   upload,
   uploadTray,
 } from './model';
@@ -35,7 +38,8 @@ export function DatasetView() {
   const d = dataset.value;
   useEffect(() => {
     detail.value = null;
-    upload.value = null;
+    // A running upload goes on (and shows again on its dataset); a finished one's summary goes.
+    if (!upload.value?.running) upload.value = null;
     notAdded.value = [];
     void loadTray();
     if (d) void loadDetail(a.id, d.id);
@@ -133,8 +137,10 @@ function Tray() {
   const dragging = useSignal(false);
   const items = tray.value;
   const { room, over } = overLimit.value;
-  const state = upload.value;
+  const state = shownUpload.value;
+  const elsewhere = upload.value?.running === true && state === null;
   const sendable = items.filter((i) => i.blob !== null && !over.has(i.id)).length;
+  const blocked = sendable === 0 || upload.value?.running === true || !filesKnown.value;
   return (
     <section
       aria-labelledby="tray-title"
@@ -178,9 +184,9 @@ function Tray() {
         <button
           type="button"
           class="button primary"
-          aria-disabled={sendable === 0 || state?.running === true}
+          aria-disabled={blocked}
           onClick={() => {
-            if (sendable > 0 && !state?.running) void uploadTray();
+            if (!blocked) void uploadTray();
           }}
         >
           {state?.running
@@ -190,6 +196,12 @@ function Tray() {
               : 'Upload'}
         </button>
       </div>
+      {elsewhere && (
+        <p class="muted">Another dataset’s upload is running: this one can start once it ends.</p>
+      )}
+      {!elsewhere && sendable > 0 && !filesKnown.value && (
+        <p class="muted">Reading the dataset’s files first, so no name is sent twice…</p>
+      )}
       {state?.running && (
         <progress max={state.total} value={state.sent} aria-label="Upload progress" />
       )}
@@ -235,7 +247,7 @@ function Tray() {
 }
 
 function UploadSummary() {
-  const state = upload.value!;
+  const state = shownUpload.value!;
   return (
     <div class={`message ${state.error || state.failed.length > 0 ? 'warn' : 'ok'}`} role="status">
       <p>
@@ -287,7 +299,7 @@ function TrayRow({ item, over }: { item: TrayItem; over: boolean }) {
             ? `ZIP: ${plural(item.zip.images, 'image')}, ${plural(item.zip.captions, 'caption')}`
             : item.blob
               ? formatBytes(item.size)
-              : `From ${item.source ? new URL(item.source.url).hostname : 'a page'}`}
+              : `From ${item.source ? siteOf(item.source.url) : 'a page'}`}
         </span>
         {item.kind === 'image' && item.blob && (
           <label class="caption-field">
@@ -315,7 +327,7 @@ function TrayRow({ item, over }: { item: TrayItem; over: boolean }) {
         {!item.blob && (
           <span class="message info">
             Model Watch needs your permission to fetch images from{' '}
-            {item.source ? new URL(item.source.url).hostname : 'this site'}.{' '}
+            {item.source ? siteOf(item.source.url) : 'this site'}.{' '}
             <button
               type="button"
               class="button small"

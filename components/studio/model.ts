@@ -1,5 +1,4 @@
 import { computed, signal } from '@preact/signals';
-import { browser } from 'wxt/browser';
 import type { DatasetDetail, Model } from '../../utils/api/types';
 import { failureMessage, sendMessage } from '../../utils/messaging/channel';
 import { accountsItem, snapshotOf, snapshotsItem } from '../../utils/storage/items';
@@ -28,7 +27,7 @@ import {
   watchTray,
 } from '../../utils/studio/tray';
 import { listZip } from '../../utils/studio/zip';
-import { siteAccessFor, siteOf } from '../../utils/studio/collect';
+import { askSiteAccess, siteOf } from '../../utils/studio/collect';
 import { readStudioHash, type StudioPlace, studioHash } from '../../utils/studio/route';
 import { loadStored, storedSignal } from '../stored';
 
@@ -112,7 +111,10 @@ export async function loadTray(): Promise<void> {
   trayKey = key;
   try {
     const items = await trayOf(a.id, d);
-    if (trayKey === key) tray.value = items;
+    if (trayKey === key) {
+      tray.value = items;
+      trayError.value = null;
+    }
   } catch (error) {
     trayError.value = (error as Error).message;
   }
@@ -230,6 +232,8 @@ export async function removeItems(ids: string[]): Promise<void> {
 // ---- Upload ----
 
 export interface UploadState {
+  /** The dataset sent to: the page shows the upload only there. */
+  datasetId: string;
   running: boolean;
   /** Images sent so far, of all to send. */
   sent: number;
@@ -241,7 +245,16 @@ export interface UploadState {
   left: number;
 }
 
+/** The page's upload: one at a time, kept while it runs even when another dataset is opened. */
 export const upload = signal<UploadState | null>(null);
+/** The upload to the dataset shown, if any. */
+export const shownUpload = computed(() =>
+  upload.value?.datasetId === route.value.datasetId ? upload.value : null,
+);
+/** Whether the dataset's files are read: names are made unique against them before sending. */
+export const filesKnown = computed(
+  () => detail.value !== null && detail.value.dataset.id === route.value.datasetId,
+);
 
 /**
  * Sends the tray, batch after batch; stops at the first batch that fails as a whole. Names are
@@ -251,13 +264,15 @@ export const upload = signal<UploadState | null>(null);
 export async function uploadTray(): Promise<void> {
   const a = account.value;
   const datasetId = route.value.datasetId;
-  if (!a || !datasetId || datasetId === NEW_DATASET || upload.value?.running) return;
+  const files = filesKnown.value ? detail.value!.files : null;
+  if (!a || !datasetId || datasetId === NEW_DATASET || upload.value?.running || !files) return;
   const { over } = overLimit.value;
   const ready = await namedApart(
     tray.value.filter((item) => item.blob !== null && !over.has(item.id)),
-    detail.value?.files.flatMap((f) => (f.name === null ? [] : [f.name])) ?? [],
+    files.flatMap((f) => (f.name === null ? [] : [f.name])),
   );
   const state: UploadState = {
+    datasetId,
     running: true,
     sent: 0,
     total: imagesIn(ready),
@@ -366,11 +381,8 @@ export async function startTraining(
 /** An image waiting for its site: ask for access (this click is the gesture), then fetch it. */
 export async function allowAndFetch(item: TrayItem): Promise<string | null> {
   if (!item.source) return null;
-  const access = siteAccessFor(item.source.url);
-  if (access === 'unsupported') return 'This image has no address Model Watch can fetch.';
   // Asked before any await: the click is the gesture browsers require.
-  const granted = access === null || (await browser.permissions.request(access).catch(() => false));
-  if (!granted) {
+  if (!(await askSiteAccess(item.source.url))) {
     return `Without access to ${siteOf(item.source.url)}, Model Watch cannot fetch the image. Save it to your computer and add the file here instead.`;
   }
   try {

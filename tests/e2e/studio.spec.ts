@@ -97,6 +97,7 @@ test('a dataset is made, filled, uploaded and trained from; the new model is wat
   expect(dataset.files.find((f) => f.file_name === 'shot-01.png')?.caption).toBe(
     'a red chair on white',
   );
+  expect(dataset.files.find((f) => f.file_name === 'shot-02.png')?.caption).toBe('a blue chair');
   // The refused image stays in the tray, with why; the rest left it.
   await visible(studio.text('1 image waiting'));
   await visible(studio.text('Rejected by Ideogram’s safety check: use another image.').first());
@@ -175,7 +176,6 @@ test('right-click an image on a page: it waits in the dataset’s tray, fetched 
   const fetched = fake.requests.find((r) => r.path === '/__test/cat.png')!;
   expect(Object.keys(fetched.headers).map((h) => h.toLowerCase())).not.toContain('api-key');
   expect(Object.keys(fetched.headers).map((h) => h.toLowerCase())).not.toContain('cookie');
-  expect(fake.requests.filter((r) => r.method === 'POST')).toHaveLength(0);
   // Firefox asked, with the site's access, for consent to send website content on (its prompt
   // is switched off for tests, so granted); Chromium has no such consent.
   const consent = await extension.evaluate(
@@ -189,6 +189,7 @@ test('right-click an image on a page: it waits in the dataset’s tray, fetched 
   const popup = await extension.open('popup.html');
   await popup.role('tab', /Datasets/).click();
   await visible(popup.text('1 image waiting to upload'));
+  expect(fake.requests.filter((r) => r.method === 'POST')).toHaveLength(0);
   const studio = await extension.open(
     `studio.html#account=${accountId}&dataset=${brand.dataset_id}`,
   );

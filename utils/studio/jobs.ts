@@ -159,6 +159,8 @@ function failureOf(error: unknown): ApiFailure {
 export function createStudio(deps: StudioDeps) {
   /** One training request in flight per dataset: a double click never starts two. */
   const starting = new Set<string>();
+  /** Tray items being sent now: a second page (or a second click) never sends one twice. */
+  const sending = new Set<string>();
 
   async function createDataset(request: {
     accountId: string;
@@ -183,39 +185,51 @@ export function createStudio(deps: StudioDeps) {
     const { account, api } = await deps.clientFor(request.accountId);
     const items = (await itemsInTray(request.ids)).filter(
       (item) =>
-        item.accountId === account.id && item.datasetId === request.datasetId && item.blob !== null,
+        item.accountId === account.id &&
+        item.datasetId === request.datasetId &&
+        item.blob !== null &&
+        !sending.has(item.id),
     );
     const outcome: UploadOutcome = { uploaded: [], failed: [], error: null };
     if (items.length === 0) return outcome;
-    const take = async (taken: readonly TrayItem[]) => {
-      outcome.uploaded.push(...taken.map((item) => item.name));
-      await removeFromTray(taken.map((item) => item.id));
-    };
-    await markDatasetUsed(account, request.datasetId, deps.now());
-    let result: UploadResult;
+    for (const item of items) sending.add(item.id);
     try {
-      result = await api.uploadAssets(request.datasetId, items.flatMap(filesOf));
-    } catch (error) {
-      outcome.error = failureOf(error);
-      // Cut off or unreadable (a timeout, a dropped connection, a 5xx): what arrived is read back
-      // by name (the page keeps names unique in the dataset), and only the rest stays.
-      if (mayHaveBeenDone(outcome.error)) {
-        const arrived = await api
-          .getDataset(request.datasetId)
-          .then((detail) => new Set(detail.files.map((f) => f.name)))
-          .catch(() => new Set<string | null>());
-        await take(items.filter((item) => arrived.has(item.name)));
+      return await send();
+    } finally {
+      for (const item of items) sending.delete(item.id);
+    }
+
+    async function send(): Promise<UploadOutcome> {
+      const take = async (taken: readonly TrayItem[]) => {
+        outcome.uploaded.push(...taken.map((item) => item.name));
+        await removeFromTray(taken.map((item) => item.id));
+      };
+      await markDatasetUsed(account, request.datasetId, deps.now());
+      let result: UploadResult;
+      try {
+        result = await api.uploadAssets(request.datasetId, items.flatMap(filesOf));
+      } catch (error) {
+        outcome.error = failureOf(error);
+        // Cut off or unreadable (a timeout, a dropped connection, a 5xx): what arrived is read back
+        // by name (the page keeps names unique in the dataset), and only the rest stays.
+        if (mayHaveBeenDone(outcome.error)) {
+          const arrived = await api
+            .getDataset(request.datasetId)
+            .then((detail) => new Set(detail.files.map((f) => f.name)))
+            .catch(() => new Set<string | null>());
+          await take(items.filter((item) => arrived.has(item.name)));
+        }
+        return outcome;
       }
+      const { taken, kept, notes } = settleUpload(items, result);
+      for (const { item, problem } of kept) {
+        outcome.failed.push({ name: item.name, problem });
+        await updateInTray(item.id, { problem });
+      }
+      outcome.failed.push(...notes);
+      await take(taken);
       return outcome;
     }
-    const { taken, kept, notes } = settleUpload(items, result);
-    for (const { item, problem } of kept) {
-      outcome.failed.push({ name: item.name, problem });
-      await updateInTray(item.id, { problem });
-    }
-    outcome.failed.push(...notes);
-    await take(taken);
-    return outcome;
   }
 
   async function startTraining(request: {
