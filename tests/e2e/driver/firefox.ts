@@ -204,11 +204,18 @@ export async function launchFirefox(
       inChrome<string[]>(`return gBrowser.tabs.map((t) => t.linkedBrowser.currentURI.spec);`),
     async stopBackground() {
       // What about:debugging's "Terminate background script" does: the event page unloads.
-      await inChrome(`
+      // Firefox may decline while the page is busy (a storage event being handled): asked again
+      // until it is stopped, so the next event really starts a fresh background.
+      const state = await inChrome(`
         const extension = WebExtensionPolicy.getByID('${GECKO_ID}').extension;
-        await extension.terminateBackground();
+        for (let i = 0; i < 50; i++) {
+          await extension.terminateBackground();
+          if (extension.backgroundState === 'stopped') break;
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
         return extension.backgroundState;
       `);
+      if (state !== 'stopped') throw new Error(`Firefox did not stop the background (${state})`);
     },
     async reloadExtension() {
       // The add-on is shut down and started again (what an update or a restart does to it).
