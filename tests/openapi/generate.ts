@@ -1,12 +1,16 @@
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 
-// Instances of the response schemas Ideogram publishes (the OpenAPI file beside the project, in
-// ../shared/reference), built from the schemas themselves: their examples, the smallest and the
-// fullest objects they allow, every nullable field null, every enum value, every date-time form,
-// and unknown extra fields. The parsers must accept each one.
+// Instances of the response schemas Ideogram publishes (its OpenAPI documents, excerpts kept in
+// ./specs), built from the schemas themselves: their examples, the smallest and the fullest
+// objects they allow, every nullable field null, every enum value, every date-time form, and
+// unknown extra fields. The parsers must accept each one.
 
-export const OPENAPI_PATH = path.resolve('../shared/reference/ideogram-openapi-custom-models.json');
+/** The published documents, by the date Ideogram published them (see ./specs/README.md). */
+export const SPECS = {
+  '2026-04-27': 'ideogram-openapi-2026-04-27-custom-models.json',
+  '2026-10-07': 'ideogram-openapi-2026-10-07-custom-models.json',
+} as const;
+export type SpecDate = keyof typeof SPECS;
 
 type Schema = {
   $ref?: string;
@@ -27,13 +31,10 @@ interface OpenApi {
 }
 type Response = { content?: { 'application/json'?: { schema: Schema } } };
 
-export function loadOpenApi(): OpenApi {
-  if (!existsSync(OPENAPI_PATH)) {
-    throw new Error(
-      `Ideogram's OpenAPI file is expected at ${OPENAPI_PATH} (the shared reference beside the project).`,
-    );
-  }
-  return JSON.parse(readFileSync(OPENAPI_PATH, 'utf8')) as OpenApi;
+/** One of the published documents, read from the repository (the older one by default). */
+export function loadOpenApi(date: SpecDate = '2026-04-27'): OpenApi {
+  const file = new URL(`./specs/${SPECS[date]}`, import.meta.url);
+  return JSON.parse(readFileSync(file, 'utf8')) as OpenApi;
 }
 
 /** The date-time forms the API is seen (and allowed) to write, all meaning 2000-01-23 04:56:07 UTC. */
