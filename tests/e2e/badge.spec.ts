@@ -1,5 +1,5 @@
 import type { Extension } from './fixtures';
-import { expect, listedAndCounted, test, visible } from './fixtures';
+import { expect, listedAndCounted, test, visible, BOTH_BROWSERS } from './fixtures';
 
 const badgeText = async (extension: Extension) => (await extension.badge()).text;
 
@@ -35,28 +35,32 @@ test('the badge shows the owned TRAINING count, and drops when a model finishes'
 
 // Chromium stops an idle service worker; Firefox unloads an idle event page. Either way the
 // background is woken by the next event, and the badge and alarm must be as they were.
-test('a stopped background wakes with its badge and alarm intact', async ({ extension }) => {
-  await extension.useKey();
-  await expect.poll(() => badgeText(extension)).toBe('2');
-  const before = await extension.alarm();
-  expect(before?.scheduledTime).toBeGreaterThan(Date.now());
+test(
+  'a stopped background wakes with its badge and alarm intact',
+  BOTH_BROWSERS,
+  async ({ extension }) => {
+    await extension.useKey();
+    await expect.poll(() => badgeText(extension)).toBe('2');
+    const before = await extension.alarm();
+    expect(before?.scheduledTime).toBeGreaterThan(Date.now());
 
-  await extension.stopBackground();
+    await extension.stopBackground();
 
-  // The badge stays on the toolbar while the background is gone.
-  expect(await badgeText(extension)).toBe('2');
-  // A message wakes it: it answers, so it runs again.
-  const popup = await extension.open('popup.html');
-  expect(await extension.send('refresh', { force: true })).toEqual({
-    ok: true,
-    value: { error: null, waitUntil: null },
-  });
-  await visible(popup.text('Brand v2'));
-  await expect.poll(() => badgeText(extension)).toBe('2');
-  const after = await extension.alarm();
-  expect(after?.name).toBe(before?.name);
-  expect(after!.scheduledTime).toBeGreaterThan(Date.now());
-});
+    // The badge stays on the toolbar while the background is gone.
+    expect(await badgeText(extension)).toBe('2');
+    // A message wakes it: it answers, so it runs again.
+    const popup = await extension.open('popup.html');
+    expect(await extension.send('refresh', { force: true })).toEqual({
+      ok: true,
+      value: { error: null, waitUntil: null },
+    });
+    await visible(popup.text('Brand v2'));
+    await expect.poll(() => badgeText(extension)).toBe('2');
+    const after = await extension.alarm();
+    expect(after?.name).toBe(before?.name);
+    expect(after!.scheduledTime).toBeGreaterThan(Date.now());
+  },
+);
 
 test('a revoked key turns the badge to the key-rejected mark and stops the timer', async ({
   extension,

@@ -9,6 +9,7 @@ import {
   test,
   visible,
   withAccount,
+  BOTH_BROWSERS,
 } from './fixtures';
 
 // Copying while browsing: the right-click menu and the address bar. In Firefox both are driven
@@ -56,38 +57,41 @@ async function caret(page: ExtPage, field: string, offset: number | 'end') {
 const fieldValue = (page: ExtPage, field: string) =>
   page.css(field).withElement((el) => (el as HTMLInputElement).value ?? el.textContent, null);
 
-test('the right-click menu inserts a ready model’s URI at the cursor', async ({
-  extension,
-  fake,
-}) => {
-  await ready(extension, fake);
-  const page = await openEditor(extension, fake);
-  const brand = fake.account.models.find((m) => m.name === 'Brand v1')!;
-  const item = { title: 'Brand v1', modelId: brand.model_id };
+test(
+  'the right-click menu inserts a ready model’s URI at the cursor',
+  BOTH_BROWSERS,
+  async ({ extension, fake }) => {
+    await ready(extension, fake);
+    const page = await openEditor(extension, fake);
+    const brand = fake.account.models.find((m) => m.name === 'Brand v1')!;
+    const item = { title: 'Brand v1', modelId: brand.model_id };
 
-  // The menu offers the ready models (read from the real menu where the browser allows).
-  const titles = await extension.insertMenuTitles(page, '#notes');
-  if (titles !== null) {
-    expect(titles).toContain('Brand v1');
-    expect(titles).toContain('Unregistered (no URI: inserts its ID)');
-    expect(titles).not.toContain('Brand v2');
-  }
+    // The menu offers the ready models (read from the real menu where the browser allows).
+    const titles = await extension.insertMenuTitles(page, '#notes');
+    if (titles !== null) {
+      expect(titles).toContain('Brand v1');
+      expect(titles).toContain('Unregistered (no URI: inserts its ID)');
+      expect(titles).not.toContain('Brand v2');
+    }
 
-  // A textarea, the cursor between the two spaces.
-  await caret(page, '#notes', 7);
-  await extension.insertFromMenu(page, '#notes', item, () => caret(page, '#notes', 7));
-  await expect.poll(() => fieldValue(page, '#notes')).toBe('before model/brand-v1/version/1 after');
+    // A textarea, the cursor between the two spaces.
+    await caret(page, '#notes', 7);
+    await extension.insertFromMenu(page, '#notes', item, () => caret(page, '#notes', 7));
+    await expect
+      .poll(() => fieldValue(page, '#notes'))
+      .toBe('before model/brand-v1/version/1 after');
 
-  // A one-line input, and a contenteditable element.
-  await extension.insertFromMenu(page, '#line', item, () => caret(page, '#line', 1));
-  await expect.poll(() => fieldValue(page, '#line')).toBe('xmodel/brand-v1/version/1');
-  await extension.insertFromMenu(page, '#rich', item, () => caret(page, '#rich', 'end'));
-  await expect.poll(() => fieldValue(page, '#rich')).toBe('Rich textmodel/brand-v1/version/1');
+    // A one-line input, and a contenteditable element.
+    await extension.insertFromMenu(page, '#line', item, () => caret(page, '#line', 1));
+    await expect.poll(() => fieldValue(page, '#line')).toBe('xmodel/brand-v1/version/1');
+    await extension.insertFromMenu(page, '#rich', item, () => caret(page, '#rich', 'end'));
+    await expect.poll(() => fieldValue(page, '#rich')).toBe('Rich textmodel/brand-v1/version/1');
 
-  await expect
-    .poll(async () => ((await extension.storage()).recents as string[] | undefined)?.[0])
-    .toBe(brand.model_id);
-});
+    await expect
+      .poll(async () => ((await extension.storage()).recents as string[] | undefined)?.[0])
+      .toBe(brand.model_id);
+  },
+);
 
 test('a model without a URI inserts its ID, and says so', async ({ extension, fake }) => {
   await ready(extension, fake);
@@ -106,26 +110,30 @@ test('a model without a URI inserts its ID, and says so', async ({ extension, fa
   await expect.poll(async () => (await extension.badge()).title).toMatch(/Inserted the ID/);
 });
 
-test('the address bar suggests models and copies the chosen one', async ({ extension, fake }) => {
-  await ready(extension, fake);
-  fake.clearRequests();
-  const poster = fake.account.models.find((m) => m.name === 'Poster look')!;
-  const suggestions = await extension.omnibox.type('poster');
-  expect(suggestions).toHaveLength(1);
-  expect(suggestions[0]!.content).toBe(poster.model_id);
-  // Chromium's suggestions are marked up; Firefox's are plain text.
-  expect(suggestions[0]!.description).toMatch(
-    extension.browser === 'chromium' ? /<match>Poster<\/match> look/ : /^Poster look · Training/,
-  );
-  // Typing asks nothing of the API.
-  expect(fake.requests).toHaveLength(0);
+test(
+  'the address bar suggests models and copies the chosen one',
+  BOTH_BROWSERS,
+  async ({ extension, fake }) => {
+    await ready(extension, fake);
+    fake.clearRequests();
+    const poster = fake.account.models.find((m) => m.name === 'Poster look')!;
+    const suggestions = await extension.omnibox.type('poster');
+    expect(suggestions).toHaveLength(1);
+    expect(suggestions[0]!.content).toBe(poster.model_id);
+    // Chromium's suggestions are marked up; Firefox's are plain text.
+    expect(suggestions[0]!.description).toMatch(
+      extension.browser === 'chromium' ? /<match>Poster<\/match> look/ : /^Poster look · Training/,
+    );
+    // Typing asks nothing of the API.
+    expect(fake.requests).toHaveLength(0);
 
-  await extension.omnibox.enter('brand v1');
-  await expect.poll(() => extension.clipboard()).toBe('model/brand-v1/version/1');
-  await expect
-    .poll(async () => (await extension.badge()).title)
-    .toMatch(/Copied the URI of Brand v1/);
-});
+    await extension.omnibox.enter('brand v1');
+    await expect.poll(() => extension.clipboard()).toBe('model/brand-v1/version/1');
+    await expect
+      .poll(async () => (await extension.badge()).title)
+      .toMatch(/Copied the URI of Brand v1/);
+  },
+);
 
 test('pins bring models to the top of the popup, and stay', async ({ extension, fake }) => {
   await ready(extension, fake);

@@ -1,44 +1,67 @@
 import { test as base, expect } from '@playwright/test';
 import { createFakeApi, type FakeApi } from '../fake-api';
 import type { FakeAccount } from '../../utils/sample/server';
-import { launchChromium } from './driver/chromium';
-import { launchFirefox } from './driver/firefox';
+import { startChromium } from './driver/chromium';
+import { startFirefox } from './driver/firefox';
 import type { Extension } from './driver/types';
 
-// Every flow in tests/e2e is written once against the driver (./driver) and runs in each browser
-// project of playwright.config.ts: Chromium (Playwright) and Firefox ESR (puppeteer-core over
-// WebDriver BiDi). Each test gets a fresh browser with the production build, and fake APIs that
-// answer api.ideogram.ai.
+// Every flow in tests/e2e is written once against the driver (./driver) and runs in the browser
+// projects of playwright.config.ts its tags ask for: Chromium (Playwright) and Firefox ESR
+// (puppeteer-core over WebDriver BiDi). Each Playwright worker starts one browser; each test
+// installs the production build in it afresh (a first install, nothing kept from the test
+// before) with fake APIs that answer api.ideogram.ai, and uninstalls it at its end.
 
 export type Engine = 'chromium' | 'firefox';
 
-interface Fixtures {
+interface WorkerFixtures {
   /** Which browser runs the flow (set by the Playwright project). */
   engine: Engine;
+  /** The worker's browser, shared by its tests. */
+  session: {
+    install(fakes: FakeApi[]): Promise<{ extension: Extension; uninstall(): Promise<void> }>;
+    close(): Promise<void>;
+  };
+}
+
+interface Fixtures {
   fake: FakeApi;
   /** More fakes for other keys (several accounts); requests go to the one whose key they carry. */
   otherFakes: FakeApi[];
   extension: Extension;
 }
 
-export const test = base.extend<Fixtures>({
-  engine: ['chromium', { option: true }],
+export const test = base.extend<Fixtures, WorkerFixtures>({
+  engine: ['chromium', { option: true, scope: 'worker' }],
+  session: [
+    async ({ engine }, use) => {
+      const session = engine === 'firefox' ? await startFirefox() : await startChromium();
+      await use(session);
+      await session.close();
+    },
+    { scope: 'worker' },
+  ],
   // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern.
   fake: async ({}, use) => {
     await use(createFakeApi());
   },
   otherFakes: [[], { option: true }],
-  extension: async ({ engine, fake, otherFakes }, use) => {
-    const launched =
-      engine === 'firefox'
-        ? await launchFirefox([fake, ...otherFakes])
-        : await launchChromium([fake, ...otherFakes]);
-    await use(launched.extension);
-    await launched.close();
+  extension: async ({ session, fake, otherFakes }, use) => {
+    const installed = await session.install([fake, ...otherFakes]);
+    await use(installed.extension);
+    await installed.uninstall();
   },
 });
 
 export { expect };
+
+/**
+ * For a flow that tests a contract of the browser itself (the background's lifecycle, alarms,
+ * permissions and consent, the clipboard, menus and the address bar, storage access, the
+ * network stack, notifications) or the main path: it runs in Firefox as well as in Chromium.
+ * Every other flow tests the extension's own pages and logic, which are the same code in both,
+ * and runs in Chromium only (see playwright.config.ts and the README's table).
+ */
+export const BOTH_BROWSERS = { tag: '@firefox' };
 export type { Extension };
 export * from './driver/expect';
 

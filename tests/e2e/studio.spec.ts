@@ -9,6 +9,7 @@ import {
   requestsSettled,
   test,
   visible,
+  BOTH_BROWSERS,
 } from './fixtures';
 import type { FakeApi } from '../fake-api';
 
@@ -150,54 +151,55 @@ test('a dataset is made, filled, uploaded and trained from; the new model is wat
   await hasText(row, 'Preparing data');
 });
 
-test('right-click an image on a page: it waits in the dataset’s tray, fetched without the key', async ({
-  extension,
-  fake,
-}) => {
-  await ready(extension, fake);
-  fake.servePage(
-    '/__test/gallery',
-    '<h1>Gallery</h1><img id="cat" src="/__test/cat.png" alt="A cat" width="120" height="120">',
-  );
-  fake.serveFile('/__test/cat.png', 'image/png', Buffer.from(PNG, 'base64'));
-  const page = await extension.openWeb('https://api.ideogram.ai/__test/gallery');
-  await visible(page.role('img', 'A cat'));
-  const accountId = ((await extension.storage()).accounts as { id: string }[])[0]!.id;
-  const brand = fake.account.datasets.find((d) => d.name === 'Brand photos')!;
-  await requestsSettled(fake);
-  fake.clearRequests();
-  await extension.collectFromMenu(page, '#cat', {
-    title: 'Brand photos',
-    menuItemId: `collect:${accountId}:${brand.dataset_id}`,
-  });
+test(
+  'right-click an image on a page: it waits in the dataset’s tray, fetched without the key',
+  BOTH_BROWSERS,
+  async ({ extension, fake }) => {
+    await ready(extension, fake);
+    fake.servePage(
+      '/__test/gallery',
+      '<h1>Gallery</h1><img id="cat" src="/__test/cat.png" alt="A cat" width="120" height="120">',
+    );
+    fake.serveFile('/__test/cat.png', 'image/png', Buffer.from(PNG, 'base64'));
+    const page = await extension.openWeb('https://api.ideogram.ai/__test/gallery');
+    await visible(page.role('img', 'A cat'));
+    const accountId = ((await extension.storage()).accounts as { id: string }[])[0]!.id;
+    const brand = fake.account.datasets.find((d) => d.name === 'Brand photos')!;
+    await requestsSettled(fake);
+    fake.clearRequests();
+    await extension.collectFromMenu(page, '#cat', {
+      title: 'Brand photos',
+      menuItemId: `collect:${accountId}:${brand.dataset_id}`,
+    });
 
-  // It is fetched by the extension with no cookie and never the key, and goes to the tray only.
-  await expect.poll(() => fake.requests.some((r) => r.path === '/__test/cat.png')).toBe(true);
-  const fetched = fake.requests.find((r) => r.path === '/__test/cat.png')!;
-  expect(Object.keys(fetched.headers).map((h) => h.toLowerCase())).not.toContain('api-key');
-  expect(Object.keys(fetched.headers).map((h) => h.toLowerCase())).not.toContain('cookie');
-  // Firefox asked, with the site's access, for consent to send website content on (its prompt
-  // is switched off for tests, so granted); Chromium has no such consent.
-  const consent = await extension.evaluate(
-    () => browser.permissions.getAll() as Promise<{ data_collection?: string[] }>,
-  );
-  if (extension.browser === 'firefox') {
-    expect(consent.data_collection).toEqual(['authenticationInfo', 'websiteContent']);
-  } else expect(consent.data_collection).toBeUndefined();
+    // It is fetched by the extension with no cookie and never the key, and goes to the tray only.
+    await expect.poll(() => fake.requests.some((r) => r.path === '/__test/cat.png')).toBe(true);
+    const fetched = fake.requests.find((r) => r.path === '/__test/cat.png')!;
+    expect(Object.keys(fetched.headers).map((h) => h.toLowerCase())).not.toContain('api-key');
+    expect(Object.keys(fetched.headers).map((h) => h.toLowerCase())).not.toContain('cookie');
+    // Firefox asked, with the site's access, for consent to send website content on (its prompt
+    // is switched off for tests, so granted); Chromium has no such consent.
+    const consent = await extension.evaluate(
+      () => browser.permissions.getAll() as Promise<{ data_collection?: string[] }>,
+    );
+    if (extension.browser === 'firefox') {
+      expect(consent.data_collection).toEqual(['authenticationInfo', 'websiteContent']);
+    } else expect(consent.data_collection).toBeUndefined();
 
-  // The popup says an image waits, and the studio shows it on the dataset's page.
-  const popup = await extension.open('popup.html');
-  await popup.role('tab', /Datasets/).click();
-  await visible(popup.text('1 image waiting to upload'));
-  expect(fake.requests.filter((r) => r.method === 'POST')).toHaveLength(0);
-  const studio = await extension.open(
-    `studio.html#account=${accountId}&dataset=${brand.dataset_id}`,
-  );
-  await visible(studio.role('heading', 'Brand photos'));
-  await visible(studio.text('cat.png'));
-  await studio.role('button', 'Remove cat.png').click();
-  await hidden(studio.text('cat.png'));
-});
+    // The popup says an image waits, and the studio shows it on the dataset's page.
+    const popup = await extension.open('popup.html');
+    await popup.role('tab', /Datasets/).click();
+    await visible(popup.text('1 image waiting to upload'));
+    expect(fake.requests.filter((r) => r.method === 'POST')).toHaveLength(0);
+    const studio = await extension.open(
+      `studio.html#account=${accountId}&dataset=${brand.dataset_id}`,
+    );
+    await visible(studio.role('heading', 'Brand photos'));
+    await visible(studio.text('cat.png'));
+    await studio.role('button', 'Remove cat.png').click();
+    await hidden(studio.text('cat.png'));
+  },
+);
 
 test('refusals keep what was prepared (429, 402, 400); an upload cut off after it landed is read back', async ({
   extension,

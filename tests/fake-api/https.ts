@@ -50,6 +50,8 @@ export interface FakeApiProxy {
   connects: string[];
   /** While on, api.ideogram.ai cannot be reached either (a failed connection). */
   refuse(on: boolean): void;
+  /** Between tests: every connection closed, the log emptied, connections allowed. */
+  reset(): void;
   close(): Promise<void>;
 }
 
@@ -63,7 +65,10 @@ function readBody(req: http.IncomingMessage): Promise<Buffer> {
   });
 }
 
-export async function startFakeApiProxy(fakes: FakeApi[]): Promise<FakeApiProxy> {
+export async function startFakeApiProxy(
+  /** The fakes answering now (a browser shared by several tests answers from each test's own). */
+  fakesNow: () => FakeApi[],
+): Promise<FakeApiProxy> {
   const sockets = new Set<Socket>();
   const api = https.createServer(certificateFor(), async (req, res) => {
     const headers: Record<string, string> = {};
@@ -71,7 +76,12 @@ export async function startFakeApiProxy(fakes: FakeApi[]): Promise<FakeApiProxy>
       if (typeof value === 'string') headers[name] = value;
     }
     const url = `https://api.ideogram.ai${req.url ?? '/'}`;
-    const fake = fakes.find((f) => f.account.apiKey === headers['api-key']) ?? fakes[0]!;
+    const fakes = fakesNow();
+    const fake = fakes.find((f) => f.account.apiKey === headers['api-key']) ?? fakes[0];
+    if (!fake) {
+      req.socket.destroy();
+      return;
+    }
     // The whole body first (an upload's files, a training's settings), as a server reads it.
     let body: Buffer;
     try {
@@ -122,6 +132,11 @@ export async function startFakeApiProxy(fakes: FakeApi[]): Promise<FakeApiProxy>
       refusing = on;
       // Connections already open (kept alive) fail too, as a lost network would make them.
       if (on) for (const socket of sockets) socket.destroy();
+    },
+    reset() {
+      refusing = false;
+      for (const socket of sockets) socket.destroy();
+      connects.length = 0;
     },
     close: async () => {
       for (const socket of sockets) socket.destroy();

@@ -6,8 +6,13 @@ import type { FakeApi } from './index';
  * fakes (several accounts), the request's key picks the fake; an unknown key gets the first
  * fake's 401.
  */
-export async function routeFakeApi(context: BrowserContext, ...fakes: FakeApi[]): Promise<void> {
+export async function routeFakeApi(
+  context: BrowserContext,
+  /** The fakes answering now (a browser shared by several tests answers from each test's own). */
+  fakesNow: () => FakeApi[],
+): Promise<void> {
   await context.route('https://api.ideogram.ai/**', async (route) => {
+    const fakes = fakesNow();
     const request = route.request();
     const headers = await request.allHeaders();
     const key = headers['api-key'];

@@ -1,3 +1,4 @@
+import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -18,9 +19,10 @@ import { type Backend, ExtPage } from './page';
 import { createExtension, type Probe } from './shared';
 import type { Extension } from './types';
 
-// The extension in Debian's Chromium, driven by Playwright: the production build loaded unpacked,
-// api.ideogram.ai answered by the fake API through Playwright's routing (which sees the service
-// worker's requests too).
+// The extension in Debian's Chromium, driven by Playwright over the DevTools protocol: the
+// production build installed unpacked (DevTools' Extensions.loadUnpacked, so that one browser
+// serves many tests, each with a fresh install), api.ideogram.ai answered by the fake API through
+// Playwright's routing (which sees the service worker's requests too).
 
 export const CHROME_BUILD = path.resolve('.output/chrome-mv3');
 
@@ -50,59 +52,197 @@ function backendOf(page: Page): Backend {
   };
 }
 
-export async function launchChromium(
-  fakes: FakeApi[],
-  buildDir = CHROME_BUILD,
-): Promise<{ extension: Extension; context: BrowserContext; close: () => Promise<void> }> {
+/** Starts Debian's Chromium with DevTools on a local port; resolves with its WebSocket address. */
+function spawnChromium(userDataDir: string): Promise<{ process: ChildProcess; endpoint: string }> {
   const executablePath = findChromium();
   if (!executablePath) throw new Error('No Chromium: run `node scripts/ensure-chromium.mjs`.');
-  const userDataDir = await mkdtemp(path.join(tmpdir(), 'model-watch-e2e-'));
-  const context = await chromium.launchPersistentContext(userDataDir, {
+  const child = spawn(
     executablePath,
-    headless: true,
-    args: [
-      `--disable-extensions-except=${buildDir}`,
-      `--load-extension=${buildDir}`,
+    [
+      '--headless',
+      '--remote-debugging-port=0',
+      // What lets DevTools install and remove an unpacked extension (Extensions.loadUnpacked).
+      '--enable-unsafe-extension-debugging',
+      `--user-data-dir=${userDataDir}`,
       '--no-sandbox',
       '--disable-gpu',
+      // What Playwright passes when it launches a browser itself (less the switch that turns
+      // extensions off): nothing fetched at startup, and no tab's timers slowed for being
+      // in the background (a probe tab's polling would crawl).
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
       '--no-first-run',
+      '--no-default-browser-check',
+      '--disable-field-trial-config',
+      '--disable-background-timer-throttling',
+      '--disable-backgrounding-occluded-windows',
+      '--disable-renderer-backgrounding',
+      '--disable-back-forward-cache',
+      '--disable-breakpad',
+      '--disable-component-extensions-with-background-pages',
+      '--disable-default-apps',
+      '--disable-dev-shm-usage',
+      '--disable-features=AvoidUnnecessaryBeforeUnloadCheckSync,DestroyProfileOnBrowserClose,HttpsUpgrades,LensOverlay,MediaRouter,PaintHolding,OptimizationHints,NetworkTimeServiceQuerying,AimEnabled,PreconnectToSearch,Translate',
+      '--disable-hang-monitor',
+      '--disable-ipc-flooding-protection',
+      '--disable-popup-blocking',
+      '--disable-prompt-on-repost',
+      '--disable-search-engine-choice-screen',
+      '--allow-pre-commit-input',
+      '--force-color-profile=srgb',
+      '--metrics-recording-only',
+      '--password-store=basic',
+      '--use-mock-keychain',
+      '--no-service-autorun',
+      '--hide-scrollbars',
+      '--mute-audio',
+      'about:blank',
     ],
+    { stdio: ['ignore', 'ignore', 'pipe'] },
+  );
+  return new Promise((resolve, reject) => {
+    let said = '';
+    const timer = setTimeout(() => reject(new Error(`Chromium did not start: ${said}`)), 20_000);
+    child.stderr!.on('data', (chunk: Buffer) => {
+      said += chunk.toString();
+      const endpoint = /DevTools listening on (ws:\/\/\S+)/.exec(said)?.[1];
+      if (endpoint) {
+        clearTimeout(timer);
+        resolve({ process: child, endpoint });
+      }
+    });
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`Chromium exited (${code}): ${said}`));
+    });
   });
+}
+
+/**
+ * One Chromium for many tests (a Playwright worker's): each test installs the production build
+ * afresh (a first install, with empty storage and no permission granted beyond the manifest's)
+ * and removes it at its end, which takes a tenth of a second where a new browser takes one.
+ */
+export interface ChromiumSession {
+  context: BrowserContext;
+  /** Installs the build for one test, its api.ideogram.ai answered by `fakes`. */
+  install(fakes: FakeApi[], buildDir?: string): Promise<InstalledExtension>;
+  close(): Promise<void>;
+}
+
+export interface InstalledExtension {
+  extension: Extension;
+  context: BrowserContext;
+  /** Removes the extension and everything it stored; the browser is ready for the next test. */
+  uninstall(): Promise<void>;
+}
+
+export async function startChromium(): Promise<ChromiumSession> {
+  const userDataDir = await mkdtemp(path.join(tmpdir(), 'model-watch-e2e-'));
+  const started = await spawnChromium(userDataDir);
+  const browser = await chromium.connectOverCDP(started.endpoint);
+  const context = browser.contexts()[0]!;
+  const cdp = await browser.newBrowserCDPSession();
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-  await routeFakeApi(context, ...fakes);
+  // The fakes of the test running now: the route is set once, its answers follow the test.
+  let fakes: FakeApi[] = [];
+  await routeFakeApi(context, () => fakes);
   const consoleLines: string[] = [];
   const urls: string[] = [];
   context.on('console', (message) => consoleLines.push(message.text()));
   context.on('request', (request) => urls.push(request.url()));
-
-  // Workers the test stopped; Playwright may list them until the context closes.
+  // Workers of earlier installs (or stopped by a test); Playwright may list them for a while.
   const stale = new Set<Worker>();
   const listening = new WeakSet<Worker>();
+
+  return {
+    context,
+    async install(testFakes, buildDir = CHROME_BUILD) {
+      fakes = testFakes;
+      consoleLines.length = 0;
+      urls.length = 0;
+      for (const w of context.serviceWorkers()) stale.add(w);
+      const { id } = (await cdp.send(
+        'Extensions.loadUnpacked' as never,
+        {
+          path: buildDir,
+        } as never,
+      )) as { id: string };
+      const installed = await installedIn(context, id, { consoleLines, urls, stale, listening });
+      return {
+        ...installed,
+        context,
+        async uninstall() {
+          await installed.reset();
+          await cdp.send('Extensions.uninstall' as never, { id } as never);
+          for (const w of context.serviceWorkers()) stale.add(w);
+        },
+      };
+    },
+    async close() {
+      await browser.close().catch(() => {});
+      started.process.kill();
+      await new Promise((resolve) => {
+        if (started.process.exitCode !== null) resolve(undefined);
+        else started.process.once('exit', resolve);
+      });
+      await rm(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Starts a Chromium and installs the build in it (a browser of its own, for one use). */
+export async function launchChromium(
+  fakes: FakeApi[],
+  buildDir = CHROME_BUILD,
+): Promise<{ extension: Extension; context: BrowserContext; close: () => Promise<void> }> {
+  const session = await startChromium();
+  const installed = await session.install(fakes, buildDir);
+  return {
+    extension: installed.extension,
+    context: session.context,
+    close: async () => {
+      await installed.uninstall();
+      await session.close();
+    },
+  };
+}
+
+/** The extension `id`, just installed in `context`, as a flow drives it. */
+async function installedIn(
+  context: BrowserContext,
+  id: string,
+  seen: {
+    consoleLines: string[];
+    urls: string[];
+    stale: Set<Worker>;
+    listening: WeakSet<Worker>;
+  },
+): Promise<{ extension: Extension; reset(): Promise<void> }> {
+  const { consoleLines, urls, stale, listening } = seen;
+  const ours = (w: Worker) => w.url() === `chrome-extension://${id}/background.js` && !stale.has(w);
   const worker = async (): Promise<Worker> => {
     const found =
-      context.serviceWorkers().find((w) => w.url().endsWith('/background.js') && !stale.has(w)) ??
-      (await context.waitForEvent('serviceworker', { timeout: 10_000 }));
+      context.serviceWorkers().find(ours) ??
+      (await context.waitForEvent('serviceworker', { predicate: ours, timeout: 10_000 }));
     if (!listening.has(found)) {
       found.on('console', (message) => consoleLines.push(message.text()));
       listening.add(found);
     }
     return found;
   };
-  const id = new URL((await worker()).url()).host;
+  await worker();
   const url = (page: string) => `chrome-extension://${id}/${page}`;
 
   const open = async (target: string) => {
     const tab = await context.newPage();
-    tab.on('console', (message) => consoleLines.push(message.text()));
     await tab.goto(target);
     return new ExtPage(backendOf(tab));
   };
 
-  // A fresh profile is a first install: the extension opens its options page by itself. Wait
-  // for it (so it cannot take over a tab a test opens), note it, and close it.
+  // A fresh install: the extension opens its options page by itself. Wait for it (so it cannot
+  // take over a tab a test opens), note it, and close it.
   const optionsUrl = url('options.html');
   let installPage: Page | undefined;
   for (let i = 0; i < 100 && !installPage; i++) {
@@ -243,10 +383,14 @@ export async function launchChromium(
   });
   return {
     extension,
-    context,
-    close: async () => {
-      await context.close();
-      await rm(userDataDir, { recursive: true, force: true });
+    async reset() {
+      // Back to a plain browser: one blank tab, online, connections allowed.
+      const pages = context.pages();
+      const blank = pages.find((p) => p.url() === 'about:blank') ?? (await context.newPage());
+      for (const page of pages) if (page !== blank) await page.close().catch(() => {});
+      await context.setOffline(false);
+      if (failing) await context.unroute('https://api.ideogram.ai/**', failing);
+      failing = null;
     },
   };
 }

@@ -38,12 +38,28 @@ async function pressKeys(page: Page, keys: string) {
   for (const modifier of parts.reverse()) await page.keyboard.up(modifier as never);
 }
 
-export async function launchFirefox(
-  fakes: FakeApi[],
-  buildDir = FIREFOX_BUILD,
-): Promise<{ extension: Extension; browser: Browser; close: () => Promise<void> }> {
+/**
+ * One Firefox for many tests (a Playwright worker's): each test installs the production build
+ * afresh as a temporary add-on (a first install: empty storage, IndexedDB and optional
+ * permissions, all removed with the add-on) and uninstalls it at its end, which takes a tenth
+ * of a second where a new browser takes three to six.
+ */
+export interface FirefoxSession {
+  browser: Browser;
+  install(fakes: FakeApi[], buildDir?: string): Promise<InstalledExtension>;
+  close(): Promise<void>;
+}
+
+export interface InstalledExtension {
+  extension: Extension;
+  /** Removes the add-on and everything it stored; the browser is ready for the next test. */
+  uninstall(): Promise<void>;
+}
+
+export async function startFirefox(): Promise<FirefoxSession> {
   const executablePath = findFirefox();
-  const proxy = await startFakeApiProxy(fakes);
+  let fakes: FakeApi[] = [];
+  const proxy = await startFakeApiProxy(() => fakes);
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath,
@@ -96,10 +112,15 @@ export async function launchFirefox(
     return (value === undefined ? undefined : JSON.parse(value)) as T;
   }
 
-  // A tab that is not the extension's: Firefox closes a window whose last tab closes, and the
-  // extension's own tabs close when it is reloaded.
-  await browser.newPage();
-  await browser.installExtension(buildDir);
+  // A tab that is not the extension's, and not blank (Firefox may open an extension page in a
+  // blank tab): Firefox closes a window whose last tab closes (and quits with its last window),
+  // and the extension's own tabs close when it is reloaded or removed.
+  const holdOpen = async () => {
+    const page = await browser.newPage();
+    await page.goto('data:text/html,<title>Model Watch tests</title>');
+    return page;
+  };
+  await holdOpen();
   const url = (page: string) => `moz-extension://${FIREFOX_UUID}/${page}`;
   const hrefOf = (page: Page) => page.evaluate(() => location.href).catch(() => 'about:blank');
 
@@ -154,32 +175,60 @@ export async function launchFirefox(
   }
   const open = async (target: string) => new ExtPage(backendOf(await openTab(target)));
 
-  // A fresh profile is a first install: the extension opens its options page by itself.
-  const optionsUrl = url('options.html');
-  let installPage: Page | undefined;
-  for (let i = 0; i < 100 && !installPage; i++) {
+  async function install(testFakes: FakeApi[], buildDir = FIREFOX_BUILD) {
+    fakes = testFakes;
+    consoleLines.length = 0;
+    // Firefox forgets an add-on's UUID when it is uninstalled: the fixed one is set again.
+    await inChrome(
+      `Services.prefs.setStringPref('extensions.webextensions.uuids', ${JSON.stringify(
+        JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }),
+      )});`,
+    );
+    await browser.installExtension(buildDir);
+    return { extension: await installed(), uninstall };
+  }
+
+  async function uninstall() {
+    // Back to a plain browser: the one tab that holds the window open, online, the light
+    // scheme, connections allowed.
+    const keep = await holdOpen();
     for (const page of await browser.pages()) {
-      if ((await hrefOf(page)) === optionsUrl) installPage = page;
+      if (page !== keep) await page.close().catch(() => {});
     }
-    if (!installPage) await new Promise((resolve) => setTimeout(resolve, 100));
+    await inChrome(
+      `Services.io.offline = false; Services.prefs.clearUserPref('layout.css.prefers-color-scheme.content-override');`,
+    );
+    proxy.reset();
+    await browser.uninstallExtension(GECKO_ID);
   }
-  const openedOnInstall = installPage ? [optionsUrl] : [];
-  await installPage?.close();
 
-  let probePage: Page | undefined;
-  const probe: Probe = async (fn, arg) => {
-    if (!probePage || probePage.isClosed()) probePage = await openTab(url('options.html?probe'));
-    return probePage.evaluate(fn as never, arg) as never;
-  };
+  async function installed(): Promise<Extension> {
+    // A fresh install: the extension opens its options page by itself.
+    const optionsUrl = url('options.html');
+    let installPage: Page | undefined;
+    for (let i = 0; i < 100 && !installPage; i++) {
+      for (const page of await browser.pages()) {
+        if ((await hrefOf(page)) === optionsUrl) installPage = page;
+      }
+      if (!installPage) await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    const openedOnInstall = installPage ? [optionsUrl] : [];
+    await installPage?.close();
 
-  /** The right-click menu on `field`: its "Insert Ideogram model" submenu, opened. */
-  async function openInsertMenu(page: ExtPage, field: string) {
-    await page.css(field).focus();
-    await openSubmenu(page, field, 'Insert Ideogram model');
-  }
-  async function openSubmenu(page: ExtPage, target: string, label: string) {
-    await page.css(target).click({ button: 'right' });
-    await inChrome(`
+    let probePage: Page | undefined;
+    const probe: Probe = async (fn, arg) => {
+      if (!probePage || probePage.isClosed()) probePage = await openTab(url('options.html?probe'));
+      return probePage.evaluate(fn as never, arg) as never;
+    };
+
+    /** The right-click menu on `field`: its "Insert Ideogram model" submenu, opened. */
+    async function openInsertMenu(page: ExtPage, field: string) {
+      await page.css(field).focus();
+      await openSubmenu(page, field, 'Insert Ideogram model');
+    }
+    async function openSubmenu(page: ExtPage, target: string, label: string) {
+      await page.css(target).click({ button: 'right' });
+      await inChrome(`
       const menu = document.getElementById('contentAreaContextMenu');
       for (let i = 0; i < 50 && menu.state !== 'open'; i++) await new Promise((r) => setTimeout(r, 50));
       const parent = [...menu.querySelectorAll('menu')].find((m) => m.label === ${JSON.stringify(label)});
@@ -187,26 +236,26 @@ export async function launchFirefox(
       parent.openMenu(true);
       await new Promise((r) => setTimeout(r, 200));
     `);
-  }
-  const closeMenu = `document.getElementById('contentAreaContextMenu').hidePopup();`;
-  const insertItems = `[...document.getElementById('contentAreaContextMenu').querySelectorAll('menu')]
+    }
+    const closeMenu = `document.getElementById('contentAreaContextMenu').hidePopup();`;
+    const insertItems = `[...document.getElementById('contentAreaContextMenu').querySelectorAll('menu')]
     .find((m) => m.label === 'Insert Ideogram model').querySelectorAll('menuitem')`;
 
-  const extension = createExtension({
-    browser: 'firefox',
-    openedOnInstall,
-    url,
-    open: (page) => open(url(page)),
-    openWeb: open,
-    probe,
-    // The browser's own list of tabs (a tab a page opened may not be one puppeteer tracks yet).
-    pageUrls: () =>
-      inChrome<string[]>(`return gBrowser.tabs.map((t) => t.linkedBrowser.currentURI.spec);`),
-    async stopBackground() {
-      // What about:debugging's "Terminate background script" does: the event page unloads.
-      // Firefox may decline while the page is busy (a storage event being handled): asked again
-      // until it is stopped, so the next event really starts a fresh background.
-      const state = await inChrome(`
+    const extension = createExtension({
+      browser: 'firefox',
+      openedOnInstall,
+      url,
+      open: (page) => open(url(page)),
+      openWeb: open,
+      probe,
+      // The browser's own list of tabs (a tab a page opened may not be one puppeteer tracks yet).
+      pageUrls: () =>
+        inChrome<string[]>(`return gBrowser.tabs.map((t) => t.linkedBrowser.currentURI.spec);`),
+      async stopBackground() {
+        // What about:debugging's "Terminate background script" does: the event page unloads.
+        // Firefox may decline while the page is busy (a storage event being handled): asked again
+        // until it is stopped, so the next event really starts a fresh background.
+        const state = await inChrome(`
         const extension = WebExtensionPolicy.getByID('${GECKO_ID}').extension;
         for (let i = 0; i < 50; i++) {
           await extension.terminateBackground();
@@ -215,22 +264,22 @@ export async function launchFirefox(
         }
         return extension.backgroundState;
       `);
-      if (state !== 'stopped') throw new Error(`Firefox did not stop the background (${state})`);
-    },
-    async reloadExtension() {
-      // The add-on is shut down and started again (what an update or a restart does to it).
-      await inChrome(`
+        if (state !== 'stopped') throw new Error(`Firefox did not stop the background (${state})`);
+      },
+      async reloadExtension() {
+        // The add-on is shut down and started again (what an update or a restart does to it).
+        await inChrome(`
         const { AddonManager } = ChromeUtils.importESModule('resource://gre/modules/AddonManager.sys.mjs');
         const addon = await AddonManager.getAddonByID('${GECKO_ID}');
         await addon.disable();
         await addon.enable();
       `);
-      probePage = undefined;
-    },
-    setOffline: (offline) => inChrome(`Services.io.offline = ${offline};`),
-    failConnections: async (on) => proxy.refuse(on),
-    clipboard: () =>
-      inChrome(`
+        probePage = undefined;
+      },
+      setOffline: (offline) => inChrome(`Services.io.offline = ${offline};`),
+      failConnections: async (on) => proxy.refuse(on),
+      clipboard: () =>
+        inChrome(`
         const t = Cc['@mozilla.org/widget/transferable;1'].createInstance(Ci.nsITransferable);
         t.init(null);
         t.addDataFlavor('text/plain');
@@ -239,39 +288,39 @@ export async function launchFirefox(
         try { t.getTransferData('text/plain', out); } catch { return ''; }
         return out.value.QueryInterface(Ci.nsISupportsString).data;
       `),
-    consoleText: async () => consoleLines.join('\n'),
-    requestedUrls: () => proxy.connects,
-    // The event page is not reachable from a test: its console is heard (stdout), not spoken to.
-    logInBackground: async () => false,
-    omnibox: {
-      // The address bar's own search backend, which the keyword's typing runs.
-      type: (text) =>
-        inChrome<Suggestion[]>(`
+      consoleText: async () => consoleLines.join('\n'),
+      requestedUrls: () => proxy.connects,
+      // The event page is not reachable from a test: its console is heard (stdout), not spoken to.
+      logInBackground: async () => false,
+      omnibox: {
+        // The address bar's own search backend, which the keyword's typing runs.
+        type: (text) =>
+          inChrome<Suggestion[]>(`
           const { ExtensionSearchHandler } = ChromeUtils.importESModule('resource://gre/modules/ExtensionSearchHandler.sys.mjs');
           return new Promise((resolve) => ExtensionSearchHandler.handleSearch(
             { keyword: 'im', text: ${JSON.stringify(`im ${text}`)}, inPrivateWindow: false }, resolve));
         `),
-      enter: (text) =>
-        inChrome(`
+        enter: (text) =>
+          inChrome(`
           const { ExtensionSearchHandler } = ChromeUtils.importESModule('resource://gre/modules/ExtensionSearchHandler.sys.mjs');
           ExtensionSearchHandler.handleSearch({ keyword: 'im', text: ${JSON.stringify(`im ${text}`)}, inPrivateWindow: false }, () => {});
           ExtensionSearchHandler.handleInputEntered('im', ${JSON.stringify(`im ${text}`)}, 'current');
         `),
-    },
-    async insertFromMenu(page, field, item, prepare) {
-      await openInsertMenu(page, field);
-      await prepare?.();
-      await inChrome(`
+      },
+      async insertFromMenu(page, field, item, prepare) {
+        await openInsertMenu(page, field);
+        await prepare?.();
+        await inChrome(`
         const item = [...${insertItems}].find((i) => i.label === ${JSON.stringify(item.title)});
         if (!item) throw new Error('no menu item ' + ${JSON.stringify(item.title)});
         item.click();
         ${closeMenu}
       `);
-    },
-    async collectFromMenu(page, image, item) {
-      const label = 'Add image to Ideogram dataset';
-      await openSubmenu(page, image, label);
-      await inChrome(`
+      },
+      async collectFromMenu(page, image, item) {
+        const label = 'Add image to Ideogram dataset';
+        await openSubmenu(page, image, label);
+        await inChrome(`
         const parent = [...document.getElementById('contentAreaContextMenu').querySelectorAll('menu')]
           .find((m) => m.label === ${JSON.stringify(label)});
         const entry = [...parent.querySelectorAll('menuitem')].find((i) => i.label === ${JSON.stringify(item.title)});
@@ -279,22 +328,42 @@ export async function launchFirefox(
         entry.click();
         ${closeMenu}
       `);
-    },
-    async insertMenuTitles(page, field) {
-      await openInsertMenu(page, field);
-      return inChrome<string[]>(`
+      },
+      async insertMenuTitles(page, field) {
+        await openInsertMenu(page, field);
+        return inChrome<string[]>(`
         const labels = [...${insertItems}].map((i) => i.label);
         ${closeMenu}
         return labels;
       `);
-    },
-  });
+      },
+    });
+    return extension;
+  }
+
   return {
-    extension,
     browser,
-    close: async () => {
+    install,
+    async close() {
       await browser.close();
       await proxy.close();
+    },
+  };
+}
+
+/** Starts a Firefox and installs the build in it (a browser of its own, for one use). */
+export async function launchFirefox(
+  fakes: FakeApi[],
+  buildDir = FIREFOX_BUILD,
+): Promise<{ extension: Extension; browser: Browser; close: () => Promise<void> }> {
+  const session = await startFirefox();
+  const { extension, uninstall } = await session.install(fakes, buildDir);
+  return {
+    extension,
+    browser: session.browser,
+    close: async () => {
+      await uninstall();
+      await session.close();
     },
   };
 }
