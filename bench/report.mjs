@@ -94,8 +94,8 @@ if (existsSync(built)) {
 }
 
 lines.push(
-  'The fault matrix (every fault the fake API injects, against the production build) is in',
-  '[fault-matrix.md](fault-matrix.md), written by `npm test`.',
+  'The fault matrix (every fault the fake API injects, against the real background in the unit',
+  'harness) is in [fault-matrix.md](fault-matrix.md), written by `npm run bench`.',
   '',
 );
 

@@ -18,6 +18,9 @@ export const OWN_PAGE = {
 
 export type Reply = { answered: false } | { answered: true; reply: unknown };
 
+/** How long the harness's client waits for an answer (production waits `DEFAULT_TIMEOUT_MS`). */
+export const HARNESS_TIMEOUT_MS = 100;
+
 let pending = 0;
 /** Requests started so far (to tell when work has stopped leading to more). */
 let started = 0;
@@ -107,7 +110,7 @@ export async function startTestBackground(
             }
           },
           isOnline: () => online,
-          timeoutMs: 100,
+          timeoutMs: HARNESS_TIMEOUT_MS,
         }),
       now,
       isOnline: () => online,

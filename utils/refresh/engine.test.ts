@@ -7,13 +7,7 @@ import {
   startWithKey,
   type TestBackground,
 } from '../../tests/background-harness';
-import {
-  ACTIVE_CHECK,
-  allFaults,
-  fakeModel,
-  standardAccount,
-  TEST_KEY,
-} from '../../tests/fake-api';
+import { ACTIVE_CHECK, fakeModel, standardAccount, TEST_KEY } from '../../tests/fake-api';
 import type { Snapshot } from '../storage/items';
 import { ensureScheduled } from './alarm';
 
@@ -123,38 +117,6 @@ describe('single flight', () => {
     expect(await env.ask('refresh', {})).toEqual({ error: null, waitUntil: null });
     expect(env.fake.paths()).toEqual([]);
   });
-});
-
-describe('every fault the fake API can inject', () => {
-  const expected: Record<string, string> = {
-    '401 unauthorized': 'KEY',
-    '403 forbidden': 'ERR',
-    'dropped connection': 'OFF',
-  };
-  const mark = (name: string) => expected[name] ?? (name.startsWith('429') ? 'WAIT' : 'ERR');
-
-  for (const { name, fault } of allFaults()) {
-    it(`${name}: the right mark, the last good data kept, the next refresh scheduled`, async () => {
-      const env = await startWithKey();
-      const before = (await snapshot(env)).models;
-      env.fake.setFault(fault);
-      await env.fireAlarm();
-
-      const after = await snapshot(env);
-      expect(after.models).toEqual(before);
-      expect(after.error?.message).toBeTruthy();
-      const badge = await env.badge();
-      expect(badge.text).toBe(mark(name));
-      expect(badge.title).toContain(after.error!.message);
-      expect(badge.title).toMatch(/Last known: 2 models training/);
-      if (name.startsWith('401')) {
-        // A rejected key is not called again on a timer.
-        expect(await env.alarm()).toBeUndefined();
-      } else {
-        expect(await env.alarmDelay()).toBeGreaterThanOrEqual(30_000);
-      }
-    });
-  }
 });
 
 describe('after errors', () => {
