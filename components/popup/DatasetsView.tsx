@@ -1,7 +1,6 @@
 import { readiness } from '../../utils/views/datasets';
 import { plural, shortDate } from '../../utils/words/format';
 import { openDataset, openStudio } from './actions';
-import { DatasetPage } from './DatasetPage';
 import {
   accountTag,
   datasetErrors,
@@ -15,6 +14,10 @@ import {
   waitingForLists,
 } from './model';
 import { SkeletonRows } from './StateViews';
+import { lazyView } from '../lazy';
+
+// Opened by a click, not on the first paint: loaded just after it (see PopupApp).
+export const DatasetPage = lazyView(() => import('./DatasetPage').then((m) => m.DatasetPage));
 
 function DatasetRow({ dataset }: { dataset: ListedDataset }) {
   const key = `${dataset.accountId}:${dataset.id}`;

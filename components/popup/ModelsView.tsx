@@ -1,10 +1,9 @@
+import { lazyView } from '../lazy';
 import { useSignal } from '@preact/signals';
 import { useEffect, useRef } from 'preact/hooks';
 import { statusLabel } from '../../utils/api/types';
 import { ALL_ACCOUNTS } from '../../utils/storage/choices';
 import { copyPrimary, showAll } from './actions';
-import { FilterPanel } from './FilterPanel';
-import { ModelPage } from './ModelPage';
 import {
   accountLabels,
   filtered,
@@ -19,8 +18,12 @@ import {
   waitingForLists,
 } from './model';
 import { focusRowRequest, ModelList } from './ModelList';
-import { RowMenu } from './RowMenu';
 import { SkeletonRows } from './StateViews';
+
+// Opened by a click, not on the first paint: loaded just after it (see PopupApp).
+export const FilterPanel = lazyView(() => import('./FilterPanel').then((m) => m.FilterPanel));
+export const ModelPage = lazyView(() => import('./ModelPage').then((m) => m.ModelPage));
+export const RowMenu = lazyView(() => import('./RowMenu').then((m) => m.RowMenu));
 
 const SCOPE_WORDS = { mine: 'Mine', shared: 'Shared' } as const;
 

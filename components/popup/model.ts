@@ -12,6 +12,7 @@ import {
 } from '../../utils/storage/items';
 import { allModels, type Listed, modeOf } from '../../utils/storage/layout';
 import type { SnapshotError } from '../../utils/storage/snapshot';
+import { trayCounts, watchTray } from '../../utils/studio/tray';
 import {
   firstScreenKey,
   historiesOf,
@@ -84,10 +85,12 @@ export type DetailState =
   | { state: 'error'; message: string };
 export const datasetDetails = signal<ReadonlyMap<string, DetailState>>(new Map());
 
-/** Images waiting in the studio's trays, per `accountId:datasetId` (read after the first paint). */
+/**
+ * Images waiting in the studio's trays, per `accountId:datasetId`: read after the first paint (the
+ * module is small; a lazy import of it cost the page Vite's preload helper, three times its size).
+ */
 export const trayWaiting = signal<ReadonlyMap<string, number>>(new Map());
 export async function loadTrayWaiting(): Promise<void> {
-  const { trayCounts, watchTray } = await import('../../utils/studio/tray');
   const read = () =>
     trayCounts().then(
       (counts) => (trayWaiting.value = counts),
