@@ -47,7 +47,11 @@ export default defineConfig(
                 '**/accounts/accounts',
                 '**/accounts/source',
                 '**/refresh/*',
+                // The background's own modules, the studio's writes among them
+                // (utils/background/studio.ts: createDataset, uploadBatch, startTraining,
+                // fetchWaiting), and what those writes store (utils/studio/snapshot.ts).
                 '**/background/*',
+                '**/studio/snapshot',
               ],
               message:
                 'Pages never write storage or do the background’s work: send a message (utils/messaging).',

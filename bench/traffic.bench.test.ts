@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
 import { settle, startTestBackground } from '../tests/background-harness';
 import { fakeDataset, fakeModel, TEST_KEY } from '../tests/fake-api';
-import type { FakeAccount } from '../utils/sample/server';
+import type { FakeAccount } from '../tests/fake-api';
 
 // API traffic in one hour for an account of 200 models of which 2 are training: the extension's
 // refresh engine (driven by its own alarms) against a naive "fetch everything every minute" loop,

@@ -1,15 +1,15 @@
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createIdeogramApi } from '../utils/api/client';
 import { startBackground } from '../utils/background/start';
-import type { FakeAccount } from '../utils/sample/server';
+import type { FakeAccount } from './fake-api';
 import type { Protocol } from '../utils/messaging/protocol';
-import type { SampleData } from '../utils/sample/account';
+import { parseSampleData } from '../utils/sample/data';
 import { accountsItem, snapshotOf, snapshotsItem } from '../utils/storage/items';
 import sampleJson from '../public/sample-account.json';
 import { createFakeApi, TEST_KEY } from './fake-api';
 import { realNotifications, resetBrowser } from './fake-browser';
 
-const sampleData = sampleJson as unknown as SampleData;
+const sampleData = parseSampleData(sampleJson);
 
 export const OWN_PAGE = {
   id: 'test-extension-id',

@@ -6,7 +6,8 @@ import { studioHash } from '../../utils/studio/route';
 import { NEW_DATASET, trayCounts } from '../../utils/studio/tray';
 import { failureMessage } from '../../utils/messaging/channel';
 import { plural } from '../../utils/words/format';
-import { accounts, account, createDataset, go, route, snapshot } from './model';
+import { createDataset } from './model/new-dataset';
+import { accounts, account, go, route, snapshot } from './model/route';
 import { DatasetView } from './DatasetView';
 
 // The studio: an account's datasets, a new one, and a dataset's page (files, models, tray, upload,

@@ -7,14 +7,9 @@ import {
   modelNameProblem,
   type SettingsInput,
 } from '../../utils/studio/rules';
-import {
-  account,
-  dataset,
-  EMPTY_SETTINGS,
-  imagesInDataset,
-  starting,
-  startTraining,
-} from './model';
+import { imagesInDataset } from './model/detail';
+import { account, dataset } from './model/route';
+import { EMPTY_SETTINGS, starting, startTraining } from './model/training';
 
 const FIELDS: {
   key: keyof SettingsInput;

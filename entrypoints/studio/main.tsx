@@ -1,4 +1,4 @@
-import { loaded } from '../../components/studio/model';
+import { loaded } from '../../components/studio/model/open';
 import { StudioApp } from '../../components/studio/StudioApp';
 import { mountPage } from '../../components/PageError';
 import '../../components/theme.css';

@@ -1,6 +1,6 @@
 import { test as base, expect } from '@playwright/test';
 import { createFakeApi, type FakeApi } from '../fake-api';
-import type { FakeAccount } from '../../utils/sample/server';
+import type { FakeAccount } from '../fake-api';
 import { startChromium } from './driver/chromium';
 import { startFirefox } from './driver/firefox';
 import type { Extension } from './driver/types';

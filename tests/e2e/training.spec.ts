@@ -1,5 +1,5 @@
 import { fakeDataset, fakeModel, TEST_KEY } from '../fake-api';
-import type { FakeAccount } from '../../utils/sample/server';
+import type { FakeAccount } from '../fake-api';
 import type { ExtPage } from './driver/page';
 import {
   expect,

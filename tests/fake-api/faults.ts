@@ -1,4 +1,4 @@
-import type { FakeReply } from '../../utils/sample/server';
+import type { FakeReply } from './request';
 
 /** Something going wrong between the extension and the API, as the fake can stage it. */
 export type Fault =

@@ -6,6 +6,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { FakeApi } from './index';
+import { fakeRequestOf } from './request';
 
 // The fake API as a real HTTPS server, for browsers whose test driver cannot intercept the
 // background's requests (Firefox over WebDriver BiDi): a local proxy answers
@@ -90,12 +91,14 @@ export async function startFakeApiProxy(
       return; // the browser gave up mid-upload: there is no one to answer
     }
     const method = req.method ?? 'GET';
-    const outcome = fake.respond({
-      method,
-      url,
-      headers,
-      ...(method === 'GET' || method === 'HEAD' ? {} : { body }),
-    });
+    const outcome = fake.respond(
+      await fakeRequestOf({
+        method,
+        url,
+        headers,
+        ...(method === 'GET' || method === 'HEAD' ? {} : { body }),
+      }),
+    );
     void fake.gateFor(url).then(() => {
       if (outcome.type === 'drop') req.socket.destroy();
       // Never answered: the extension's own timeout has to end it.

@@ -1,5 +1,6 @@
 import type { BrowserContext } from '@playwright/test';
 import type { FakeApi } from './index';
+import { fakeRequestOf } from './request';
 
 /**
  * Answers every request the browser makes to api.ideogram.ai from the fakes. With several
@@ -19,12 +20,14 @@ export async function routeFakeApi(
     const fake = fakes.find((f) => f.account.apiKey === key) ?? fakes[0];
     if (!fake) return route.abort('failed');
     const body = request.postDataBuffer();
-    const outcome = fake.respond({
-      method: request.method(),
-      url: request.url(),
-      headers,
-      ...(body ? { body } : {}),
-    });
+    const outcome = fake.respond(
+      await fakeRequestOf({
+        method: request.method(),
+        url: request.url(),
+        headers,
+        ...(body ? { body } : {}),
+      }),
+    );
     await fake.gateFor(request.url());
     if (outcome.type === 'drop') return route.abort('connectionreset');
     // Never answered: the extension's own timeout has to end it.

@@ -1,6 +1,7 @@
 import { createIdeogramApi, type IdeogramApi } from '../api/client';
 import { type Account, apiKeysItem } from '../storage/items';
-import { createSampleApi, loadSampleData, type SampleData } from '../sample/account';
+import { createSampleApi } from '../sample/api';
+import { loadSampleData, type SampleData } from '../sample/data';
 
 // Where an account's data comes from: the API with its key, or the built-in sample workspace.
 // The one place (with the API client) that reads a key.

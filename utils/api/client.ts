@@ -20,7 +20,7 @@ import {
   parseStartedTraining,
   parseUploadResult,
 } from './schema';
-import type { ModelScope, TrainingSettings } from './types';
+import type { ModelScope, TrainingSettings, UploadFile } from './types';
 
 export const API_BASE_URL = 'https://api.ideogram.ai';
 export const DEFAULT_TIMEOUT_MS = 20_000;
@@ -187,7 +187,7 @@ export function createIdeogramApi(options: IdeogramApiOptions) {
      * `POST /datasets/{id}/upload_assets`: images (and `.txt` captions, ZIPs) as the multipart
      * field `files`. Given time for the bytes to travel: a minute per batch at least.
      */
-    uploadAssets(datasetId: string, files: { name: string; blob: Blob }[]) {
+    uploadAssets(datasetId: string, files: readonly UploadFile[]) {
       const form = new FormData();
       for (const file of files) form.append('files', file.blob, file.name);
       return post(

@@ -91,6 +91,17 @@ export interface DatasetFile {
   caption?: string;
 }
 
+/** A file for `upload_assets`: an image, a caption sidecar, or a ZIP of them. */
+export interface UploadFile {
+  name: string;
+  blob: Blob;
+  /**
+   * A ZIP's entries by name, as the studio listed them when it was added (the request sends the
+   * ZIP as it is; the sample account, which reads no ZIP, takes these).
+   */
+  entries?: readonly string[];
+}
+
 /** What Ideogram said about one uploaded file it refused. */
 export interface FailedUpload {
   fileName: string | null;

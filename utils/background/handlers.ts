@@ -23,8 +23,8 @@ import { isActive } from '../refresh/transitions';
 import { migrateStorage, newAccountId } from '../storage/migrate';
 import { repairStorage } from '../storage/repair';
 import type { Handlers } from '../messaging/channel';
-import { createStudio } from '../studio/jobs';
 import type { Protocol } from '../messaging/protocol';
+import { createStudio } from './studio';
 
 // What the background does for each message of the protocol. Each handler runs once the stored
 // layout is current (`ready`), and changes storage only through the writer; account changes

@@ -6,7 +6,6 @@ import type {
   StartedTraining,
   TrainingSettings,
 } from '../api/types';
-import type { UploadOutcome } from '../studio/jobs';
 import type { Account } from '../storage/items';
 import type { PopupPrefs } from '../storage/choices';
 import type { Settings } from '../storage/settings';
@@ -28,6 +27,19 @@ export type SaveKeyResult =
   | { saved: false; problem: string }
   /** Not saved: the API did not accept it (or could not be asked). The user decides. */
   | { saved: false; error: ApiFailure };
+
+/** What one batch's upload did, item by item. */
+export interface UploadOutcome {
+  /** Names Ideogram took (their items left the tray). */
+  uploaded: string[];
+  /**
+   * Files Ideogram refused, with why in words: an image (it stays in the tray to fix or remove),
+   * a caption (its image went without it), or a file inside a ZIP (the ZIP went).
+   */
+  failed: { name: string; problem: string }[];
+  /** The whole batch failed (key, funds, rate limit, connection): what was not taken stays. */
+  error: ApiFailure | null;
+}
 
 /** What the background does for the extension's pages: one method per message. */
 export interface Protocol {

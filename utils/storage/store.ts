@@ -11,9 +11,13 @@ export interface Parsed<T> {
   problem: string | null;
 }
 
+/** The storage areas items live in: local (kept across restarts), session (until the browser closes). */
+export type Area = 'local' | 'session';
+
 export interface StoredItem<T> {
-  /** The key in storage.local. */
+  /** The key in its area. */
   key: string;
+  area: Area;
   fallback: T;
   /** Turns a raw stored value into a value of the item's type; never throws. */
   parse(raw: unknown): Parsed<T>;
@@ -31,6 +35,8 @@ export interface ItemSpec<T> {
    * the value and what was repaired in it, or null when nothing of it can be used.
    */
   parse: (raw: unknown) => Parsed<T> | null;
+  /** Where it lives; storage.local unless said. */
+  area?: Area;
 }
 
 /** What a page or the background says when an item could not be used at all. */
@@ -47,8 +53,9 @@ export function describeRaw(raw: unknown): string {
   return `a ${typeof raw}`;
 }
 
-/** An item of storage.local; a missing (or null) value reads as `fallback`. */
+/** An item of storage.local (or the area it names); a missing (or null) value reads as `fallback`. */
 export function defineItem<T>(key: string, spec: ItemSpec<T>): StoredItem<T> {
+  const area = spec.area ?? 'local';
   const parse = (raw: unknown): Parsed<T> => {
     if (raw === undefined || raw === null) return { value: spec.fallback, problem: null };
     try {
@@ -59,14 +66,15 @@ export function defineItem<T>(key: string, spec: ItemSpec<T>): StoredItem<T> {
   };
   return {
     key,
+    area,
     fallback: spec.fallback,
     parse,
     encode: (value) => value,
     async getValue() {
-      return parse((await browser.storage.local.get(key))[key]).value;
+      return parse((await browser.storage[area].get(key))[key]).value;
     },
     watch(callback) {
-      return watchKey(key, (change) =>
+      return watchKey(area, key, (change) =>
         callback(parse(change.newValue).value, parse(change.oldValue).value),
       );
     },
@@ -82,6 +90,7 @@ export function defineItem<T>(key: string, spec: ItemSpec<T>): StoredItem<T> {
 export function defineJsonItem<T>(key: string, spec: ItemSpec<T>): StoredItem<T> {
   let last: { text: string; parsed: Parsed<T> } | undefined;
   const item = defineItem<T>(key, {
+    ...(spec.area && { area: spec.area }),
     fallback: spec.fallback,
     parse(raw) {
       if (typeof raw !== 'string') return spec.parse(raw);
@@ -107,9 +116,8 @@ type Change = { newValue?: unknown; oldValue?: unknown };
 const watchers = new Map<string, Set<(change: Change) => void>>();
 
 function dispatch(changes: Record<string, Change>, area: string) {
-  if (area !== 'local') return;
   for (const [changed, change] of Object.entries(changes)) {
-    for (const watcher of watchers.get(changed) ?? []) watcher(change);
+    for (const watcher of watchers.get(`${area}:${changed}`) ?? []) watcher(change);
   }
 }
 
@@ -117,12 +125,12 @@ function dispatch(changes: Record<string, Change>, area: string) {
  * One storage listener per page, shared by every watched item: each listener costs the page a
  * round trip to the browser when it registers, and a page's first paint waits behind them.
  */
-function watchKey(key: string, callback: (change: Change) => void): () => void {
+function watchKey(area: Area, key: string, callback: (change: Change) => void): () => void {
   if (!browser.storage.onChanged.hasListener(dispatch)) {
     browser.storage.onChanged.addListener(dispatch);
   }
-  const set = watchers.get(key) ?? new Set();
-  watchers.set(key, set);
+  const set = watchers.get(`${area}:${key}`) ?? new Set();
+  watchers.set(`${area}:${key}`, set);
   set.add(callback);
   return () => set.delete(callback);
 }

@@ -63,6 +63,11 @@ export function isLayoutFrozen(): boolean {
 
 let tail: Promise<unknown> = Promise.resolve();
 
+/** The writer is storage.local's; an item of another area is written by its own owner. */
+function localOnly(item: StoredItem<unknown>): void {
+  if (item.area !== 'local') throw new Error(`${item.key} is not in storage.local`);
+}
+
 /** Runs `work` as the next transaction; resolves with its result once its writes are stored. */
 export function write<R>(work: (tx: Transaction) => Promise<R> | R): Promise<R> {
   const run = async (): Promise<R> => {
@@ -75,9 +80,11 @@ export function write<R>(work: (tx: Transaction) => Promise<R> | R): Promise<R> 
         return item.getValue();
       },
       set(item, value) {
+        localOnly(item);
         pending.set(item.key, { value, item: item as StoredItem<unknown> });
       },
       remove(item) {
+        localOnly(item);
         pending.set(item.key, null);
       },
     };

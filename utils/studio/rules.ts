@@ -1,27 +1,23 @@
+import { DATASET_NAME_MAX, MAX_IMAGES, MIN_IMAGES, MODEL_NAME, validSetting } from '../api/limits';
 import type { TrainingSettings } from '../api/types';
 
-// What Ideogram accepts when a dataset is filled and a model trained (its API reference, "Train a
-// model"), checked before anything is sent, in words a person can act on.
+// What Ideogram accepts when a dataset is filled and a model trained (its limits: ../api/limits),
+// checked before anything is sent, in words a person can act on.
 
-/** A dataset needs at least this many images to train, and holds at most the other. */
-export const MIN_IMAGES = 15;
-export const MAX_IMAGES = 100;
-
-/** Ideogram's defaults for an advanced training, shown beside the fields. */
-export const DEFAULT_SETTINGS: Required<TrainingSettings> = {
-  trainingSteps: 1000,
-  loraRank: 128,
-  ema: 0.999,
-  learningRate: 0.0001,
-};
+// TEMPORARY re-exports while the studio's pages move (removed with the layers test).
+export { MAX_IMAGES, MIN_IMAGES, TRAINING_DEFAULTS as DEFAULT_SETTINGS } from '../api/limits';
 
 /** Why a model name would be refused, or null: 5 to 30 letters, digits, spaces and hyphens. */
 export function modelNameProblem(name: string): string | null {
   const trimmed = name.trim();
   if (trimmed.length === 0) return 'Give the model a name.';
-  if (trimmed.length < 5) return `A name needs at least 5 characters (this has ${trimmed.length}).`;
-  if (trimmed.length > 30) return `A name has at most 30 characters (this has ${trimmed.length}).`;
-  const bad = [...new Set(trimmed.replace(/[A-Za-z0-9 -]/g, ''))];
+  if (trimmed.length < MODEL_NAME.min) {
+    return `A name needs at least ${MODEL_NAME.min} characters (this has ${trimmed.length}).`;
+  }
+  if (trimmed.length > MODEL_NAME.max) {
+    return `A name has at most ${MODEL_NAME.max} characters (this has ${trimmed.length}).`;
+  }
+  const bad = [...new Set([...trimmed].filter((c) => !MODEL_NAME.allowed.test(c)))];
   if (bad.length > 0) {
     const shown = bad.map((c) => (c === '"' ? '“"”' : `“${c}”`)).join(' ');
     return `Only letters, digits, spaces and hyphens: remove ${shown}.`;
@@ -33,7 +29,9 @@ export function modelNameProblem(name: string): string | null {
 export function datasetNameProblem(name: string): string | null {
   const trimmed = name.trim();
   if (trimmed.length === 0) return 'Give the dataset a name.';
-  if (trimmed.length > 100) return 'A dataset name has at most 100 characters.';
+  if (trimmed.length > DATASET_NAME_MAX) {
+    return `A dataset name has at most ${DATASET_NAME_MAX} characters.`;
+  }
   return null;
 }
 
@@ -67,24 +65,24 @@ export function checkSettings(input: SettingsInput): SettingsCheck {
 
   const steps = number(input.trainingSteps);
   if (steps !== undefined) {
-    if (!Number.isInteger(steps) || steps < 100 || steps > 10_000 || steps % 100 !== 0) {
+    if (!validSetting.trainingSteps(steps)) {
       problems.trainingSteps = 'Steps go from 100 to 10,000, in hundreds.';
     } else settings.trainingSteps = steps;
   }
   const rank = number(input.loraRank);
   if (rank !== undefined) {
-    if (rank !== 64 && rank !== 128) problems.loraRank = 'LoRA rank is 64 or 128.';
+    if (!validSetting.loraRank(rank)) problems.loraRank = 'LoRA rank is 64 or 128.';
     else settings.loraRank = rank;
   }
   const ema = number(input.ema);
   if (ema !== undefined) {
-    if (!Number.isFinite(ema) || ema <= 0 || ema >= 1) {
+    if (!validSetting.ema(ema)) {
       problems.ema = 'EMA is between 0 and 1 (not either), usually 0.99 to 0.9999.';
     } else settings.ema = ema;
   }
   const rate = number(input.learningRate);
   if (rate !== undefined) {
-    if (!Number.isFinite(rate) || rate <= 0) {
+    if (!validSetting.learningRate(rate)) {
       problems.learningRate = 'The learning rate is above 0, usually 0.00001 to 0.0001.';
     } else settings.learningRate = rate;
   }

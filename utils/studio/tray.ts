@@ -26,9 +26,17 @@ export interface TrayItem {
   /** Where it was collected from (right-click on a page). */
   source?: { url: string; page?: string };
   /** What a ZIP holds, by name. */
-  zip?: { images: number; captions: number };
+  zip?: ZipContents;
   /** Why the last upload did not take it, in words. */
   problem?: string;
+}
+
+/** What a ZIP holds, as the studio listed it when it was added. */
+export interface ZipContents {
+  images: number;
+  captions: number;
+  /** Its entries' names (the sample account, which reads no ZIP, uploads these). */
+  names?: string[];
 }
 
 /** How many images an item adds to a dataset: one, or a ZIP's images. */

@@ -1,0 +1,47 @@
+import type { TrainingSettings } from './types';
+
+// What Ideogram accepts, as its API reference states it (custom models: datasets, uploads,
+// training): the one home of each limit. The studio words them (utils/studio/rules.ts), the
+// sample account enforces them, the fake API of the tests answers by them.
+
+/** A dataset needs at least this many images to train. */
+export const MIN_IMAGES = 15;
+/** A dataset holds at most this many images. */
+export const MAX_IMAGES = 100;
+/**
+ * Per image; one inside a ZIP counts at its uncompressed size. Ideogram states no size for dataset
+ * uploads; 10 MB is the one its other upload endpoints state, assumed here.
+ */
+export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
+
+/** A model's name: 5 to 30 characters, ASCII letters, digits, spaces and hyphens. */
+export const MODEL_NAME = { min: 5, max: 30, allowed: /^[A-Za-z0-9 -]+$/ } as const;
+/** A dataset's name: not blank, at most this long. */
+export const DATASET_NAME_MAX = 100;
+
+/** What Ideogram trains with when a request leaves a setting out (its documented defaults). */
+export const TRAINING_DEFAULTS: Required<TrainingSettings> = {
+  trainingSteps: 1000,
+  loraRank: 128,
+  ema: 0.999,
+  learningRate: 0.0001,
+};
+
+/** The advanced settings' ranges, as the advanced training endpoint documents them. */
+export const TRAINING_LIMITS = {
+  steps: { min: 100, max: 10_000, multipleOf: 100 },
+  loraRanks: [64, 128] as readonly number[],
+} as const;
+
+/** Whether each advanced setting is one Ideogram takes. */
+export const validSetting = {
+  trainingSteps: (v: number) =>
+    Number.isInteger(v) &&
+    v >= TRAINING_LIMITS.steps.min &&
+    v <= TRAINING_LIMITS.steps.max &&
+    v % TRAINING_LIMITS.steps.multipleOf === 0,
+  loraRank: (v: number) => TRAINING_LIMITS.loraRanks.includes(v),
+  /** Between 0 and 1, neither included. */
+  ema: (v: number) => Number.isFinite(v) && v > 0 && v < 1,
+  learningRate: (v: number) => Number.isFinite(v) && v > 0,
+} satisfies Record<keyof TrainingSettings, (v: number) => boolean>;

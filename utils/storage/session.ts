@@ -1,0 +1,103 @@
+import * as v from 'valibot';
+import { browser } from 'wxt/browser';
+import { listOf } from './parse';
+import { defineItem } from './store';
+
+// storage.session: what lasts until the browser closes, and never longer. It holds one item:
+// what was written in sample mode (datasets made, images uploaded, models trained), so that a
+// refresh, a restarted worker or another page sees what the studio did to the sample account.
+// Only the sample account (utils/sample, in the background) writes it; it never holds a key.
+// Damaged, it is read as nothing written: the sample account starts again from its packaged data.
+
+/** A training started in sample mode, with the settings it was given. */
+export interface SampleTraining {
+  id: string;
+  name: string;
+  datasetId: string;
+  at: number;
+  settings: { trainingSteps?: number; loraRank?: number; ema?: number; learningRate?: number };
+}
+
+export interface SampleWrites {
+  /** When the sample mode these writes belong to was turned on. */
+  since: number;
+  datasets: { id: string; name: string; createdAt: number }[];
+  files: { datasetId: string; name: string; size: number; caption?: string }[];
+  trainings: SampleTraining[];
+}
+
+const Id = v.pipe(v.string(), v.minLength(1), v.maxLength(100));
+const Name = v.pipe(v.string(), v.maxLength(500));
+const Time = v.pipe(v.number(), v.finite());
+const Setting = v.optional(v.pipe(v.number(), v.finite()));
+
+const Dataset = v.object({ id: Id, name: Name, createdAt: Time });
+const File = v.object({
+  datasetId: Id,
+  name: Name,
+  size: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  caption: v.optional(v.pipe(v.string(), v.maxLength(20_000))),
+});
+const Training = v.object({
+  id: Id,
+  name: Name,
+  datasetId: Id,
+  at: Time,
+  settings: v.object({
+    trainingSteps: Setting,
+    loraRank: Setting,
+    ema: Setting,
+    learningRate: Setting,
+  }),
+});
+
+const Writes = v.object({
+  since: Time,
+  datasets: v.optional(v.unknown(), []),
+  files: v.optional(v.unknown(), []),
+  trainings: v.optional(v.unknown(), []),
+});
+
+export const sampleWritesItem = /* @__PURE__ */ defineItem<SampleWrites | null>('sampleWritten', {
+  area: 'session',
+  fallback: null,
+  parse(raw) {
+    const record = v.safeParse(Writes, raw);
+    if (!record.success) return null;
+    // Each list keeps its good entries: one damaged file does not lose the rest.
+    const datasets = listOf(Dataset, 'datasets')(record.output.datasets);
+    const files = listOf(File, 'files')(record.output.files);
+    const trainings = listOf(Training, 'trainings')(record.output.trainings);
+    if (!datasets || !files || !trainings) return null;
+    const problems = [datasets.problem, files.problem, trainings.problem].filter(Boolean);
+    return {
+      value: {
+        since: record.output.since,
+        datasets: datasets.value,
+        files: files.value.map(({ caption, ...file }) =>
+          caption === undefined ? file : { ...file, caption },
+        ),
+        trainings: trainings.value.map((t) => ({ ...t, settings: definedOnly(t.settings) })),
+      },
+      problem: problems.length > 0 ? problems.join('; ') : null,
+    };
+  },
+});
+
+/** A training's settings without the ones left out (valibot reads them as undefined). */
+function definedOnly(settings: SampleTraining['settings']): SampleTraining['settings'] {
+  const kept: SampleTraining['settings'] = {};
+  for (const key of ['trainingSteps', 'loraRank', 'ema', 'learningRate'] as const) {
+    if (settings[key] !== undefined) kept[key] = settings[key];
+  }
+  return kept;
+}
+
+/** Keeps the sample account's writes for the browser session (its owner, utils/sample, calls). */
+export async function keepSampleWrites(writes: SampleWrites): Promise<void> {
+  try {
+    await browser.storage.session.set({ [sampleWritesItem.key]: writes });
+  } catch {
+    // Without session storage, the simulation lasts as long as this worker.
+  }
+}
