@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'preact/hooks';
-import { type DatasetDetail, statusClass, statusLabel } from '../../utils/api/types';
-import { formatBytes, shortDate } from '../../utils/words/format';
+import { type DatasetDetail, statusClass } from '../../utils/api/types';
+import { formatBytes, shortDate, statusLabel } from '../../utils/words/format';
 import { copyDatasetId, openDataset, showModel } from './actions';
 import { readiness } from '../../utils/views/datasets';
 import {

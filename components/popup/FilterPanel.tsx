@@ -1,6 +1,7 @@
 import type { RefObject } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
-import { isKnownStatus, statusClass, statusLabel } from '../../utils/api/types';
+import { statusLabel } from '../../utils/words/format';
+import { isKnownStatus, statusClass } from '../../utils/api/types';
 import { ALL_ACCOUNTS, type PopupPrefs } from '../../utils/storage/choices';
 import { setAccount, setScope, setSort, showAll, toggleStatus } from './actions';
 import { filtersOpen, index, multiAccount, selectedAccount, state, statusCounts } from './model';

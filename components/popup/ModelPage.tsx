@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { type Model, statusClass, type TrainingRun } from '../../utils/api/types';
-import { uriUnavailableReason } from '../../utils/surfaces/pick';
+import { uriUnavailableReason } from '../../utils/models/pick';
 import { stateWords } from '../../utils/views/models';
 import {
   currentRun,
@@ -11,7 +11,7 @@ import {
   roughDuration,
   STATUS_PAGE_URL,
   STUCK_WORDS,
-} from '../../utils/views/training';
+} from '../../utils/models/training';
 import { formatDuration, plural, shortDateTime } from '../../utils/words/format';
 import { SNIPPET_LABELS, type SnippetLanguage } from '../../utils/words/snippets';
 import { copyId, copySnippet, copyUri, openModel, showDataset, togglePin } from './actions';

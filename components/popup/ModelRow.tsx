@@ -1,7 +1,7 @@
 import { type Model, statusClass } from '../../utils/api/types';
-import { primaryCopy, uriUnavailableReason } from '../../utils/surfaces/pick';
+import { primaryCopy, uriUnavailableReason } from '../../utils/models/pick';
 import { detailParts } from '../../utils/views/models';
-import { STATUS_PAGE_URL } from '../../utils/views/training';
+import { STATUS_PAGE_URL } from '../../utils/models/training';
 import { copyPrimary, openModel } from './actions';
 import {
   accountTag,

@@ -1,7 +1,7 @@
 import { lazyView } from '../lazy';
 import { useSignal } from '@preact/signals';
 import { useEffect, useRef } from 'preact/hooks';
-import { statusLabel } from '../../utils/api/types';
+import { statusLabel } from '../../utils/words/format';
 import { ALL_ACCOUNTS } from '../../utils/storage/choices';
 import { copyPrimary, showAll } from './actions';
 import {

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'preact/hooks';
-import { uriUnavailableReason } from '../../utils/surfaces/pick';
+import { uriUnavailableReason } from '../../utils/models/pick';
 import { SNIPPET_LABELS, type SnippetLanguage } from '../../utils/words/snippets';
 import { copyId, copySnippet, copyUri, openModel, showDataset, togglePin } from './actions';
 import { modelsById, pinned, rowMenu } from './model';

@@ -3,7 +3,7 @@ import type { Model } from '../../utils/api/types';
 import { failureMessage, sendMessage } from '../../utils/messaging/channel';
 import { ALL_ACCOUNTS, type PopupPrefs } from '../../utils/storage/choices';
 import { studioPath } from '../../utils/studio/route';
-import { primaryCopy, uriUnavailableReason } from '../../utils/surfaces/pick';
+import { primaryCopy, uriUnavailableReason } from '../../utils/models/pick';
 import { waitWords } from '../../utils/words/wait';
 import { generateSnippet, SNIPPET_LABELS, type SnippetLanguage } from '../../utils/words/snippets';
 import {

@@ -19,7 +19,7 @@ import {
   listedDatasetsOf,
   shownAccountsOf,
 } from '../../utils/views/first-screen';
-import type { PastTraining } from '../../utils/views/training';
+import type { PastTraining } from '../../utils/models/training';
 import { countByStatus, indexModels, visibleModels } from '../../utils/views/models';
 import { waitEnd } from '../../utils/words/wait';
 import { loadStored, storedSignal } from '../stored';

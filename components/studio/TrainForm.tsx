@@ -1,8 +1,8 @@
 import { useSignal } from '@preact/signals';
 import { useRef } from 'preact/hooks';
+import { TRAINING_DEFAULTS } from '../../utils/api/limits';
 import {
   checkSettings,
-  DEFAULT_SETTINGS,
   imageCountProblem,
   modelNameProblem,
   type SettingsInput,
@@ -22,28 +22,28 @@ const FIELDS: {
     key: 'trainingSteps',
     label: 'Training steps',
     hint: '100 to 10,000, in hundreds',
-    placeholder: String(DEFAULT_SETTINGS.trainingSteps),
+    placeholder: String(TRAINING_DEFAULTS.trainingSteps),
     step: '100',
   },
   {
     key: 'loraRank',
     label: 'LoRA rank',
     hint: '64 or 128; higher holds more, trains longer',
-    placeholder: String(DEFAULT_SETTINGS.loraRank),
+    placeholder: String(TRAINING_DEFAULTS.loraRank),
     step: '64',
   },
   {
     key: 'ema',
     label: 'EMA decay',
     hint: 'between 0 and 1, usually 0.99 to 0.9999',
-    placeholder: String(DEFAULT_SETTINGS.ema),
+    placeholder: String(TRAINING_DEFAULTS.ema),
     step: 'any',
   },
   {
     key: 'learningRate',
     label: 'Learning rate',
     hint: 'above 0, usually 0.00001 to 0.0001',
-    placeholder: String(DEFAULT_SETTINGS.learningRate),
+    placeholder: String(TRAINING_DEFAULTS.learningRate),
     step: 'any',
   },
 ];

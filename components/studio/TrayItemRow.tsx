@@ -1,7 +1,7 @@
 import { useSignal } from '@preact/signals';
 import { useEffect, useMemo, useRef } from 'preact/hooks';
 import { siteOf } from '../../utils/studio/collect';
-import { MAX_IMAGES } from '../../utils/studio/rules';
+import { MAX_IMAGES } from '../../utils/api/limits';
 import type { TrayItem } from '../../utils/studio/tray';
 import { formatBytes, plural } from '../../utils/words/format';
 import { allowAndFetch, removeItems, setCaption } from './model/tray';

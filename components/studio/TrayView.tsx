@@ -1,6 +1,6 @@
 import { useSignal } from '@preact/signals';
 import { useRef } from 'preact/hooks';
-import { MAX_IMAGES } from '../../utils/studio/rules';
+import { MAX_IMAGES } from '../../utils/api/limits';
 import { plural } from '../../utils/words/format';
 import { addFiles } from './model/adding';
 import { filesKnown } from './model/detail';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isKnownStatus, statusLabel } from './types';
+import { statusLabel } from '../words/format';
+import { isKnownStatus } from './types';
 
 describe('statuses in words', () => {
   it.each([

@@ -16,15 +16,6 @@ export function isKnownStatus(status: string): boolean {
   return (KNOWN_STATUSES as readonly string[]).includes(status);
 }
 
-/**
- * A status (or a run's phase) in words: "Training", "Preparing data"; one Ideogram added later
- * reads as itself ("WARMING_UP" → "Warming up").
- */
-export function statusLabel(status: string): string {
-  const words = status.replace(/_+/g, ' ').trim().toLowerCase();
-  return words.charAt(0).toUpperCase() + words.slice(1);
-}
-
 /** The CSS class of a status's colour (theme.css): `st-training`; one added later is `st-unknown`. */
 export function statusClass(status: string): string {
   return `st-${isKnownStatus(status) ? status.toLowerCase() : 'unknown'}`;

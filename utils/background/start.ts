@@ -7,9 +7,7 @@ import { accountsItem, snapshotsItem } from '../storage/items';
 import { migrateStorage, newAccountId } from '../storage/migrate';
 import { repairStorage } from '../storage/repair';
 import { updateBadgeFromStorage } from '../surfaces/badge-sync';
-import { createMenuSyncer, onInsertMenuClick } from '../surfaces/insert-menu';
-import { isCollectItem, onCollectMenuClick, targetOf } from '../surfaces/collect-menu';
-import { askSiteAccess } from '../studio/collect';
+import { createMenuSyncer, onMenuClick } from '../surfaces/menus';
 import { deliverNotices, showNotifiedModel } from '../surfaces/notifications';
 import { onOmniboxEnter, onOmniboxInput } from '../surfaces/omnibox';
 import type { ConnectionDeps } from './connection';
@@ -107,17 +105,9 @@ export function startBackground(deps: BackgroundDeps = productionDeps): { ready:
     (text, suggest) => void ready(() => onOmniboxInput(text, suggest)),
   );
   browser.omnibox.onInputEntered.addListener((text) => void ready(() => onOmniboxEnter(text)));
-  browser.contextMenus.onClicked.addListener((info, tab) => {
-    if (isCollectItem(info.menuItemId)) {
-      // Asked now, in the click's turn: browsers allow the question only during the gesture.
-      const access = targetOf(String(info.menuItemId))
-        ? askSiteAccess(info.srcUrl)
-        : Promise.resolve(false);
-      void ready(() => onCollectMenuClick(info, access, deps.now));
-      return;
-    }
-    void ready(() => onInsertMenuClick(info, tab));
-  });
+  browser.contextMenus.onClicked.addListener((info, tab) =>
+    onMenuClick(info, tab, ready, deps.now),
+  );
   browser.storage.onChanged.addListener((changes, area) => {
     if (area !== 'local') return;
     const keys = Object.keys(changes);

@@ -18,7 +18,7 @@ import {
 } from '../storage/notices';
 import type { Snapshot } from '../storage/snapshot';
 import { type Transaction, write } from '../storage/writer';
-import { currentRun, outlookOf, pastTrainings, phaseLabel, stuckMessage } from '../views/training';
+import { currentRun, outlookOf, pastTrainings, phaseLabel, stuckMessage } from '../models/training';
 import { type Fetched, mergeCheck, mergeLists } from './fetch';
 import { findTransitions } from './transitions';
 

@@ -4,7 +4,7 @@ import type { Model } from '../api/types';
 import type { Account } from '../storage/items';
 import { changeSnapshot } from '../storage/changes';
 import { snapshotOf, snapshotsItem } from '../storage/items';
-import { HISTORY_WINDOW, pastTrainings } from '../views/training';
+import { HISTORY_WINDOW, pastTrainings } from '../models/training';
 import { detailsDue } from './fetch';
 import { isActive } from './transitions';
 

@@ -8,7 +8,7 @@ import {
 } from '../../tests/background-harness';
 import { ACTIVE_CHECK, fakeModel, standardAccount, TEST_KEY } from '../../tests/fake-api';
 import type { FakeAccount } from '../../tests/fake-api';
-import { currentRun, pastTrainings } from '../views/training';
+import { currentRun, pastTrainings } from '../models/training';
 import { DETAIL_MAX_AGE, DETAILS_PER_REFRESH } from './fetch';
 import { HISTORY_PER_REFRESH } from './details';
 

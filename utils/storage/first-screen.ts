@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import type { Dataset, Model } from '../api/types';
-import type { PastTraining } from '../views/training';
+import type { PastTraining } from '../models/training';
 import type { Listed } from './layout';
 import { type SnapshotError, StoredDataset, StoredModel, parseSnapshot } from './snapshot';
 import { defineJsonItem } from './store';

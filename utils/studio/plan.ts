@@ -1,8 +1,8 @@
+import { MAX_IMAGES } from '../api/limits';
 import {
   isCaptionName,
   isImageName,
   kindOf,
-  MAX_IMAGES,
   matchCaptions,
   refusedWords,
   uniqueName,

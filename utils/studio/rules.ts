@@ -4,9 +4,6 @@ import type { TrainingSettings } from '../api/types';
 // What Ideogram accepts when a dataset is filled and a model trained (its limits: ../api/limits),
 // checked before anything is sent, in words a person can act on.
 
-// TEMPORARY re-exports while the studio's pages move (removed with the layers test).
-export { MAX_IMAGES, MIN_IMAGES, TRAINING_DEFAULTS as DEFAULT_SETTINGS } from '../api/limits';
-
 /** Why a model name would be refused, or null: 5 to 30 letters, digits, spaces and hyphens. */
 export function modelNameProblem(name: string): string | null {
   const trimmed = name.trim();

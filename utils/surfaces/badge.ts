@@ -6,7 +6,7 @@ import {
   type PastTraining,
   pastTrainings,
   phaseLabel,
-} from '../views/training';
+} from '../models/training';
 import { BADGE_COLORS, errorMark, type ErrorMark, SEVERITY } from './badge-marks';
 import { type Account, snapshotOf } from '../storage/items';
 import type { Settings } from '../storage/settings';

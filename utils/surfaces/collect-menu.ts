@@ -7,7 +7,7 @@ import { markDatasetUsed } from '../studio/snapshot';
 import { studioPath } from '../studio/route';
 import { NEW_DATASET } from '../studio/tray';
 import { tellUser } from './feedback';
-import { type MenuEntry, menuText } from './insert-menu';
+import { addSubmenu, type MenuEntry, menuText } from './menu-entry';
 
 // Right-click an image on any page: "Add image to Ideogram dataset", then one of the datasets
 // last used here (or most recent), or "New dataset…". The image goes to that dataset's tray.
@@ -67,23 +67,9 @@ export async function collectMenuEntries(): Promise<MenuEntry[]> {
   return buildCollectMenu(accounts, snapshots);
 }
 
-/** Adds the image submenu (after `removeAll`, with the other menus). */
-export function showCollectMenu(entries: MenuEntry[]): void {
-  const menus = browser.contextMenus;
-  menus.create({
-    id: COLLECT_PARENT,
-    title: 'Add image to Ideogram dataset',
-    contexts: ['image'],
-  });
-  for (const entry of entries) {
-    menus.create({
-      id: entry.id,
-      parentId: COLLECT_PARENT,
-      title: entry.title,
-      enabled: entry.enabled,
-      contexts: ['image'],
-    });
-  }
+/** Adds the image submenu, shown on images only (after the menus' `removeAll`). */
+export function showCollectMenu(entries: readonly MenuEntry[]): void {
+  addSubmenu({ id: COLLECT_PARENT, title: 'Add image to Ideogram dataset' }, 'image', entries);
 }
 
 export function isCollectItem(id: string | number): boolean {

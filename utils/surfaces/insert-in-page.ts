@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import type { Model } from '../api/types';
 import { recordRecent } from '../storage/changes';
 import { tellUser } from './feedback';
-import { primaryCopy } from './pick';
+import { primaryCopy } from '../models/pick';
 
 // What the right-click "Insert Ideogram model" does in the page: a few self-contained lines run
 // in the clicked frame only, after the click (activeTab), and the user is told how it went.

@@ -1,26 +1,15 @@
 import { browser, type Browser } from 'wxt/browser';
 import type { Model } from '../api/types';
 import { readBrowsingState } from './browsing-state';
-import { collectMenuEntries, showCollectMenu } from './collect-menu';
 import { tellUser } from './feedback';
 import { insertModel } from './insert-in-page';
-import { menuModels, type Preferences } from './pick';
+import { addSubmenu, type MenuEntry, menuText } from './menu-entry';
+import { menuModels, type Preferences } from '../models/pick';
 import type { Mode } from '../storage/layout';
 
 export const MENU_PARENT = 'insert-model';
 export const MENU_SETUP = 'insert-setup';
 const MENU_MODEL = 'insert:';
-
-export interface MenuEntry {
-  id: string;
-  title: string;
-  enabled: boolean;
-}
-
-/** Menu titles treat `&` as an access-key marker and `%s` as the selected text. */
-export function menuText(text: string): string {
-  return text.replace(/&/g, '&&').replace(/%s/g, '% s');
-}
 
 /** The submenu of "Insert Ideogram model", from the stored models, pins and recents. */
 export function buildInsertMenu(
@@ -56,20 +45,9 @@ export async function insertMenuEntries(): Promise<MenuEntry[]> {
   return buildInsertMenu(mode, models, prefs);
 }
 
-/** Replaces the menu with these entries; it appears on editable fields only. */
-export async function showInsertMenu(entries: MenuEntry[]): Promise<void> {
-  const menus = browser.contextMenus;
-  await menus.removeAll();
-  menus.create({ id: MENU_PARENT, title: 'Insert Ideogram model', contexts: ['editable'] });
-  for (const entry of entries) {
-    menus.create({
-      id: entry.id,
-      parentId: MENU_PARENT,
-      title: entry.title,
-      enabled: entry.enabled,
-      contexts: ['editable'],
-    });
-  }
+/** Adds the model submenu, shown on editable fields only (after the menus' `removeAll`). */
+export function showInsertMenu(entries: readonly MenuEntry[]): void {
+  addSubmenu({ id: MENU_PARENT, title: 'Insert Ideogram model' }, 'editable', entries);
 }
 
 /** The right-click menu's click: insert the model chosen, or open the options to set up. */
@@ -94,23 +72,4 @@ export async function onInsertMenuClick(
     return;
   }
   await insertModel(model, tab.id, info.frameId ?? 0);
-}
-
-/** Rebuilds the right-click menus (insert a model; add an image) when what it shows changed (not at every refresh). */
-export function createMenuSyncer() {
-  let shown = '';
-  let running: Promise<void> = Promise.resolve();
-  return {
-    sync(force: boolean): Promise<void> {
-      running = running.then(async () => {
-        const [entries, collect] = await Promise.all([insertMenuEntries(), collectMenuEntries()]);
-        const text = JSON.stringify([entries, collect]);
-        if (!force && text === shown) return;
-        shown = text;
-        await showInsertMenu(entries);
-        showCollectMenu(collect);
-      });
-      return running.catch(() => {});
-    },
-  };
 }

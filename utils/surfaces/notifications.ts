@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { forgetNotices, pendingNotices, setFocusModel } from '../storage/changes';
 import { settingsItem } from '../storage/choices';
 import { type Notice } from '../storage/notices';
-import { STATUS_PAGE_URL } from '../views/training';
+import { STATUS_PAGE_URL } from '../models/training';
 
 const PREFIX = 'model:';
 

@@ -3,7 +3,7 @@ import type { Model } from '../api/types';
 import { stateWords } from '../views/models';
 import { copyFromBackground } from './clipboard';
 import { tellUser } from './feedback';
-import { type Preferences, rankModels, primaryCopy } from './pick';
+import { type Preferences, rankModels, primaryCopy } from '../models/pick';
 import { readBrowsingState } from './browsing-state';
 import { recordRecent } from '../storage/changes';
 import type { Mode } from '../storage/layout';

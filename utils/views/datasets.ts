@@ -1,4 +1,4 @@
-import { MAX_IMAGES, MIN_IMAGES } from '../studio/rules';
+import { MAX_IMAGES, MIN_IMAGES } from '../api/limits';
 import { plural } from '../words/format';
 
 // What the Datasets tab says of a dataset's images: how many, and whether a training can use them.

@@ -6,7 +6,7 @@ import type { Account } from '../storage/items';
 import { EMPTY_SNAPSHOT, type Snapshot } from '../storage/snapshot';
 import { computeFirstScreen, FIRST_ROWS, firstScreenKey } from './first-screen';
 import { detailParts } from './models';
-import { HISTORY_WINDOW, pastTrainings } from './training';
+import { HISTORY_WINDOW, pastTrainings } from '../models/training';
 
 const PREFS: PopupPrefs = {
   tab: 'models',

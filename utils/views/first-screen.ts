@@ -6,7 +6,7 @@ import { allModels, type Listed } from '../storage/layout';
 import type { FirstScreen, FirstScreenAccount } from '../storage/first-screen';
 import type { Snapshot } from '../storage/snapshot';
 import { indexModels, visibleModels } from './models';
-import { HISTORY_WINDOW, type PastTraining, pastTrainings } from './training';
+import { HISTORY_WINDOW, type PastTraining, pastTrainings } from '../models/training';
 
 // The popup's first screen, prepared by the background whenever what it shows changes: the first
 // rows of each tab in the order the popup would draw them, with the counts and each account's

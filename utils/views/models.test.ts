@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Model } from '../api/types';
 import { testModel, testRun } from '../../tests/models';
-import { uriUnavailableReason } from '../surfaces/pick';
+import { uriUnavailableReason } from '../models/pick';
 import {
   countByStatus,
   detailParts,

@@ -1,7 +1,7 @@
-import { isKnownStatus, KNOWN_STATUSES, type Model, statusLabel } from '../api/types';
+import { isKnownStatus, KNOWN_STATUSES, type Model } from '../api/types';
 import type { PopupPrefs } from '../storage/choices';
-import { matchText, primaryCopy, rankOf, type SearchText, searchTextOf } from '../surfaces/pick';
-import { formatDuration, timeAgo } from '../words/format';
+import { matchText, primaryCopy, rankOf, type SearchText, searchTextOf } from '../models/pick';
+import { formatDuration, timeAgo, statusLabel } from '../words/format';
 import {
   currentRun,
   outlookFact,
@@ -9,7 +9,7 @@ import {
   type PastTraining,
   phaseLabel,
   STUCK_WORDS,
-} from './training';
+} from '../models/training';
 
 // What the Models list shows, as pure functions of the stored models and the user's choices:
 // shared by the popup and by the background, which prepares the popup's first screen with the

@@ -64,3 +64,12 @@ export function formatBytes(bytes: number): string {
   if (bytes < 1_000_000) return `${Math.round(bytes / 1000)} KB`;
   return `${(bytes / 1_000_000).toFixed(1)} MB`;
 }
+
+/**
+ * A status (or a run's phase) in words: "Training", "Preparing data"; one Ideogram added later
+ * reads as itself ("WARMING_UP" → "Warming up").
+ */
+export function statusLabel(status: string): string {
+  const words = status.replace(/_+/g, ' ').trim().toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}

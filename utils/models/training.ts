@@ -1,5 +1,5 @@
-import { type Model, statusLabel, type TrainingRun } from '../api/types';
-import { formatDuration } from '../words/format';
+import { type Model, type TrainingRun } from '../api/types';
+import { formatDuration, statusLabel } from '../words/format';
 
 // A training seen from inside: the phase the model's run is in (only its detail says), and how
 // long the user's own past trainings took, to say how far along this one is. Pure: the popup's
