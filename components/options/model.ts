@@ -8,7 +8,7 @@ import {
 } from '../../utils/storage/items';
 import { dismissedHintsItem, settingsItem } from '../../utils/storage/choices';
 import { migrationErrorItem, storageReportItem } from '../../utils/storage/notices';
-import { modeOf } from '../../utils/storage/layout';
+import { modeOf } from '../../utils/storage/all-accounts';
 import { failureMessage } from '../../utils/messaging/channel';
 import { loadStored, storedSignal } from '../stored';
 
@@ -23,17 +23,17 @@ const storageReport = storedSignal(storageReportItem);
 const dismissedHints = storedSignal(dismissedHintsItem);
 
 export const optionsState = {
-  accounts: accounts.value,
-  snapshots: snapshots.value,
-  settings: settings.value,
-  migrationError: migrationError.value,
+  accounts,
+  snapshots,
+  settings,
+  migrationError,
   /** Repairs of damaged stored data the background made, to tell once. */
-  storageReport: storageReport.value,
+  storageReport,
   /** The stored layout's version when a newer Model Watch wrote it (after a rollback), else null. */
   newerLayout: computed(() =>
-    schema.value.value !== null && schema.value.value > SCHEMA_VERSION ? schema.value.value : null,
+    schema.value !== null && schema.value > SCHEMA_VERSION ? schema.value : null,
   ),
-  dismissedHints: dismissedHints.value,
+  dismissedHints,
   loaded: loadStored(
     accounts,
     snapshots,
@@ -43,9 +43,9 @@ export const optionsState = {
     storageReport,
     dismissedHints,
   ),
-  mode: computed(() => modeOf(accounts.value.value)),
+  mode: computed(() => modeOf(accounts.value)),
   /** The user's accounts (the sample workspace aside). */
-  keyAccounts: computed(() => accounts.value.value.filter((a) => !a.sample)),
+  keyAccounts: computed(() => accounts.value.filter((a) => !a.sample)),
 };
 
 /** Counts for "you have 12 models and 3 datasets", from an account's stored lists. */

@@ -1,7 +1,7 @@
 import { computed, signal } from '@preact/signals';
 import type { Dataset, DatasetDetail, Model } from '../../utils/api/types';
 import { ALL_ACCOUNTS, pinsItem, popupPrefsItem } from '../../utils/storage/choices';
-import { firstScreenItem } from '../../utils/storage/first-screen';
+import { firstScreenItem } from '../../utils/storage/first-screen-item';
 import {
   type Account,
   accountsItem,
@@ -10,7 +10,7 @@ import {
   snapshotOf,
   snapshotsItem,
 } from '../../utils/storage/items';
-import { allModels, type Listed, modeOf } from '../../utils/storage/layout';
+import { allModels, type Listed, modeOf } from '../../utils/storage/all-accounts';
 import type { SnapshotError } from '../../utils/storage/snapshot';
 import { trayCounts, watchTray } from '../../utils/studio/tray';
 import {
@@ -101,43 +101,41 @@ export async function loadTrayWaiting(): Promise<void> {
 }
 
 export const state = {
-  accounts: accounts.value,
-  snapshots: snapshots.value,
-  prefs: prefs.value,
-  pins: pins.value,
-  refreshStates: refreshStates.value,
-  firstScreen: firstScreen.value,
+  accounts,
+  snapshots,
+  prefs,
+  pins,
+  refreshStates,
+  firstScreen,
 };
 
-export const mode = computed(() => modeOf(accounts.value.value));
-export const multiAccount = computed(() => accounts.value.value.length > 1);
-export const accountLabels = computed(
-  () => new Map(accounts.value.value.map((a) => [a.id, a.label])),
-);
+export const mode = computed(() => modeOf(accounts.value));
+export const multiAccount = computed(() => accounts.value.length > 1);
+export const accountLabels = computed(() => new Map(accounts.value.map((a) => [a.id, a.label])));
 /** The account shown: one that still exists, or every account. */
 export const selectedAccount = computed(() => {
-  const chosen = prefs.value.value.account ?? ALL_ACCOUNTS;
-  return accounts.value.value.some((a) => a.id === chosen) ? chosen : ALL_ACCOUNTS;
+  const chosen = prefs.value.account ?? ALL_ACCOUNTS;
+  return accounts.value.some((a) => a.id === chosen) ? chosen : ALL_ACCOUNTS;
 });
 export const shownAccounts = computed((): Account[] =>
-  shownAccountsOf(accounts.value.value, { ...prefs.value.value, account: selectedAccount.value }),
+  shownAccountsOf(accounts.value, { ...prefs.value, account: selectedAccount.value }),
 );
 
 /** Whether the background's first screen is what this popup would show now (and is used). */
 export const onFirstScreen = computed(() => {
-  const first = firstScreen.value.value;
+  const first = firstScreen.value;
   return (
     !listsLoaded.value &&
     first !== null &&
     query.value === '' &&
-    first.key === firstScreenKey(accounts.value.value, prefs.value.value, pins.value.value)
+    first.key === firstScreenKey(accounts.value, prefs.value, pins.value)
   );
 });
 
 /** The snapshots to show: the whole lists, or (until read) the first screen's rows. */
 const viewSnapshots = computed((): Record<string, Snapshot> => {
-  if (listsLoaded.value || !onFirstScreen.value) return snapshots.value.value;
-  const first = firstScreen.value.value!;
+  if (listsLoaded.value || !onFirstScreen.value) return snapshots.value;
+  const first = firstScreen.value!;
   return Object.fromEntries(
     Object.entries(first.accounts).map(([id, s]) => [
       id,
@@ -171,15 +169,15 @@ export const listedDatasets = computed(() =>
 /** Each shown account's past trainings, newest first: what the rows' estimates come from. */
 export const histories = computed((): ReadonlyMap<string, PastTraining[]> => {
   if (onFirstScreen.value) {
-    return new Map(Object.entries(firstScreen.value.value!.histories));
+    return new Map(Object.entries(firstScreen.value!.histories));
   }
-  return historiesOf(shownAccounts.value, snapshots.value.value);
+  return historiesOf(shownAccounts.value, snapshots.value);
 });
 
 /** The counts on the tabs (the first screen knows them before the lists are read). */
 export const tabCounts = computed(() =>
   onFirstScreen.value
-    ? { models: firstScreen.value.value!.models, datasets: firstScreen.value.value!.datasets }
+    ? { models: firstScreen.value!.models, datasets: firstScreen.value!.datasets }
     : { models: listedModels.value.length, datasets: listedDatasets.value.length },
 );
 /** Accounts shown whose latest refresh failed. */
@@ -212,7 +210,7 @@ export const checkedAt = computed(() => {
  */
 export const waitUntil = computed(() => {
   const ends = shownAccounts.value.flatMap((a) => {
-    const stored = refreshStates.value.value[a.id];
+    const stored = refreshStates.value[a.id];
     return stored ? [waitEnd(stored, now.value)] : [];
   });
   const waiting = ends.filter((t): t is number => t !== null);
@@ -237,20 +235,20 @@ export function accountTag(accountId: string): string | undefined {
 }
 
 /** Pinned models come first in every list. */
-export const pinned = computed(() => new Set(pins.value.value));
+export const pinned = computed(() => new Set(pins.value));
 
 export const index = computed(() => indexModels(listedModels.value));
 export const statusCounts = computed(() =>
-  countByStatus(index.value, { scope: prefs.value.value.scope, query: query.value }),
+  countByStatus(index.value, { scope: prefs.value.scope, query: query.value }),
 );
 export const shownModels = computed(() => {
-  const { statuses, scope, sort } = prefs.value.value;
+  const { statuses, scope, sort } = prefs.value;
   return visibleModels(index.value, { statuses, scope, query: query.value }, sort, pinned.value);
 });
 
 /** Whether anything narrows the list (a search, a status, whose, an account). */
 export const filtered = computed(() => {
-  const { statuses, scope } = prefs.value.value;
+  const { statuses, scope } = prefs.value;
   return (
     query.value.trim() !== '' ||
     statuses.length > 0 ||
@@ -264,13 +262,13 @@ export const filtered = computed(() => {
  * first match (the one Enter copies) is always on screen.
  */
 export const listKey = computed(() => {
-  const { statuses, scope, sort } = prefs.value.value;
+  const { statuses, scope, sort } = prefs.value;
   return JSON.stringify([query.value, statuses, scope, sort, selectedAccount.value]);
 });
 
 export const datasetNames = computed((): Map<string, string> => {
   if (onFirstScreen.value) {
-    return new Map(Object.entries(firstScreen.value.value!.datasetNames));
+    return new Map(Object.entries(firstScreen.value!.datasetNames));
   }
   return new Map(listedDatasets.value.map((d) => [`${d.accountId}:${d.id}`, d.name]));
 });

@@ -61,7 +61,7 @@ export function StudioApp() {
 }
 
 function AccountPicker() {
-  const all = accounts.value.value;
+  const all = accounts.value;
   if (all.length < 2) return null;
   return (
     <label class="account-picker">

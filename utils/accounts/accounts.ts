@@ -1,6 +1,6 @@
 import { ApiError, toFailure } from '../api/errors';
 import type { KeyCheck, SaveKeyResult } from '../messaging/protocol';
-import { allModels } from '../storage/layout';
+import { allModels } from '../storage/all-accounts';
 import {
   type Account,
   accountsItem,

@@ -74,6 +74,15 @@ export function toFailure(error: ApiFailure): ApiFailure {
 }
 
 /**
+ * The failure to keep for an error: an ApiError says what it was; anything else is `otherwise`,
+ * which the caller names because only it knows what an unexpected error means there (a refresh
+ * that threw read an answer it could not make sense of; an upload that threw may have landed).
+ */
+export function failureOf(error: unknown, otherwise: ApiFailure): ApiFailure {
+  return error instanceof ApiError ? toFailure(error) : otherwise;
+}
+
+/**
  * What a request asked for, in words for messages: "the model list", "this dataset". An error
  * names what failed, so a refused dataset is never called a model list.
  */

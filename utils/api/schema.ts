@@ -5,7 +5,7 @@ import {
   type DatasetDetail,
   type DatasetFile,
   type Model,
-  type Parsed,
+  type ParsedList,
   type StartedTraining,
   type TrainingRun,
   UNKNOWN_STATUS,
@@ -149,7 +149,7 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
 function parseItems<T extends { id: string }>(
   items: unknown[],
   schema: v.GenericSchema<unknown, T>,
-): Parsed<T> {
+): ParsedList<T> {
   const seen = new Set<string>();
   const kept: T[] = [];
   for (const item of items) {
@@ -167,7 +167,7 @@ function parseList<T extends { id: string }>(
   body: unknown,
   field: string,
   schema: v.GenericSchema<unknown, T>,
-): ParseResult<Parsed<T>> {
+): ParseResult<ParsedList<T>> {
   if (!isRecord(body)) return { ok: false, problem: 'the body is not a JSON object' };
   const items = body[field];
   if (!Array.isArray(items)) return { ok: false, problem: `it has no "${field}" list` };

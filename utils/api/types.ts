@@ -135,7 +135,7 @@ export interface DatasetDetail {
 }
 
 /** A list as parsed from the API: the items that passed validation, and how many did not. */
-export interface Parsed<T> {
+export interface ParsedList<T> {
   items: T[];
   dropped: number;
 }

@@ -12,7 +12,7 @@ import { deliverNotices, showNotifiedModel } from '../surfaces/notifications';
 import { onOmniboxEnter, onOmniboxInput } from '../surfaces/omnibox';
 import type { ConnectionDeps } from './connection';
 import { createJobs } from './jobs';
-import { createFirstScreenKeeper, FIRST_SCREEN_INPUTS } from './first-screen';
+import { createFirstScreenKeeper, FIRST_SCREEN_INPUTS } from './keep-first-screen';
 import { createHandlers } from './handlers';
 
 export interface BackgroundDeps extends SourceDeps, ConnectionDeps {

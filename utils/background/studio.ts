@@ -1,5 +1,5 @@
 import type { IdeogramApi } from '../api/client';
-import { ApiError, type ApiFailure, mayHaveBeenDone, toFailure } from '../api/errors';
+import { ApiError, failureOf, mayHaveBeenDone } from '../api/errors';
 import type { Dataset, TrainingSettings, UploadResult } from '../api/types';
 import type { UploadOutcome } from '../messaging/protocol';
 import type { Account } from '../storage/items';
@@ -35,15 +35,6 @@ export interface StudioDeps {
   watchTraining(accountId: string): Promise<void>;
   /** After a write that may have gone through unseen: the lists are fetched again. */
   checkLists(): Promise<unknown>;
-}
-
-/**
- * The failure an upload met. Anything but an ApiError counts as the connection's ("network"):
- * the request may have reached Ideogram, so what arrived is read back by name.
- */
-function failureOf(error: unknown): ApiFailure {
-  if (error instanceof ApiError) return toFailure(error);
-  return { kind: 'network', message: error instanceof Error ? error.message : String(error) };
 }
 
 export function createStudio(deps: StudioDeps) {
@@ -99,7 +90,12 @@ export function createStudio(deps: StudioDeps) {
       try {
         result = await api.uploadAssets(request.datasetId, items.flatMap(filesOf));
       } catch (error) {
-        outcome.error = failureOf(error);
+        // Anything but an ApiError counts as the connection's ("network"): the request may
+        // have reached Ideogram, so what arrived is read back by name.
+        outcome.error = failureOf(error, {
+          kind: 'network',
+          message: error instanceof Error ? error.message : String(error),
+        });
         // Cut off or unreadable (a timeout, a dropped connection, a 5xx): what arrived is read back
         // by name (the page keeps names unique in the dataset), and only the rest stays.
         if (mayHaveBeenDone(outcome.error)) {

@@ -10,7 +10,7 @@ import { readPhases, readHistory as readTrainingHistory } from './details';
 import {
   ALL_LISTS,
   CallFailed,
-  failureOf,
+  refreshFailureOf,
   type Fetched,
   fetchCheck,
   fetchLists,
@@ -185,7 +185,7 @@ export function createRefresher(deps: RefreshDeps) {
           : await fetchLists(api, source, share, plan, snapshot, now);
     } catch (error) {
       const seq = error instanceof CallFailed ? error.seq : ++started;
-      let failure = failureOf(error);
+      let failure = refreshFailureOf(error);
       // Chromium refuses requests for a while after server errors: a "network" failure then.
       const afterServerErrors =
         snapshot.error?.kind === 'server' || snapshot.error?.kind === 'throttled';
@@ -200,7 +200,7 @@ export function createRefresher(deps: RefreshDeps) {
       return { status: 'done', lists: fetched.type === 'lists' ? fetched.parts : null };
     } catch (error) {
       if (error instanceof StorageWriteError) return fail(account, storageFailure(), ++started);
-      return fail(account, failureOf(error), ++started);
+      return fail(account, refreshFailureOf(error), ++started);
     }
   }
 

@@ -1,6 +1,6 @@
 import type { IdeogramApi } from '../api/client';
-import { ApiError, type ApiFailure, toFailure } from '../api/errors';
-import type { Dataset, Model, Parsed } from '../api/types';
+import { ApiError, type ApiFailure, failureOf } from '../api/errors';
+import type { Dataset, Model, ParsedList } from '../api/types';
 import { EMPTY_SNAPSHOT, type Snapshot } from '../storage/snapshot';
 import { isActive } from './transitions';
 
@@ -63,9 +63,9 @@ export type Fetched =
       type: 'lists';
       parts: ListParts;
       /** The models of the parts asked for (owned, shared, or both); null when neither. */
-      models: Tagged<Parsed<Model>> | null;
+      models: Tagged<ParsedList<Model>> | null;
       /** The dataset list on its own: its failure does not hold back the models. */
-      datasets: Tagged<Settled<Parsed<Dataset>>> | null;
+      datasets: Tagged<Settled<ParsedList<Dataset>>> | null;
       details: Details;
     }
   | {
@@ -282,12 +282,10 @@ export function mergeLists(
     : [...models.filter((m) => m.owned), ...fresh];
 }
 
-/** The failure to store for an error a refresh met. */
-export function failureOf(error: unknown): ApiFailure {
-  if (error instanceof CallFailed) return failureOf(error.error);
-  if (error instanceof ApiError) return toFailure(error);
-  return {
+/** The failure to store for an error a refresh met: one it could not read means a bad answer. */
+export function refreshFailureOf(error: unknown): ApiFailure {
+  return failureOf(error instanceof CallFailed ? error.error : error, {
     kind: 'invalid_response',
     message: 'Model Watch could not make sense of the API’s answer. It will try again.',
-  };
+  });
 }

@@ -1,6 +1,6 @@
 import { accountsItem, snapshotsItem } from '../storage/items';
 import { pinsItem, recentsItem } from '../storage/choices';
-import { allModels, modeOf } from '../storage/layout';
+import { allModels, modeOf } from '../storage/all-accounts';
 import { getItems } from '../storage/store';
 
 /** Every account's models, with the pins and recents, as stored now. */

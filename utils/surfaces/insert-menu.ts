@@ -5,7 +5,7 @@ import { tellUser } from './feedback';
 import { insertModel } from './insert-in-page';
 import { addSubmenu, type MenuEntry, menuText } from './menu-entry';
 import { menuModels, type Preferences } from '../models/pick';
-import type { Mode } from '../storage/layout';
+import type { Mode } from '../storage/all-accounts';
 
 export const MENU_PARENT = 'insert-model';
 export const MENU_SETUP = 'insert-setup';

@@ -6,7 +6,7 @@ import { tellUser } from './feedback';
 import { type Preferences, rankModels, primaryCopy } from '../models/pick';
 import { readBrowsingState } from './browsing-state';
 import { recordRecent } from '../storage/changes';
-import type { Mode } from '../storage/layout';
+import type { Mode } from '../storage/all-accounts';
 
 export interface Suggestion {
   /** What Enter on the suggestion hands back: the URI, or the ID when there is none. */

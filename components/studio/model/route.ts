@@ -20,12 +20,12 @@ export function go(accountId: string | null, datasetId: string | null = null): v
 
 /** The account shown: the route's, else the first (a real one before sample data). */
 export const account = computed(() => {
-  const all = accounts.value.value;
+  const all = accounts.value;
   return all.find((a) => a.id === route.value.accountId) ?? all[0] ?? null;
 });
 
 export const snapshot = computed(() =>
-  account.value ? snapshotOf(snapshots.value.value, account.value.id) : null,
+  account.value ? snapshotOf(snapshots.value, account.value.id) : null,
 );
 
 export const dataset = computed(() => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { settle, startTestBackground, startWithKey } from '../../tests/background-harness';
 import { TEST_KEY } from '../../tests/fake-api';
-import { firstScreenItem } from '../storage/first-screen';
+import { firstScreenItem } from '../storage/first-screen-item';
 import { firstScreenKey } from '../views/first-screen';
 import { accountsItem } from '../storage/items';
 import { pinsItem, popupPrefsItem } from '../storage/choices';

@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import type { Dataset, Model } from '../api/types';
 import type { PastTraining } from '../models/training';
-import type { Listed } from './layout';
+import type { Listed } from './all-accounts';
 import { type SnapshotError, StoredDataset, StoredModel, parseSnapshot } from './snapshot';
 import { defineJsonItem } from './store';
 

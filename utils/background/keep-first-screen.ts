@@ -1,5 +1,5 @@
 import { popupPrefsItem, pinsItem } from '../storage/choices';
-import { firstScreenItem } from '../storage/first-screen';
+import { firstScreenItem } from '../storage/first-screen-item';
 import { accountsItem, snapshotsItem } from '../storage/items';
 import { getRaw } from '../storage/store';
 import { write } from '../storage/writer';
