@@ -1,3 +1,4 @@
+// Long: every action a popup click starts (copy, pin, refresh, open, menus), each a few lines; split, they would scatter one list.
 import { browser } from 'wxt/browser';
 import type { Model } from '../../utils/api/types';
 import { failureMessage, sendMessage } from '../../utils/messaging/channel';

@@ -1,3 +1,4 @@
+// Long: the popup's state and the views derived from it, one signal graph; pieces would import each other.
 import { computed, signal } from '@preact/signals';
 import type { Dataset, DatasetDetail, Model } from '../../utils/api/types';
 import { ALL_ACCOUNTS, pinsItem, popupPrefsItem } from '../../utils/storage/choices';

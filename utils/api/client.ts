@@ -1,3 +1,4 @@
+// Long: the one place a request is made: every endpoint, its transport and its error handling.
 import {
   ApiError,
   type ErrorBody,

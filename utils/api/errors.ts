@@ -1,3 +1,4 @@
+// Long: every way a call fails, with its words: one table, read as one.
 import { formatWait } from './retry-after';
 
 // Every way a call can fail, as one typed error with a sentence a person can act on. One idea,

@@ -1,3 +1,4 @@
+// Long: one valibot schema per documented answer, mirroring the published spec.
 import * as v from 'valibot';
 import { parseApiTime } from './time';
 import {

@@ -1,3 +1,4 @@
+// Long: one check: lists, details, settling and carrying results over, steps of one flow.
 import type { IdeogramApi } from '../api/client';
 import { ApiError, type ApiFailure, failureOf } from '../api/errors';
 import type { Dataset, Model, ParsedList } from '../api/types';

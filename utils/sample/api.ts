@@ -1,3 +1,4 @@
+// Long: the sample account answers every IdeogramApi method; one interface, one implementation.
 import type { IdeogramApi, ListModelsQuery } from '../api/client';
 import { errorForStatus } from '../api/errors';
 import { MAX_IMAGES, MAX_UPLOAD_BYTES, validSetting } from '../api/limits';
