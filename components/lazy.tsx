@@ -3,7 +3,8 @@ import type { ComponentType } from 'preact';
 
 // A part of a page that is not on its first paint (a model's page, the filters, a row's menu),
 // in a module of its own: the page paints without it and loads it just after (`preload`), so a
-// click finds it there. Until it has loaded it renders nothing.
+// click finds it there. Until it has loaded it renders nothing. (The popup's `import()` is bare:
+// wxt.config.ts leaves out Vite's preload helper, which it does not need.)
 
 export function lazyView<P extends object>(
   load: () => Promise<ComponentType<P>>,

@@ -14,7 +14,8 @@ import {
 } from '../../utils/models/training';
 import { formatDuration, plural, shortDateTime } from '../../utils/words/format';
 import { SNIPPET_LABELS, type SnippetLanguage } from '../../utils/words/snippets';
-import { copyId, copySnippet, copyUri, openModel, showDataset, togglePin } from './actions';
+import { copyId, copyUri, openModel, showDataset, togglePin } from './actions';
+import { copySnippet } from './snippet';
 import {
   accountTag,
   datasetNames,

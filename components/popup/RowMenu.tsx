@@ -1,7 +1,8 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { uriUnavailableReason } from '../../utils/models/pick';
 import { SNIPPET_LABELS, type SnippetLanguage } from '../../utils/words/snippets';
-import { copyId, copySnippet, copyUri, openModel, showDataset, togglePin } from './actions';
+import { copyId, copyUri, openModel, showDataset, togglePin } from './actions';
+import { copySnippet } from './snippet';
 import { modelsById, pinned, rowMenu } from './model';
 
 const LANGUAGES: SnippetLanguage[] = ['curl', 'javascript', 'python'];

@@ -6,7 +6,6 @@ import { ALL_ACCOUNTS, type PopupPrefs } from '../../utils/storage/choices';
 import { studioPath } from '../../utils/studio/route';
 import { primaryCopy, uriUnavailableReason } from '../../utils/models/pick';
 import { waitWords } from '../../utils/words/wait';
-import { generateSnippet, SNIPPET_LABELS, type SnippetLanguage } from '../../utils/words/snippets';
 import {
   announcement,
   datasetDetails,
@@ -119,7 +118,8 @@ export async function refresh(force: boolean) {
   }
 }
 
-async function copyText(text: string, what: string, model: Model) {
+/** Copies a model's text ("the URI of Brand v2"), says so, and counts it as used. */
+export async function copyText(text: string, what: string, model: Model) {
   try {
     await navigator.clipboard.writeText(text);
     announce(`Copied the ${what} of ${model.name}.`);
@@ -157,17 +157,6 @@ export function copyUri(model: Model) {
     return Promise.resolve(false);
   }
   return copyText(model.uri!, 'URI', model);
-}
-
-/** A ready-to-paste generate request with the model, or why there can be none. */
-export function copySnippet(model: Model, language: SnippetLanguage) {
-  const reason = uriUnavailableReason(model);
-  if (reason) {
-    announce(reason, 'error');
-    return Promise.resolve(false);
-  }
-  const what = `${SNIPPET_LABELS[language].replace('Copy as ', '')} request`;
-  return copyText(generateSnippet(language, model.uri!), what, model);
 }
 
 /** Opens the studio (a dataset's page in it, when given) in a tab. */

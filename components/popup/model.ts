@@ -13,7 +13,6 @@ import {
 } from '../../utils/storage/items';
 import { allModels, type Listed, modeOf } from '../../utils/storage/all-accounts';
 import type { SnapshotError } from '../../utils/storage/snapshot';
-import { trayCounts, watchTray } from '../../utils/studio/tray';
 import {
   firstScreenKey,
   historiesOf,
@@ -87,17 +86,20 @@ export type DetailState =
 export const datasetDetails = signal<ReadonlyMap<string, DetailState>>(new Map());
 
 /**
- * Images waiting in the studio's trays, per `accountId:datasetId`: read after the first paint (the
- * module is small; a lazy import of it cost the page Vite's preload helper, three times its size).
+ * Images waiting in the studio's trays, per `accountId:datasetId`: read after the first paint, by
+ * code loaded then (IndexedDB's, which no row needs: only the Datasets tab says what waits).
  */
 export const trayWaiting = signal<ReadonlyMap<string, number>>(new Map());
 export async function loadTrayWaiting(): Promise<void> {
+  const tray = await import('../../utils/studio/tray').catch(() => null);
+  // The extension's own file did not load (an update replaced it): no counts, as when unreadable.
+  if (!tray) return;
   const read = () =>
-    trayCounts().then(
+    tray.trayCounts().then(
       (counts) => (trayWaiting.value = counts),
       () => {},
     );
-  watchTray(() => void read());
+  tray.watchTray(() => void read());
   await read();
 }
 

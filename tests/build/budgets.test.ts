@@ -47,8 +47,17 @@ describe('bundle budgets (gzip)', () => {
     // Raised to 31 KB with training insight (phases and estimates in rows, a model's page with its
     // runs: about 2.5 KB). Splitting the model's page into its own chunk was tried and saved
     // nothing: the words it uses are the rows' words.
-    ['popup', () => pageScripts('popup.html'), 31 * KB],
-    ['options page', () => pageScripts('options.html'), 25 * KB],
+    // Lowered to 28 KB (27.4 today) once what only a click shows loaded after the first paint
+    // (the filters, a row's menu, a model's and a dataset's page, the copied requests, the
+    // studio's waiting images) and its lazy parts were imported without Vite's preload helper
+    // (wxt.config.ts): about 2.6 KB. Dropping webextension-polyfill from the popup would save
+    // another 2.6 KB; it stays, as part of the project's chosen stack.
+    ['popup', () => pageScripts('popup.html'), 28 * KB],
+    // Lowered from 25 KB to 21.5 KB (20.8 today): it had never grown into its first budget.
+    ['options page', () => pageScripts('options.html'), 21.5 * KB],
+    // The studio had no budget; set at what it weighs (25.4 KB) plus a little: its tray, its
+    // planning and the training form load when the page opens.
+    ['studio page', () => pageScripts('studio.html'), 26 * KB],
     // Raised from 20 KB when stored data came to be parsed like network data, through one writer,
     // with repairs (about 5 KB): it is read when the worker wakes, not before a page paints.
     // Raised to 31 KB with training details, history and estimates in the check (about 3 KB),
@@ -56,7 +65,9 @@ describe('bundle budgets (gzip)', () => {
     // account's simulation of uploads and trainings (multipart and ZIP reading, about 8 KB). A
     // service worker cannot load code lazily, and none of it is on a page's paint path; waking
     // the worker to a drawn badge is measured by `npm run bench`.
-    ['background', () => scriptWithImports('background.js'), 40 * KB],
+    // Lowered to 37 KB (36.3 today) when sample mode became an in-memory client instead of a fake
+    // HTTP server with multipart and ZIP reading (utils/sample/, about 3 KB less).
+    ['background', () => scriptWithImports('background.js'), 37 * KB],
   ])(
     'the %s stays within its budget',
     (name, files, budget) => {
@@ -67,7 +78,7 @@ describe('bundle budgets (gzip)', () => {
         total > budget ? ` Biggest modules: ${biggestContributors([...scripts])}.` : '';
       expect(
         total,
-        `${name} JavaScript is ${(total / KB).toFixed(1)} KB gzip, over its ${(budget / KB).toFixed(0)} KB budget. Files, largest first: ${detail}.${modules}`,
+        `${name} JavaScript is ${(total / KB).toFixed(1)} KB gzip, over its ${(budget / KB).toFixed(1)} KB budget. Files, largest first: ${detail}.${modules}`,
       ).toBeLessThanOrEqual(budget);
     },
     60_000,
