@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { batchesOf, filesOf, settleUpload } from './batches';
+import { trayItem } from '../../tests/tray-items';
 import type { TrayItem } from './tray';
 
 describe('upload batches', () => {
@@ -55,19 +56,8 @@ describe('upload batches', () => {
 });
 
 describe('what an upload’s answer means for each item sent', () => {
-  const item = (name: string, extra: Partial<TrayItem> = {}): TrayItem => ({
-    id: name,
-    accountId: 'a',
-    datasetId: 'd',
-    name,
-    kind: 'image',
-    type: 'image/png',
-    size: 10,
-    blob: new Blob(['x']),
-    caption: '',
-    addedAt: 0,
-    ...extra,
-  });
+  const item = (name: string, extra: Partial<TrayItem> = {}) =>
+    trayItem(name, { id: name, ...extra });
   const answer = (
     succeededNames: string[],
     failures: { fileName: string | null; reason: string }[],

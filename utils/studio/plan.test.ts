@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { namedApart, overLimitOf, type PickedFile, planAdding } from './plan';
+import { trayItem } from '../../tests/tray-items';
 import type { TrayItem } from './tray';
 
 // The tray's decisions, from what the page read of the files: added under which names, refused
@@ -19,20 +20,7 @@ const zip = (name: string, entries: string[] | null): PickedFile => ({
   entries: entries && entries.map((entry) => ({ name: entry, size: 10 })),
 });
 
-/** A tray item, waiting: an image unless said otherwise. */
-const item = (name: string, extra: Partial<TrayItem> = {}): TrayItem => ({
-  id: `id-${name}`,
-  accountId: 'a',
-  datasetId: 'd',
-  name,
-  kind: 'image',
-  type: 'image/png',
-  size: 10,
-  blob: new Blob(['x']),
-  caption: '',
-  addedAt: 0,
-  ...extra,
-});
+const item = trayItem;
 
 describe('files refused, in words', () => {
   it.each([
