@@ -203,10 +203,11 @@ export async function startFirefox(): Promise<FirefoxSession> {
   }
 
   async function installed(): Promise<Extension> {
-    // A fresh install: the extension opens its options page by itself.
+    // A fresh install: the extension opens its options page by itself. Up to 20 s: on a loaded
+    // 2-core machine Firefox once took longer than 10 s to open it.
     const optionsUrl = url('options.html');
     let installPage: Page | undefined;
-    for (let i = 0; i < 100 && !installPage; i++) {
+    for (let i = 0; i < 200 && !installPage; i++) {
       for (const page of await browser.pages()) {
         if ((await hrefOf(page)) === optionsUrl) installPage = page;
       }
