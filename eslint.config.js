@@ -62,6 +62,46 @@ export default defineConfig(
     },
   },
   {
+    // Each store has one door: the extension's storage areas are reached through utils/storage
+    // (which parses every item it reads), the tray's IndexedDB through utils/studio/tray.ts
+    // (which parses every record). See "Three stores" in docs/architecture.md.
+    files: ['utils/**', 'components/**', 'entrypoints/**'],
+    ignores: ['utils/storage/**', 'utils/studio/tray.ts', '**/*.test.ts', '**/*.test.tsx'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        {
+          object: 'browser',
+          property: 'storage',
+          message: 'Read and write storage through utils/storage.',
+        },
+        {
+          object: 'chrome',
+          property: 'storage',
+          message: 'Read and write storage through utils/storage.',
+        },
+      ],
+      'no-restricted-globals': [
+        'error',
+        { name: 'indexedDB', message: 'The tray is kept through utils/studio/tray.ts.' },
+      ],
+    },
+  },
+  {
+    // Stored data is input: it is parsed (valibot), never cast to the type it should have.
+    files: ['utils/storage/**', 'utils/studio/tray*.ts', 'utils/sample/**'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "TSAsExpression:not([typeAnnotation.typeName.name='const']), TSTypeAssertion",
+          message: 'Parse stored values with a schema (utils/storage/parse.ts) instead of casting.',
+        },
+      ],
+    },
+  },
+  {
     // Scripts report to the terminal; tests log on purpose (console capture probes).
     files: ['scripts/**', 'bench/**', 'tests/**'],
     rules: { 'no-console': 'off' },

@@ -12,7 +12,6 @@ import {
   snapshotsItem,
 } from '../../utils/storage/items';
 import { allModels, type Listed, modeOf } from '../../utils/storage/all-accounts';
-import type { SnapshotError } from '../../utils/storage/snapshot';
 import {
   firstScreenKey,
   historiesOf,
@@ -186,15 +185,13 @@ export const tabCounts = computed(() =>
 /** Accounts shown whose latest refresh failed. */
 export const accountErrors = computed(() =>
   shownSnapshots.value.flatMap(({ account, snapshot }) =>
-    snapshot.error ? [{ account, error: snapshot.error as SnapshotError }] : [],
+    snapshot.error ? [{ account, error: snapshot.error }] : [],
   ),
 );
 /** Accounts shown whose dataset list alone failed (the models came): said on the Datasets tab. */
 export const datasetErrors = computed(() =>
   shownSnapshots.value.flatMap(({ account, snapshot }) =>
-    snapshot.datasetsError && !snapshot.error
-      ? [{ account, error: snapshot.datasetsError as SnapshotError }]
-      : [],
+    snapshot.datasetsError && !snapshot.error ? [{ account, error: snapshot.datasetsError }] : [],
   ),
 );
 /** True once any shown account has lists to show. */

@@ -6,6 +6,7 @@ import { createRefresher } from '../refresh/engine';
 import { accountsItem, snapshotsItem } from '../storage/items';
 import { migrateStorage, newAccountId } from '../storage/migrate';
 import { repairStorage } from '../storage/repair';
+import { limitStorageAccess, watchLocal } from '../storage/store';
 import { updateBadgeFromStorage } from '../surfaces/badge-sync';
 import { createMenuSyncer, onMenuClick } from '../surfaces/menus';
 import { deliverNotices, showNotifiedModel } from '../surfaces/notifications';
@@ -41,18 +42,6 @@ const idsOf = (accounts: unknown) =>
     .parse(accounts)
     .value.map((a) => a.id)
     .join();
-
-/** Keeps content scripts (there are none, but one could be injected) away from the keys. */
-async function limitStorageAccess(): Promise<void> {
-  const local = browser.storage.local as {
-    setAccessLevel?: (options: { accessLevel: string }) => Promise<void>;
-  };
-  try {
-    await local.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' });
-  } catch {
-    // Firefox only supports it for storage.session; extension pages are its only readers anyway.
-  }
-}
 
 /**
  * Wires the background. Every listener is registered synchronously, before any await, so an event
@@ -108,8 +97,7 @@ export function startBackground(deps: BackgroundDeps = productionDeps): { ready:
   browser.contextMenus.onClicked.addListener((info, tab) =>
     onMenuClick(info, tab, ready, deps.now),
   );
-  browser.storage.onChanged.addListener((changes, area) => {
-    if (area !== 'local') return;
+  watchLocal((changes) => {
     const keys = Object.keys(changes);
     if (keys.some((key) => BADGE_INPUTS.has(key))) void updateBadgeFromStorage();
     if (keys.includes('pendingNotices')) void deliverNotices();

@@ -277,7 +277,8 @@ export function createSampleApi(
     async trainModel(datasetId: string, modelName: string, settings: TrainingSettings = {}) {
       const nameProblem = modelNameProblem(modelName);
       if (nameProblem) throw refused('the training', `model_name: ${nameProblem}`);
-      for (const [field, value] of Object.entries(settings) as [keyof TrainingSettings, number][]) {
+      for (const field of ['trainingSteps', 'loraRank', 'ema', 'learningRate'] as const) {
+        const value = settings[field];
         if (value !== undefined && !validSetting[field](value)) {
           throw refused('the training', `${field}: not a value Ideogram takes`);
         }

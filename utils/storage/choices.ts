@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { isRecord } from './is-record';
 import { exactly, listOf, objectOf } from './parse';
 import { DEFAULT_SETTINGS, normalizeSettings, type Settings, SettingsSchema } from './settings';
 import { defineItem } from './store';
@@ -9,10 +10,10 @@ import { defineItem } from './store';
 export const settingsItem = /* @__PURE__ */ defineItem<Settings>('settings', {
   fallback: DEFAULT_SETTINGS,
   parse(raw) {
-    if (typeof raw !== 'object' || Array.isArray(raw)) return null;
+    if (!isRecord(raw)) return null;
     const value = normalizeSettings(raw);
     // Settings an older version saved lack newer fields: that is not damage.
-    const complete = { ...DEFAULT_SETTINGS, ...(raw as object) };
+    const complete = { ...DEFAULT_SETTINGS, ...raw };
     return {
       value,
       problem: v.is(SettingsSchema, complete)

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { isRecord } from './is-record';
 import type { Dataset, Model } from '../api/types';
 import type { PastTraining } from '../models/training';
 import type { Listed } from './all-accounts';
@@ -34,17 +35,17 @@ export interface FirstScreen {
   histories: Record<string, PastTraining[]>;
 }
 
-const listed = <T>(schema: v.GenericSchema<unknown, T>) =>
+const listed = <T extends object>(schema: v.GenericSchema<unknown, T>) =>
   v.pipe(
     v.unknown(),
-    v.rawTransform(({ dataset, addIssue, NEVER }) => {
+    v.rawTransform(({ dataset, addIssue, NEVER }): Listed<T> => {
       const item = v.safeParse(schema, dataset.value);
-      const accountId = (dataset.value as { accountId?: unknown } | null)?.accountId;
+      const accountId = isRecord(dataset.value) ? dataset.value.accountId : undefined;
       if (!item.success || typeof accountId !== 'string') {
         addIssue({ message: 'not a listed item' });
         return NEVER;
       }
-      return { ...(item.output as object), accountId } as Listed<T>;
+      return { ...item.output, accountId };
     }),
   );
 

@@ -34,11 +34,13 @@ const NoticeEntry: v.GenericSchema<unknown, Notice> = v.pipe(
     run: v.optional(v.string()),
     detail: v.optional(v.string()),
   }),
-  v.transform((n) => {
-    for (const key of ['account', 'run', 'detail'] as const) {
-      if (n[key] === undefined) delete n[key];
-    }
-    return n as Notice;
+  v.transform(({ account, run, detail, ...fields }) => {
+    // Fields left out stay out (valibot reads them as present and undefined).
+    const notice: Notice = fields;
+    if (account !== undefined) notice.account = account;
+    if (run !== undefined) notice.run = run;
+    if (detail !== undefined) notice.detail = detail;
+    return notice;
   }),
 );
 

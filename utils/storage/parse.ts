@@ -1,12 +1,10 @@
 import * as v from 'valibot';
+import { isRecord } from './is-record';
 import { describeRaw, type Parsed } from './store';
 
 // Building blocks for parsing stored items with valibot, the library that parses API responses:
 // lists and records keep their good entries and drop the bad ones, and every repair is put in
 // words for the options page's report.
-
-const isRecord = (raw: unknown): raw is Record<string, unknown> =>
-  typeof raw === 'object' && raw !== null && !Array.isArray(raw);
 
 /** Entries of a list; a record of entries (`{0: …, 1: …}`) is read as its values. */
 function entriesOf(raw: unknown): unknown[] | null {

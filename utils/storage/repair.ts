@@ -49,7 +49,7 @@ const ITEMS: [StoredItem<unknown>, string][] = [
   [dismissedHintsItem, 'the hints you dismissed'],
   [migrationErrorItem, 'the upgrade notice'],
   [storageReportItem, 'the repair report'],
-] as [StoredItem<unknown>, string][];
+];
 
 /** What can be cleared without losing anything the user made: fetched or derived again. */
 const DISPOSABLE: StoredItem<unknown>[] = [
@@ -58,7 +58,7 @@ const DISPOSABLE: StoredItem<unknown>[] = [
   focusModelItem,
   popupPrefsItem,
   migrationErrorItem,
-] as StoredItem<unknown>[];
+];
 
 /** Looks like an API key on its own (a value pasted where the keys' record belongs). */
 const looksLikeKey = (raw: unknown): raw is string =>

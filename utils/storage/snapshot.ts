@@ -1,6 +1,7 @@
 import * as v from 'valibot';
-import { API_ERROR_KINDS, type ApiErrorKind, type ApiFailure } from '../api/errors';
+import { API_ERROR_KINDS, type ApiFailure } from '../api/errors';
 import type { Dataset, Model, TrainingRun } from '../api/types';
+import { isRecord } from './is-record';
 
 // An account's stored data and its schema. Kept apart from items.ts (which needs the extension's
 // APIs) so that Node-side code, such as the end-to-end tests, can use the type and the empty value.
@@ -76,11 +77,13 @@ export const StoredModel: v.GenericSchema<unknown, Model> = v.pipe(
     runsAt: v.optional(Time),
     observed: v.optional(v.object({ startedAt: Time, finishedAt: Time })),
   }),
-  v.transform((m) => {
-    if (m.runs === undefined) delete m.runs;
-    if (m.runsAt === undefined) delete m.runsAt;
-    if (m.observed === undefined) delete m.observed;
-    return m as Model;
+  v.transform(({ runs, runsAt, observed, ...fields }) => {
+    // Fields left out stay out (valibot reads them as present and undefined).
+    const model: Model = fields;
+    if (runs !== undefined) model.runs = runs;
+    if (runsAt !== undefined) model.runsAt = runsAt;
+    if (observed !== undefined) model.observed = observed;
+    return model;
   }),
 );
 
@@ -106,7 +109,7 @@ export const StoredDataset: v.GenericSchema<unknown, Dataset> = v.pipe(
 
 const StoredError: v.GenericSchema<unknown, SnapshotError> = v.pipe(
   v.object({
-    kind: v.fallback(v.picklist(API_ERROR_KINDS as ApiErrorKind[]), 'http'),
+    kind: v.fallback(v.picklist(API_ERROR_KINDS), 'http'),
     message: v.string(),
     status: v.optional(v.number()),
     retryAfterSeconds: v.optional(v.number()),
@@ -141,8 +144,8 @@ const orNull = <T>(schema: v.GenericSchema<unknown, T>, raw: unknown): T | null 
  * out (and counted), unusable times and errors read as unknown. Null when it is not a record.
  */
 export function parseSnapshot(raw: unknown): { value: Snapshot; repaired: number } | null {
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return null;
-  const r = raw as Record<string, unknown>;
+  if (!isRecord(raw)) return null;
+  const r = raw;
   const models = goodEntries(StoredModel, r.models);
   const datasets = goodEntries(StoredDataset, r.datasets);
   const time = (value: unknown) => orNull(Time, value);

@@ -145,7 +145,30 @@ export async function getItems<T extends readonly StoredItem<unknown>[]>(
   ...items: T
 ): Promise<{ [K in keyof T]: T[K] extends StoredItem<infer V> ? V : never }> {
   const raw = await getRaw(items.map((i) => i.key));
+  // eslint-disable-next-line no-restricted-syntax -- each value was parsed by its own item just now
   return items.map((item) => item.parse(raw[item.key]).value) as {
     [K in keyof T]: T[K] extends StoredItem<infer V> ? V : never;
   };
+}
+
+/** Keeps content scripts (there are none, but one could be injected) away from the keys. */
+export async function limitStorageAccess(): Promise<void> {
+  // eslint-disable-next-line no-restricted-syntax -- an API the polyfill's types do not have yet
+  const local = browser.storage.local as {
+    setAccessLevel?: (options: { accessLevel: string }) => Promise<void>;
+  };
+  try {
+    await local.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' });
+  } catch {
+    // Firefox only supports it for storage.session; extension pages are its only readers anyway.
+  }
+}
+
+/** Calls `onChange` with what changed in storage.local: its keys, with old and new values. */
+export function watchLocal(
+  onChange: (changes: Record<string, { oldValue?: unknown; newValue?: unknown }>) => void,
+): void {
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local') onChange(changes);
+  });
 }

@@ -76,11 +76,13 @@ export function write<R>(work: (tx: Transaction) => Promise<R> | R): Promise<R> 
       async get<T>(item: StoredItem<T>): Promise<T> {
         const queued = pending.get(item.key);
         if (queued === null) return item.fallback;
+        // eslint-disable-next-line no-restricted-syntax -- set() queued it for this same item, as a T
         if (queued !== undefined) return queued.value as T;
         return item.getValue();
       },
       set(item, value) {
         localOnly(item);
+        // eslint-disable-next-line no-restricted-syntax -- kept with its value, written as one
         pending.set(item.key, { value, item: item as StoredItem<unknown> });
       },
       remove(item) {

@@ -5,46 +5,10 @@
 // change is one IndexedDB transaction on whole items (no read-modify-write of a shared object),
 // and is announced on a BroadcastChannel so open pages redraw.
 
-/** The tray of a dataset still to be created ("New dataset…" from the right-click menu). */
-export const NEW_DATASET = 'new';
+import { isRecord } from '../storage/is-record';
+import { imagesOf, readTrayRecord, type TrayItem } from './tray-record';
 
-export interface TrayItem {
-  id: string;
-  accountId: string;
-  /** The dataset it waits for, or NEW_DATASET. */
-  datasetId: string;
-  /** Its file name as it will be uploaded: unique within the dataset, by stem. */
-  name: string;
-  kind: 'image' | 'zip';
-  type: string;
-  size: number;
-  /** Null while the image waits for access to the site it comes from. */
-  blob: Blob | null;
-  /** Sent as a `.txt` sidecar of the same stem when not empty. */
-  caption: string;
-  addedAt: number;
-  /** Where it was collected from (right-click on a page). */
-  source?: { url: string; page?: string };
-  /** What a ZIP holds, by name. */
-  zip?: ZipContents;
-  /** Why the last upload did not take it, in words. */
-  problem?: string;
-}
-
-/** What a ZIP holds, as the studio listed it when it was added. */
-export interface ZipContents {
-  images: number;
-  captions: number;
-  /** Its entries' names (the sample account, which reads no ZIP, uploads these). */
-  names?: string[];
-}
-
-/** How many images an item adds to a dataset: one, or a ZIP's images. */
-export const imagesOf = (item: TrayItem): number => item.zip?.images ?? 1;
-
-/** The images of several items. */
-export const imagesIn = (items: readonly TrayItem[]): number =>
-  items.reduce((sum, item) => sum + imagesOf(item), 0);
+export { imagesIn, imagesOf, NEW_DATASET, type TrayItem, type ZipContents } from './tray-record';
 
 const DB_NAME = 'model-watch';
 const STORE = 'tray';
@@ -110,18 +74,41 @@ export function watchTray(onChange: () => void): () => void {
   return () => channel.close();
 }
 
+/**
+ * Records read back through their schema. Unusable ones are left out and removed (in their own
+ * transaction, after the read): kept, they would count against the dataset's limit forever.
+ */
+function usable(records: unknown[] | undefined): TrayItem[] {
+  const items: TrayItem[] = [];
+  const damaged: IDBValidKey[] = [];
+  for (const record of records ?? []) {
+    const item = readTrayRecord(record);
+    if (item) items.push(item);
+    else {
+      const key = isRecord(record) ? record.id : undefined;
+      if (typeof key === 'string' || typeof key === 'number') damaged.push(key);
+    }
+  }
+  if (damaged.length > 0) {
+    console.warn(`Model Watch removed ${damaged.length} unreadable image(s) from its tray.`);
+    void run('readwrite', (store) => {
+      for (const key of damaged) store.delete(key);
+    }).catch(() => undefined);
+  }
+  return items;
+}
+
 /** A dataset's waiting images, oldest first. */
 export async function trayOf(accountId: string, datasetId: string): Promise<TrayItem[]> {
-  const items =
-    (await run<TrayItem[]>('readonly', (store) =>
-      store.index('dataset').getAll([accountId, datasetId]),
-    )) ?? [];
-  return items.sort((a, b) => a.addedAt - b.addedAt);
+  const records = await run<unknown[]>('readonly', (store) =>
+    store.index('dataset').getAll([accountId, datasetId]),
+  );
+  return usable(records).sort((a, b) => a.addedAt - b.addedAt);
 }
 
 /** Every waiting item, for counts (the popup's "3 images waiting"). */
 export async function wholeTray(): Promise<TrayItem[]> {
-  return (await run<TrayItem[]>('readonly', (store) => store.getAll())) ?? [];
+  return usable(await run<unknown[]>('readonly', (store) => store.getAll()));
 }
 
 /** How many images wait, per `accountId:datasetId`. */
@@ -150,7 +137,8 @@ export async function updateInTray(id: string, change: Partial<TrayItem>): Promi
     const store = tx.objectStore(STORE);
     const read = store.get(id);
     read.onsuccess = () => {
-      if (read.result) store.put({ ...(read.result as TrayItem), ...change, id });
+      const item = readTrayRecord(read.result);
+      if (item) store.put({ ...item, ...change, id });
     };
     tx.oncomplete = () => resolve();
     tx.onerror = () => reject(new TrayError());
@@ -174,10 +162,10 @@ export async function moveTray(accountId: string, from: string, to: string): Pro
 }
 
 export async function itemsInTray(ids: readonly string[]): Promise<TrayItem[]> {
-  const all = await Promise.all(
-    ids.map((id) => run<TrayItem>('readonly', (store) => store.get(id))),
+  const records = await Promise.all(
+    ids.map((id) => run<unknown>('readonly', (store) => store.get(id))),
   );
-  return all.filter((item): item is TrayItem => item !== undefined);
+  return usable(records.filter((record) => record !== undefined));
 }
 
 export function newTrayId(): string {

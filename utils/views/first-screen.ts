@@ -67,9 +67,9 @@ export function computeFirstScreen(
   )
     .slice(0, FIRST_ROWS)
     // A row needs its current run only (the history is kept below, in a few numbers).
-    .map((m) =>
+    .map((m): Listed<Model> =>
       m.runs && m.runs.length > 1 ? { ...m, runs: m.runs.slice(-1) } : m,
-    ) as Listed<Model>[];
+    );
   const datasets = listedDatasetsOf(shown, snapshots);
   const states: Record<string, FirstScreenAccount> = {};
   for (const account of accounts) {
