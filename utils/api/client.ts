@@ -62,14 +62,6 @@ export function createIdeogramApi(options: IdeogramApiOptions) {
     isOnline = () => globalThis.navigator?.onLine ?? true,
   } = options;
 
-  async function get<T>(
-    path: string,
-    subject: Subject,
-    parse: (body: unknown) => ParseResult<T>,
-  ): Promise<T> {
-    return send(path, subject, parse);
-  }
-
   /** A write: JSON or a multipart form. Never retried here: the user decides. */
   function post<T>(
     path: string,
@@ -81,6 +73,7 @@ export function createIdeogramApi(options: IdeogramApiOptions) {
     return send(path, subject, parse, { body, timeout });
   }
 
+  /** A read when `write` is absent (repeated on its own by the refresh), else a write. */
   async function send<T>(
     path: string,
     subject: Subject,
@@ -166,19 +159,19 @@ export function createIdeogramApi(options: IdeogramApiOptions) {
       if (query.scope) params.set('scope', query.scope);
       for (const status of query.status ?? []) params.append('status', status);
       const search = params.toString();
-      return get(search ? `/models?${search}` : '/models', 'the model list', parseModelList);
+      return send(search ? `/models?${search}` : '/models', 'the model list', parseModelList);
     },
     /** `GET /models/{id}`: one model; a `not_found` ApiError when it is gone or hidden. */
     getModel(modelId: string) {
-      return get(`/models/${encodeURIComponent(modelId)}`, 'this model', parseModelDetail);
+      return send(`/models/${encodeURIComponent(modelId)}`, 'this model', parseModelDetail);
     },
     /** `GET /datasets`: every dataset of the key's user. */
     listDatasets() {
-      return get('/datasets', 'the dataset list', parseDatasetList);
+      return send('/datasets', 'the dataset list', parseDatasetList);
     },
     /** `GET /datasets/{id}`: one dataset with its files and the models trained from it. */
     getDataset(datasetId: string) {
-      return get(`/datasets/${encodeURIComponent(datasetId)}`, 'this dataset', parseDatasetDetail);
+      return send(`/datasets/${encodeURIComponent(datasetId)}`, 'this dataset', parseDatasetDetail);
     },
     /** `POST /datasets`: a new, empty dataset. */
     createDataset(name: string) {

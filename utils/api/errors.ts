@@ -51,15 +51,14 @@ export interface ApiFailure {
 /** The one error type the API client throws. */
 export class ApiError extends Error implements ApiFailure {
   override name = 'ApiError';
-  readonly kind: ApiErrorKind;
+  readonly kind!: ApiErrorKind;
   readonly status?: number;
   readonly retryAfterSeconds?: number;
 
   constructor(failure: ApiFailure) {
     super(failure.message);
-    this.kind = failure.kind;
-    if (failure.status !== undefined) this.status = failure.status;
-    if (failure.retryAfterSeconds !== undefined) this.retryAfterSeconds = failure.retryAfterSeconds;
+    // The same fields as the plain form: `status` and `retryAfterSeconds` only when given.
+    Object.assign(this, toFailure(failure));
   }
 
   toJSON(): ApiFailure {
@@ -150,89 +149,78 @@ export function errorForStatus(
   purpose: Purpose = 'read',
 ): ApiError {
   const wait = retryAfterSeconds === undefined ? '' : ` in ${formatWait(retryAfterSeconds)}`;
-  const withRetry = (failure: ApiFailure): ApiError =>
-    new ApiError(retryAfterSeconds === undefined ? failure : { ...failure, retryAfterSeconds });
-  const then = (kind: ApiErrorKind) => nextStep(kind, purpose, wait);
+  /** The error of this status; only a rate limit or a server error carries the Retry-After. */
+  const failure = (kind: ApiErrorKind, message: string): ApiError =>
+    new ApiError(
+      kind === 'rate_limited' || kind === 'server'
+        ? { kind, message, status, retryAfterSeconds }
+        : { kind, message, status },
+    );
+  /** What happened, then what happens next (or what to do). */
+  const said = (kind: ApiErrorKind, what: string): ApiError =>
+    failure(kind, `${what} ${nextStep(kind, purpose, wait)}`);
   if (status === 400) {
-    return new ApiError({
-      kind: 'http',
-      status,
-      message: body.detail
-        ? `Ideogram refused ${subject}: ${body.detail}. ${then('http')}`
-        : `Ideogram refused ${subject} (HTTP 400) without saying why. ${then('http')}`,
-    });
+    return said(
+      'http',
+      body.detail
+        ? `Ideogram refused ${subject}: ${body.detail}.`
+        : `Ideogram refused ${subject} (HTTP 400) without saying why.`,
+    );
   }
   if (status === 401) {
-    return new ApiError({
-      kind: 'unauthorized',
-      status,
-      message:
-        'Ideogram rejected the API key. Check it in Options, or create a new key on Ideogram’s API page.',
-    });
+    return failure(
+      'unauthorized',
+      'Ideogram rejected the API key. Check it in Options, or create a new key on Ideogram’s API page.',
+    );
   }
-  if (status === 402) {
-    return new ApiError({
-      kind: 'payment',
-      status,
-      message: `${paymentWords(body.rejectReason)} ${then('payment')}`,
-    });
-  }
+  if (status === 402) return said('payment', paymentWords(body.rejectReason));
   if (status === 403) {
     // Not a verdict on the key: Ideogram refuses one endpoint, model or dataset to it.
-    return new ApiError({
-      kind: 'forbidden',
-      status,
-      message: `Ideogram refused this key access to ${subject} (HTTP 403). The key still works for the rest; check its access on Ideogram’s API page.`,
-    });
+    return failure(
+      'forbidden',
+      `Ideogram refused this key access to ${subject} (HTTP 403). The key still works for the rest; check its access on Ideogram’s API page.`,
+    );
   }
   if (status === 404) {
-    return new ApiError({
-      kind: 'not_found',
-      status,
-      message: `${capitalized(subject)} was not found on Ideogram: it may have been deleted, or this key cannot see it.`,
-    });
+    return failure(
+      'not_found',
+      `${capitalized(subject)} was not found on Ideogram: it may have been deleted, or this key cannot see it.`,
+    );
   }
   if (status === 429) {
     const why =
       body.rejectReason === 'inflight_limit' ? ' (too many generations are in progress)' : '';
-    return withRetry({
-      kind: 'rate_limited',
-      status,
-      message: `Ideogram is limiting requests for now${why}. ${then('rate_limited')}`,
-    });
+    return said('rate_limited', `Ideogram is limiting requests for now${why}.`);
   }
   if (status >= 500) {
-    return withRetry({
-      kind: 'server',
-      status,
-      message:
-        status === 503
-          ? `Ideogram’s API is temporarily unavailable. ${then('server')}`
-          : `Ideogram’s API had a problem (HTTP ${status}). ${then('server')}`,
-    });
+    return said(
+      'server',
+      status === 503
+        ? 'Ideogram’s API is temporarily unavailable.'
+        : `Ideogram’s API had a problem (HTTP ${status}).`,
+    );
   }
-  return new ApiError({
-    kind: 'http',
-    status,
-    message:
-      purpose === 'write'
-        ? `Ideogram’s API answered with HTTP ${status}, which Model Watch did not expect. ${then('http')}`
-        : `Ideogram’s API answered with HTTP ${status}, which Model Watch did not expect. It will try again later.`,
-  });
+  const unexpected = `Ideogram’s API answered with HTTP ${status}, which Model Watch did not expect.`;
+  return purpose === 'write'
+    ? said('http', unexpected)
+    : failure('http', `${unexpected} It will try again later.`);
+}
+
+/** An error that has no status: what happened, then what happens next (or what to do). */
+function statusless(kind: ApiErrorKind, what: string, purpose: Purpose): ApiError {
+  return new ApiError({ kind, message: `${what} ${nextStep(kind, purpose)}` });
 }
 
 export function offlineError(purpose: Purpose = 'read'): ApiError {
-  return new ApiError({
-    kind: 'offline',
-    message: `You are offline. ${nextStep('offline', purpose)}`,
-  });
+  return statusless('offline', 'You are offline.', purpose);
 }
 
 export function networkError(purpose: Purpose = 'read'): ApiError {
-  return new ApiError({
-    kind: 'network',
-    message: `Could not reach api.ideogram.ai. Check your connection, VPN or firewall. ${nextStep('network', purpose)}`,
-  });
+  return statusless(
+    'network',
+    'Could not reach api.ideogram.ai. Check your connection, VPN or firewall.',
+    purpose,
+  );
 }
 
 /**
@@ -248,21 +236,22 @@ export function throttledError(): ApiError {
 }
 
 export function timeoutError(seconds: number, purpose: Purpose = 'read'): ApiError {
-  return new ApiError({
-    kind: 'timeout',
-    message: `Ideogram’s API did not answer within ${formatWait(seconds)}. ${nextStep('timeout', purpose)}`,
-  });
+  return statusless(
+    'timeout',
+    `Ideogram’s API did not answer within ${formatWait(seconds)}.`,
+    purpose,
+  );
 }
 
 /** `detail` says what was wrong, in words; it must never quote the response (it could echo anything). */
 export function invalidResponseError(detail: string, purpose: Purpose = 'read'): ApiError {
-  return new ApiError({
-    kind: 'invalid_response',
-    message:
-      purpose === 'write'
-        ? `Ideogram’s API sent an answer Model Watch cannot read (${detail}). ${nextStep('invalid_response', purpose)}`
-        : `Ideogram’s API sent an answer Model Watch cannot read (${detail}). It will try again; if this lasts, the API may have changed.`,
-  });
+  const what = `Ideogram’s API sent an answer Model Watch cannot read (${detail}).`;
+  return purpose === 'write'
+    ? statusless('invalid_response', what, purpose)
+    : new ApiError({
+        kind: 'invalid_response',
+        message: `${what} It will try again; if this lasts, the API may have changed.`,
+      });
 }
 
 /** The answer came, but saving it failed: the browser's storage for the extension. */

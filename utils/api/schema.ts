@@ -25,17 +25,10 @@ const clamp = (text: string): string =>
 
 const Id = v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_TEXT_LENGTH));
 const Text = v.pipe(v.string(), v.transform(clamp));
-const Time = v.pipe(
-  v.string(),
-  v.rawTransform(({ dataset, addIssue, NEVER }) => {
-    const ms = parseApiTime(dataset.value);
-    if (ms === null) {
-      addIssue({ message: 'not a timestamp' });
-      return NEVER;
-    }
-    return ms;
-  }),
-);
+/** A timestamp, as epoch milliseconds; one that is not a timestamp (null) fails the number check. */
+const Time = v.pipe(v.string(), v.transform(parseApiTime), v.number());
+/** Absent or null: both read as "not given" (valibot's `nullish`, spelled with common pieces). */
+const orNone = <T extends v.GenericSchema>(schema: T) => v.optional(v.nullable(schema));
 
 /**
  * A status: kept as it comes, so one Ideogram adds later is shown by its own words. The published
@@ -56,7 +49,7 @@ const ApiTrainingRun = v.pipe(
     training_run_id: v.pipe(v.string(), v.maxLength(MAX_TEXT_LENGTH)),
     status: Status,
     creation_time: Time,
-    last_update_time: v.nullish(Time),
+    last_update_time: orNone(Time),
     training_steps: v.optional(Num),
     lora_rank: v.optional(Num),
     num_chips: v.optional(Num),
@@ -76,17 +69,18 @@ const ApiTrainingRun = v.pipe(
   })),
 );
 
+/** The items that pass `schema`, each parsed on its own: a bad one is left out. */
+function goodOnes<T>(items: readonly unknown[], schema: v.GenericSchema<unknown, T>): T[] {
+  return items.flatMap((item) => {
+    const parsed = v.safeParse(schema, item);
+    return parsed.success ? [parsed.output] : [];
+  });
+}
+
 /** Training runs: each one on its own, a bad one left out; oldest first. */
 const Runs = v.pipe(
   v.array(v.unknown()),
-  v.transform((runs) =>
-    runs
-      .flatMap((run) => {
-        const parsed = v.safeParse(ApiTrainingRun, run);
-        return parsed.success ? [parsed.output] : [];
-      })
-      .sort((a, b) => a.createdAt - b.createdAt),
-  ),
+  v.transform((runs) => goodOnes(runs, ApiTrainingRun).sort((a, b) => a.createdAt - b.createdAt)),
 );
 
 const ApiModel = v.pipe(
@@ -95,12 +89,12 @@ const ApiModel = v.pipe(
     name: Text,
     status: Status,
     creation_time: Time,
-    last_update_time: v.nullish(Time),
+    last_update_time: orNone(Time),
     is_available_for_generation: v.boolean(),
     is_owned: v.boolean(),
-    custom_model_uri: v.nullish(v.pipe(v.string(), v.maxLength(1000))),
-    dataset_id: v.nullish(Id),
-    training_runs: v.optional(v.nullable(Runs)),
+    custom_model_uri: orNone(v.pipe(v.string(), v.maxLength(1000))),
+    dataset_id: orNone(Id),
+    training_runs: orNone(Runs),
   }),
   v.transform((m): Model => {
     const model: Model = {
@@ -130,7 +124,7 @@ const Count = v.pipe(v.number(), v.integer(), v.minValue(0));
 const ApiDatasetFile = v.pipe(
   v.object({
     file_name: v.nullable(Text),
-    file_size_bytes: v.nullish(Count),
+    file_size_bytes: orNone(Count),
     caption: v.optional(v.unknown()),
   }),
   v.transform((f): DatasetFile => {
@@ -142,6 +136,16 @@ const ApiDatasetFile = v.pipe(
 
 /** What parsing a body gives: the value, or in words why the body is not the documented shape. */
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; problem: string };
+
+/** Parses a whole body with `schema`; `problem` says in words what was wrong when it fails. */
+const whole =
+  <T>(schema: v.GenericSchema<unknown, T>, problem: string) =>
+  (body: unknown): ParseResult<T> => {
+    const result = v.safeParse(schema, body);
+    return result.success ? { ok: true, value: result.output } : { ok: false, problem };
+  };
+
+const NOT_AN_OBJECT = 'the body is not a JSON object';
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -169,7 +173,7 @@ function parseList<T extends { id: string }>(
   field: string,
   schema: v.GenericSchema<unknown, T>,
 ): ParseResult<ParsedList<T>> {
-  if (!isRecord(body)) return { ok: false, problem: 'the body is not a JSON object' };
+  if (!isRecord(body)) return { ok: false, problem: NOT_AN_OBJECT };
   const items = body[field];
   if (!Array.isArray(items)) return { ok: false, problem: `it has no "${field}" list` };
   return { ok: true, value: parseItems(items, schema) };
@@ -183,99 +187,81 @@ export const parseDatasetList = (body: unknown) => parseList(body, 'datasets', A
 
 /** `GET /models/{id}` → `{ model: CustomModel }`. */
 export function parseModelDetail(body: unknown): ParseResult<Model> {
-  if (!isRecord(body)) return { ok: false, problem: 'the body is not a JSON object' };
-  const result = v.safeParse(ApiModel, body.model);
-  return result.success
-    ? { ok: true, value: result.output }
-    : { ok: false, problem: 'the model in it is incomplete or mistyped' };
+  if (!isRecord(body)) return { ok: false, problem: NOT_AN_OBJECT };
+  return parseModel(body.model);
 }
+const parseModel = whole(ApiModel, 'the model in it is incomplete or mistyped');
 
-const ApiDatasetDetail = v.object({
-  dataset: ApiDataset,
-  file_count: v.optional(Count),
-  files: v.optional(v.nullable(v.array(v.unknown())), []),
-  custom_model_ids: v.optional(v.nullable(v.array(v.unknown())), []),
-  // An older version of this answer named one model, or none.
-  custom_model_id: v.optional(v.nullable(v.unknown())),
-});
+const ApiDatasetDetail = v.pipe(
+  v.object({
+    dataset: ApiDataset,
+    file_count: v.optional(Count),
+    files: orNone(v.array(v.unknown())),
+    custom_model_ids: orNone(v.array(v.unknown())),
+    // An older version of this answer named one model, or none.
+    custom_model_id: orNone(v.unknown()),
+  }),
+  v.transform((d): DatasetDetail => {
+    const files = goodOnes(d.files ?? [], ApiDatasetFile);
+    const modelIds = [...(d.custom_model_ids ?? []), d.custom_model_id].filter(
+      (id): id is string => typeof id === 'string' && id.length > 0,
+    );
+    return {
+      dataset: d.dataset,
+      fileCount: d.file_count ?? files.length,
+      files,
+      modelIds: [...new Set(modelIds)],
+    };
+  }),
+);
 
 /** `GET /datasets/{id}` → `{ dataset, file_count, files, custom_model_ids }`. */
-export function parseDatasetDetail(body: unknown): ParseResult<DatasetDetail> {
-  const result = v.safeParse(ApiDatasetDetail, body);
-  if (!result.success) return { ok: false, problem: 'the dataset in it is incomplete or mistyped' };
-  const { dataset, file_count, custom_model_id } = result.output;
-  const files = result.output.files ?? [];
-  const custom_model_ids = [...(result.output.custom_model_ids ?? []), custom_model_id];
-  const parsedFiles = files.flatMap((file) => {
-    const parsed = v.safeParse(ApiDatasetFile, file);
-    return parsed.success ? [parsed.output] : [];
-  });
-  const modelIds = custom_model_ids.filter(
-    (id): id is string => typeof id === 'string' && id.length > 0,
-  );
-  return {
-    ok: true,
-    value: {
-      dataset,
-      fileCount: file_count ?? parsedFiles.length,
-      files: parsedFiles,
-      modelIds: [...new Set(modelIds)],
-    },
-  };
-}
+export const parseDatasetDetail = whole(
+  ApiDatasetDetail,
+  'the dataset in it is incomplete or mistyped',
+);
 
 /** `POST /datasets` → the Dataset created. */
-export function parseCreatedDataset(body: unknown): ParseResult<Dataset> {
-  const result = v.safeParse(ApiDataset, body);
-  return result.success
-    ? { ok: true, value: result.output }
-    : { ok: false, problem: 'the new dataset in it is incomplete or mistyped' };
-}
+export const parseCreatedDataset = whole(
+  ApiDataset,
+  'the new dataset in it is incomplete or mistyped',
+);
 
-const Reason = v.pipe(v.string(), v.regex(/^[A-Z0-9_]{1,64}$/));
+/** A documented `failure_reason` (FILE_TOO_LARGE, …) or one added later; anything else is unknown. */
+const failureReason = (reason: unknown): string =>
+  typeof reason === 'string' && /^[A-Z0-9_]{1,64}$/.test(reason) ? reason : 'UNKNOWN';
 
-const ApiUploadResult = v.object({
-  total_count: Count,
-  success_count: Count,
-  failure_count: Count,
-  successful_assets: v.optional(v.nullable(v.array(v.unknown())), []),
-  failed_assets: v.optional(v.nullable(v.array(v.unknown())), []),
-});
+const ApiFailedAsset = v.pipe(
+  v.object({
+    file_name: orNone(Text),
+    // Documented as nullable in the schema's example: an unknown reason is still a failure.
+    failure_reason: orNone(v.unknown()),
+  }),
+  v.transform((a) => ({ fileName: a.file_name ?? null, reason: failureReason(a.failure_reason) })),
+);
 
-const ApiFailedAsset = v.object({
-  file_name: v.optional(v.nullable(Text)),
-  // Documented as nullable in the schema's example: an unknown reason is still a failure.
-  failure_reason: v.optional(v.nullable(v.unknown())),
-});
+const ApiUploadResult = v.pipe(
+  v.object({
+    total_count: Count,
+    success_count: Count,
+    failure_count: Count,
+    successful_assets: orNone(v.array(v.unknown())),
+    failed_assets: orNone(v.array(v.unknown())),
+  }),
+  v.transform((r): UploadResult => ({
+    total: r.total_count,
+    succeeded: r.success_count,
+    failed: r.failure_count,
+    succeededNames: (r.successful_assets ?? []).flatMap((asset) => {
+      const name = isRecord(asset) ? asset.file_name : undefined;
+      return typeof name === 'string' && name.length <= MAX_TEXT_LENGTH ? [name] : [];
+    }),
+    failures: goodOnes(r.failed_assets ?? [], ApiFailedAsset),
+  })),
+);
 
 /** `POST /datasets/{id}/upload_assets` → counts, and the files taken and refused. */
-export function parseUploadResult(body: unknown): ParseResult<UploadResult> {
-  const result = v.safeParse(ApiUploadResult, body);
-  if (!result.success) return { ok: false, problem: 'the upload summary in it is incomplete' };
-  const r = result.output;
-  const succeededNames = (r.successful_assets ?? []).flatMap((asset) => {
-    const name = isRecord(asset) ? asset.file_name : undefined;
-    return typeof name === 'string' && name.length <= MAX_TEXT_LENGTH ? [name] : [];
-  });
-  const failures = (r.failed_assets ?? []).flatMap((asset) => {
-    const parsed = v.safeParse(ApiFailedAsset, asset);
-    if (!parsed.success) return [];
-    const reason = v.is(Reason, parsed.output.failure_reason)
-      ? parsed.output.failure_reason
-      : 'UNKNOWN';
-    return [{ fileName: parsed.output.file_name ?? null, reason }];
-  });
-  return {
-    ok: true,
-    value: {
-      total: r.total_count,
-      succeeded: r.success_count,
-      failed: r.failure_count,
-      succeededNames,
-      failures,
-    },
-  };
-}
+export const parseUploadResult = whole(ApiUploadResult, 'the upload summary in it is incomplete');
 
 const ApiStartedTraining = v.pipe(
   v.object({
@@ -296,9 +282,7 @@ const ApiStartedTraining = v.pipe(
 );
 
 /** The train endpoints → `{ model_id, dataset_id, model_name, training_status }`. */
-export function parseStartedTraining(body: unknown): ParseResult<StartedTraining> {
-  const result = v.safeParse(ApiStartedTraining, body);
-  return result.success
-    ? { ok: true, value: result.output }
-    : { ok: false, problem: 'the new model in it is incomplete or mistyped' };
-}
+export const parseStartedTraining = whole(
+  ApiStartedTraining,
+  'the new model in it is incomplete or mistyped',
+);

@@ -3,7 +3,7 @@ import { EMPTY_SNAPSHOT, parseSnapshot, type Snapshot } from './snapshot';
 
 export type { Snapshot, SnapshotError } from './snapshot';
 export { EMPTY_SNAPSHOT } from './snapshot';
-import { exactly, listOf, recordOf } from './parse';
+import { exactly, joinProblems, listOf, recordOf, withoutUndefined } from './parse';
 import { defineItem, defineJsonItem } from './store';
 
 // The accounts and what was fetched for them, declared once, each item with how a stored value
@@ -45,12 +45,10 @@ const AccountEntry = v.pipe(
     sample: v.fallback(v.optional(v.boolean()), undefined),
     keyHint: v.fallback(v.optional(KeyHint), undefined),
   }),
-  v.transform((a): Account => {
-    const account: Account = { id: a.id, label: a.label, since: a.since };
-    if (a.sample === true) account.sample = true;
-    if (a.keyHint !== undefined) account.keyHint = a.keyHint;
-    return account;
-  }),
+  // Only the sample account says `sample`; fields left out stay out.
+  v.transform(({ sample, ...account }): Account =>
+    withoutUndefined(sample ? { ...account, sample } : account),
+  ),
 );
 const StrictAccount = v.object({
   id: v.pipe(v.string(), v.minLength(1), v.maxLength(100)),
@@ -69,7 +67,7 @@ export const accountsItem = /* @__PURE__ */ defineItem<Account[]>('accounts', {
     const listed = listOf(AccountEntry, 'accounts')(raw);
     if (!listed) return null;
     const seen = new Set<string>();
-    const problems = listed.problem ? [listed.problem] : [];
+    const problems = [listed.problem];
     const accounts: Account[] = [];
     let n = 0;
     for (const account of listed.value) {
@@ -81,9 +79,12 @@ export const accountsItem = /* @__PURE__ */ defineItem<Account[]>('accounts', {
       n += 1;
       accounts.push(account.label.trim() === '' ? { ...account, label: `Account ${n}` } : account);
     }
+    // Nothing left out: a field may still have been repaired on the way in.
     const strict = Array.isArray(raw) && raw.every((a) => v.is(StrictAccount, a));
-    if (!strict && problems.length === 0) problems.push('some accounts had unusable fields');
-    return { value: accounts, problem: problems.length > 0 ? problems.join('; ') : null };
+    return {
+      value: accounts,
+      problem: joinProblems(problems) ?? (strict ? null : 'some accounts had unusable fields'),
+    };
   },
 });
 

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { exactly, listOf } from './parse';
+import { exactly, listOf, withoutUndefined } from './parse';
 import { defineItem } from './store';
 
 // What waits to be told to the user: finishes to announce (and the ones already announced), an
@@ -34,14 +34,8 @@ const NoticeEntry: v.GenericSchema<unknown, Notice> = v.pipe(
     run: v.optional(v.string()),
     detail: v.optional(v.string()),
   }),
-  v.transform(({ account, run, detail, ...fields }) => {
-    // Fields left out stay out (valibot reads them as present and undefined).
-    const notice: Notice = fields;
-    if (account !== undefined) notice.account = account;
-    if (run !== undefined) notice.run = run;
-    if (detail !== undefined) notice.detail = detail;
-    return notice;
-  }),
+  // Fields left out stay out.
+  v.transform(withoutUndefined),
 );
 
 /** What marks a notice as announced: a model's finish once, a long training once per run. */

@@ -1,10 +1,51 @@
 import * as v from 'valibot';
 import { isRecord } from './is-record';
-import { describeRaw, type Parsed } from './store';
 
 // Building blocks for parsing stored items with valibot, the library that parses API responses:
 // lists and records keep their good entries and drop the bad ones, and every repair is put in
-// words for the options page's report.
+// words for the options page's report. Nothing here needs the extension's APIs (./snapshot.ts,
+// which Node-side code reads, uses it too).
+
+/** What reading a stored value gave: the value to use, and what was wrong (null: nothing). */
+export interface Parsed<T> {
+  value: T;
+  problem: string | null;
+}
+
+/** "text", "a number", "a list of 3 entries": what a raw value is, never what it says. */
+export function describeRaw(raw: unknown): string {
+  if (typeof raw === 'string') return 'text';
+  if (Array.isArray(raw))
+    return `a list of ${raw.length} ${raw.length === 1 ? 'entry' : 'entries'}`;
+  if (raw === null) return 'nothing';
+  if (typeof raw === 'object') return 'a record';
+  return `a ${typeof raw}`;
+}
+
+/** The problems found, as one sentence for the report; null when there were none. */
+export const joinProblems = (problems: readonly (string | null)[]): string | null =>
+  problems.filter(Boolean).join('; ') || null;
+
+/** The entries `schema` reads, in their order; the others are left out. */
+export function goodEntries<T>(schema: v.GenericSchema<unknown, T>, entries: readonly unknown[]) {
+  const kept: T[] = [];
+  for (const item of entries) {
+    const result = v.safeParse(schema, item);
+    if (result.success) kept.push(result.output);
+  }
+  return kept;
+}
+
+/**
+ * The value without its fields that hold undefined: a field left out when it was stored stays out
+ * (valibot reads one given as undefined as present). Changes the value, which valibot just made.
+ */
+export function withoutUndefined<T extends object>(value: T): T {
+  for (const [key, field] of Object.entries(value)) {
+    if (field === undefined) Reflect.deleteProperty(value, key);
+  }
+  return value;
+}
 
 /** Entries of a list; a record of entries (`{0: …, 1: …}`) is read as its values. */
 function entriesOf(raw: unknown): unknown[] | null {
@@ -26,16 +67,15 @@ export function listOf<T>(
   return (raw) => {
     const entries = entriesOf(raw);
     if (entries === null) return null;
-    const kept: T[] = [];
-    for (const item of entries) {
-      const result = v.safeParse(entry, item);
-      if (result.success) kept.push(result.output);
-    }
+    const kept = goodEntries(entry, entries);
     const bad = entries.length - kept.length;
-    const problems: string[] = [];
-    if (!Array.isArray(raw)) problems.push(`it was ${describeRaw(raw)} instead of a list`);
-    if (bad > 0) problems.push(dropped(bad, entries.length, noun));
-    return { value: kept, problem: problems.length > 0 ? problems.join('; ') : null };
+    return {
+      value: kept,
+      problem: joinProblems([
+        Array.isArray(raw) ? null : `it was ${describeRaw(raw)} instead of a list`,
+        bad > 0 ? dropped(bad, entries.length, noun) : null,
+      ]),
+    };
   };
 }
 

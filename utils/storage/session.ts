@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { browser } from 'wxt/browser';
-import { listOf } from './parse';
+import { joinProblems, listOf, withoutUndefined } from './parse';
 import { defineItem } from './store';
 
 // storage.session: what lasts until the browser closes, and never longer. It holds one item:
@@ -69,29 +69,18 @@ export const sampleWritesItem = /* @__PURE__ */ defineItem<SampleWrites | null>(
     const files = listOf(File, 'files')(record.output.files);
     const trainings = listOf(Training, 'trainings')(record.output.trainings);
     if (!datasets || !files || !trainings) return null;
-    const problems = [datasets.problem, files.problem, trainings.problem].filter(Boolean);
     return {
       value: {
         since: record.output.since,
         datasets: datasets.value,
-        files: files.value.map(({ caption, ...file }) =>
-          caption === undefined ? file : { ...file, caption },
-        ),
-        trainings: trainings.value.map((t) => ({ ...t, settings: definedOnly(t.settings) })),
+        // Fields left out stay out.
+        files: files.value.map(withoutUndefined),
+        trainings: trainings.value.map((t) => ({ ...t, settings: withoutUndefined(t.settings) })),
       },
-      problem: problems.length > 0 ? problems.join('; ') : null,
+      problem: joinProblems([datasets.problem, files.problem, trainings.problem]),
     };
   },
 });
-
-/** A training's settings without the ones left out (valibot reads them as undefined). */
-function definedOnly(settings: SampleTraining['settings']): SampleTraining['settings'] {
-  const kept: SampleTraining['settings'] = {};
-  for (const key of ['trainingSteps', 'loraRank', 'ema', 'learningRate'] as const) {
-    if (settings[key] !== undefined) kept[key] = settings[key];
-  }
-  return kept;
-}
 
 /** Keeps the sample account's writes for the browser session (its owner, utils/sample, calls). */
 export async function keepSampleWrites(writes: SampleWrites): Promise<void> {

@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import { API_ERROR_KINDS, type ApiFailure } from '../api/errors';
 import type { Dataset, Model, TrainingRun } from '../api/types';
 import { isRecord } from './is-record';
+import { exactly, goodEntries, withoutUndefined } from './parse';
 
 // An account's stored data and its schema. Kept apart from items.ts (which needs the extension's
 // APIs) so that Node-side code, such as the end-to-end tests, can use the type and the empty value.
@@ -77,14 +78,8 @@ export const StoredModel: v.GenericSchema<unknown, Model> = v.pipe(
     runsAt: v.optional(Time),
     observed: v.optional(v.object({ startedAt: Time, finishedAt: Time })),
   }),
-  v.transform(({ runs, runsAt, observed, ...fields }) => {
-    // Fields left out stay out (valibot reads them as present and undefined).
-    const model: Model = fields;
-    if (runs !== undefined) model.runs = runs;
-    if (runsAt !== undefined) model.runsAt = runsAt;
-    if (observed !== undefined) model.observed = observed;
-    return model;
-  }),
+  // Fields left out stay out.
+  v.transform(withoutUndefined),
 );
 
 export const StoredDataset: v.GenericSchema<unknown, Dataset> = v.pipe(
@@ -96,48 +91,36 @@ export const StoredDataset: v.GenericSchema<unknown, Dataset> = v.pipe(
     countedAt: v.optional(Time),
     usedAt: v.optional(Time),
   }),
-  v.transform((d) => {
-    const dataset: Dataset = { id: d.id, name: d.name, createdAt: d.createdAt };
-    if (d.usedAt !== undefined) dataset.usedAt = d.usedAt;
-    if (d.fileCount !== undefined && d.countedAt !== undefined) {
-      dataset.fileCount = d.fileCount;
-      dataset.countedAt = d.countedAt;
-    }
-    return dataset;
-  }),
+  // A file count is kept only with the time it was counted; fields left out stay out.
+  v.transform(({ fileCount, countedAt, ...dataset }): Dataset =>
+    withoutUndefined(
+      fileCount !== undefined && countedAt !== undefined
+        ? { ...dataset, fileCount, countedAt }
+        : dataset,
+    ),
+  ),
 );
 
 const StoredError: v.GenericSchema<unknown, SnapshotError> = v.pipe(
   v.object({
     kind: v.fallback(v.picklist(API_ERROR_KINDS), 'http'),
     message: v.string(),
+    at: Time,
     status: v.optional(v.number()),
     retryAfterSeconds: v.optional(v.number()),
-    at: Time,
   }),
-  v.transform((e) => {
-    const error: SnapshotError = { kind: e.kind, message: e.message, at: e.at };
-    if (e.status !== undefined) error.status = e.status;
-    if (e.retryAfterSeconds !== undefined) error.retryAfterSeconds = e.retryAfterSeconds;
-    return error;
-  }),
+  v.transform(withoutUndefined),
 );
 
-/** Keeps the good entries of a stored list, counting the bad ones. */
-function goodEntries<T>(schema: v.GenericSchema<unknown, T>, raw: unknown) {
-  const items = Array.isArray(raw) ? raw : [];
-  const kept: T[] = [];
-  for (const item of items) {
-    const result = v.safeParse(schema, item);
-    if (result.success) kept.push(result.output);
-  }
-  return { kept, bad: items.length - kept.length + (Array.isArray(raw) ? 0 : 1) };
+/** Keeps the good entries of a stored list, counting the bad ones (not a list: one bad). */
+function storedList<T>(schema: v.GenericSchema<unknown, T>, raw: unknown) {
+  if (!Array.isArray(raw)) return { kept: [], bad: 1 };
+  const kept = goodEntries(schema, raw);
+  return { kept, bad: raw.length - kept.length };
 }
 
-const orNull = <T>(schema: v.GenericSchema<unknown, T>, raw: unknown): T | null => {
-  const result = v.safeParse(schema, raw);
-  return result.success ? result.output : null;
-};
+const readTime = exactly(Time);
+const readError = exactly(StoredError);
 
 /**
  * One account's stored snapshot, repaired field by field: unreadable models or datasets are left
@@ -146,11 +129,11 @@ const orNull = <T>(schema: v.GenericSchema<unknown, T>, raw: unknown): T | null 
 export function parseSnapshot(raw: unknown): { value: Snapshot; repaired: number } | null {
   if (!isRecord(raw)) return null;
   const r = raw;
-  const models = goodEntries(StoredModel, r.models);
-  const datasets = goodEntries(StoredDataset, r.datasets);
-  const time = (value: unknown) => orNull(Time, value);
-  const error = r.error == null ? null : orNull(StoredError, r.error);
-  const datasetsError = r.datasetsError == null ? null : orNull(StoredError, r.datasetsError);
+  const models = storedList(StoredModel, r.models);
+  const datasets = storedList(StoredDataset, r.datasets);
+  const time = (value: unknown) => readTime(value)?.value ?? null;
+  const error = readError(r.error)?.value ?? null;
+  const datasetsError = readError(r.datasetsError)?.value ?? null;
   const dropped = typeof r.dropped === 'number' && r.dropped >= 0 ? r.dropped : 0;
   const repaired =
     models.bad +

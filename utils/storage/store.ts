@@ -1,15 +1,13 @@
 import { browser } from 'wxt/browser';
+import { describeRaw, type Parsed } from './parse';
 
 // Typed items in storage.local, each parsed when it is read, like data from the network: a
 // malformed value never reaches the code, it is repaired (or replaced by the fallback) on the way
 // in, and the problem is named so the background can report it once. Writing is not here: only
 // the background's single writer (./writer.ts) writes, one transaction at a time.
 
-/** What reading a stored value gave: the value to use, and what was wrong (null: nothing). */
-export interface Parsed<T> {
-  value: T;
-  problem: string | null;
-}
+/** What reading a stored value gave (declared in ./parse.ts, beside what produces it). */
+export type { Parsed } from './parse';
 
 /** The storage areas items live in: local (kept across restarts), session (until the browser closes). */
 export type Area = 'local' | 'session';
@@ -42,16 +40,6 @@ export interface ItemSpec<T> {
 /** What a page or the background says when an item could not be used at all. */
 const unusable = (raw: unknown) =>
   `it held ${describeRaw(raw)} where Model Watch expected something else, so it was reset`;
-
-/** "text", "a number", "a list of 3 entries": what a raw value is, never what it says. */
-export function describeRaw(raw: unknown): string {
-  if (typeof raw === 'string') return 'text';
-  if (Array.isArray(raw))
-    return `a list of ${raw.length} ${raw.length === 1 ? 'entry' : 'entries'}`;
-  if (raw === null) return 'nothing';
-  if (typeof raw === 'object') return 'a record';
-  return `a ${typeof raw}`;
-}
 
 /** An item of storage.local (or the area it names); a missing (or null) value reads as `fallback`. */
 export function defineItem<T>(key: string, spec: ItemSpec<T>): StoredItem<T> {
