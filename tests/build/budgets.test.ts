@@ -51,10 +51,13 @@ describe('bundle budgets (gzip)', () => {
     // (the filters, a row's menu, a model's and a dataset's page, the copied requests, the
     // studio's waiting images) and its lazy parts were imported without Vite's preload helper
     // (wxt.config.ts): about 2.6 KB. Dropping webextension-polyfill from the popup would save
-    // another 2.6 KB; it stays, as part of the project's chosen stack.
+    // another 2.6 KB; it stays, as part of the project's chosen stack. 27.4 KB after the stored-item
+    // parsers shared their helpers: the issue's 27 KB cap is not reached yet (preact, signals,
+    // valibot and the polyfill are 18 KB of it; the words a first paint shows are the next cut).
     ['popup', () => pageScripts('popup.html'), 28 * KB],
-    // Lowered from 25 KB to 21.5 KB (20.8 today): it had never grown into its first budget.
-    ['options page', () => pageScripts('options.html'), 21.5 * KB],
+    // Lowered from 25 KB to 21.5 KB (20.8 then): it had never grown into its first budget. Then to
+    // 21 KB (20.7 today) once the stored-item parsers shared their helpers.
+    ['options page', () => pageScripts('options.html'), 21 * KB],
     // The studio had no budget; set at what it weighs (25.4 KB) plus a little: its tray, its
     // planning and the training form load when the page opens.
     ['studio page', () => pageScripts('studio.html'), 26 * KB],
@@ -66,7 +69,11 @@ describe('bundle budgets (gzip)', () => {
     // service worker cannot load code lazily, and none of it is on a page's paint path; waking
     // the worker to a drawn badge is measured by `npm run bench`.
     // Lowered to 37 KB (36.3 today) when sample mode became an in-memory client instead of a fake
-    // HTTP server with multipart and ZIP reading (utils/sample/, about 3 KB less).
+    // HTTP server with multipart and ZIP reading (utils/sample/, about 3 KB less). 36.5 KB today,
+    // with tray records parsed (+0.4) and the API and storage parsers' repeated helpers shared
+    // (-0.3). The 32 KB the issue asks is not reached: rewriting for size, area by area, saved
+    // 6-150 B each; about 3 KB of the worker is English sentences, which localisation moves to
+    // _locales/ (messages.json is data, not script), and rarely used valibot functions are ~0.7.
     ['background', () => scriptWithImports('background.js'), 37 * KB],
   ])(
     'the %s stays within its budget',
