@@ -126,9 +126,8 @@ const readError = exactly(StoredError);
  * One account's stored snapshot, repaired field by field: unreadable models or datasets are left
  * out (and counted), unusable times and errors read as unknown. Null when it is not a record.
  */
-export function parseSnapshot(raw: unknown): { value: Snapshot; repaired: number } | null {
-  if (!isRecord(raw)) return null;
-  const r = raw;
+export function parseSnapshot(r: unknown): { value: Snapshot; repaired: number } | null {
+  if (!isRecord(r)) return null;
   const models = storedList(StoredModel, r.models);
   const datasets = storedList(StoredDataset, r.datasets);
   const time = (value: unknown) => readTime(value)?.value ?? null;

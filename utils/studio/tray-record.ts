@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { withoutUndefined } from '../storage/parse';
 
 // A tray record as the studio and the background keep it in IndexedDB, and the schema it is read
 // back through: the database is input like the network (an older build, a half-written record,
@@ -79,13 +80,11 @@ const TrayRecord = v.object({
 export function readTrayRecord(raw: unknown): TrayItem | null {
   const parsed = v.safeParse(TrayRecord, raw);
   if (!parsed.success) return null;
-  const { source, zip, problem, ...fields } = parsed.output;
-  // Details left out stay out (valibot reads them as present and undefined).
-  const item: TrayItem = fields;
-  if (source) item.source = source.page === undefined ? { url: source.url } : { ...source };
-  if (zip)
-    item.zip =
-      zip.names === undefined ? { images: zip.images, captions: zip.captions } : { ...zip };
-  if (problem !== undefined) item.problem = problem;
-  return item;
+  const { source, zip, ...item } = parsed.output;
+  // Details left out (or dropped as damaged) stay out.
+  return withoutUndefined({
+    ...item,
+    source: source && withoutUndefined(source),
+    zip: zip && withoutUndefined(zip),
+  });
 }

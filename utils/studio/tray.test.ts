@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { readTrayRecord } from './tray-record';
 import {
   itemsInTray,
@@ -46,6 +46,22 @@ async function putRaw(records: unknown[]): Promise<void> {
     tx.onerror = () => reject(tx.error);
   });
   db.close();
+}
+
+/** The keys the database holds, damaged records included. */
+async function storedKeys(): Promise<IDBValidKey[]> {
+  await putRaw([]); // opens (or creates) the database the tray uses
+  return new Promise((resolve, reject) => {
+    const open = indexedDB.open('model-watch', 1);
+    open.onsuccess = () => {
+      const read = open.result.transaction('tray').objectStore('tray').getAllKeys();
+      read.onsuccess = () => {
+        open.result.close();
+        resolve(read.result);
+      };
+    };
+    open.onerror = () => reject(open.error);
+  });
 }
 
 beforeEach(async () => {
@@ -114,17 +130,8 @@ describe('the tray in IndexedDB', () => {
     expect((await trayOf('acct', 'ds-1')).map((item) => item.id)).toEqual(['fine']);
     expect(await trayCounts()).toEqual(new Map([['acct:ds-1', 1]]));
     expect(await itemsInTray(['bare', 'fine'])).toHaveLength(1);
-    // Removed in their own transaction after the read: gone from the next one.
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    await putRaw([]);
-    const left = await new Promise<unknown[]>((resolve) => {
-      const open = indexedDB.open('model-watch', 1);
-      open.onsuccess = () => {
-        const read = open.result.transaction('tray').objectStore('tray').getAllKeys();
-        read.onsuccess = () => resolve(read.result);
-      };
-    });
-    expect(left).toEqual(['fine']);
+    // Removed in their own transaction after the read: gone from the database itself.
+    await vi.waitFor(async () => expect(await storedKeys()).toEqual(['fine']));
   });
 
   it('changes a caption without touching the image, and not a damaged record', async () => {
@@ -136,5 +143,7 @@ describe('the tray in IndexedDB', () => {
     expect(item?.caption).toBe('a cat on a mat');
     expect(await item?.blob?.text()).toBe('png');
     expect(await itemsInTray(['broken'])).toEqual([]);
+    // Reading the damaged one removed it; the good one keeps its new caption.
+    await vi.waitFor(async () => expect(await storedKeys()).toEqual(['fine']));
   });
 });
