@@ -96,9 +96,10 @@ export async function startTestBackground(
       },
       throttlesAfterErrors: true,
       loadSample: async () => sampleData,
-      makeApi: (apiKey) =>
+      makeApi: (apiKey, hide) =>
         createIdeogramApi({
           apiKey,
+          hide,
           fetch: async (input, init) => {
             fetchSpy.calls += 1;
             started += 1;

@@ -59,7 +59,8 @@ async function tryKey(
   key: string,
   deps: SourceDeps,
 ): Promise<{ snapshot: Snapshot; check: KeyCheck }> {
-  const api = deps.makeApi(key);
+  // The key being checked is hidden in the answers, and so is every key already saved.
+  const api = deps.makeApi(key, Object.values(await apiKeysItem.getValue()));
   const [models, datasets] = await Promise.all([api.listModels(), api.listDatasets()]);
   const at = deps.now();
   const owned = models.items.filter((m) => m.owned).length;

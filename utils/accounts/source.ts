@@ -6,10 +6,13 @@ import { loadSampleData, type SampleData } from '../sample/data';
 // Where an account's data comes from: the API with its key, or the built-in sample workspace.
 // The one place (with the API client) that reads a key.
 
-/** Builds the API client for a key; tests swap `fetch` for the fake API. */
-export type ApiFactory = (apiKey: string) => IdeogramApi;
+/**
+ * Builds the API client for a key, which hides that key and every one in `hide` (the other saved
+ * keys) in whatever its answers say. Tests swap `fetch` for the fake API.
+ */
+export type ApiFactory = (apiKey: string, hide: readonly string[]) => IdeogramApi;
 
-export const realApi: ApiFactory = (apiKey) => createIdeogramApi({ apiKey });
+export const realApi: ApiFactory = (apiKey, hide) => createIdeogramApi({ apiKey, hide });
 
 export interface SourceDeps {
   makeApi: ApiFactory;
@@ -30,6 +33,7 @@ export async function apiFor(
   deps: SourceDeps = productionSource,
 ): Promise<IdeogramApi | null> {
   if (account.sample) return createSampleApi(account.since, deps.now, deps.loadSample);
-  const apiKey = (await apiKeysItem.getValue())[account.id];
-  return apiKey ? deps.makeApi(apiKey) : null;
+  const keys = await apiKeysItem.getValue();
+  const apiKey = keys[account.id];
+  return apiKey ? deps.makeApi(apiKey, Object.values(keys)) : null;
 }

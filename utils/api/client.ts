@@ -10,6 +10,7 @@ import {
   type Subject,
   timeoutError,
 } from './errors';
+import { hideInValue, keyHider } from './redact';
 import { parseRetryAfter } from './retry-after';
 import {
   type ParseResult,
@@ -37,6 +38,11 @@ const MAX_ERROR_BODY_BYTES = 16 * 1024;
 
 export interface IdeogramApiOptions {
   apiKey: string;
+  /**
+   * Other keys no answer may carry into the extension (every saved key): like `apiKey`, each is
+   * hidden in every text an answer brings (names, captions, a refusal's words).
+   */
+  hide?: readonly string[];
   /** Injected so tests and the sample workspace can answer instead of the network. */
   fetch?: typeof fetch;
   timeoutMs?: number;
@@ -61,6 +67,8 @@ export function createIdeogramApi(options: IdeogramApiOptions) {
     timeoutMs = DEFAULT_TIMEOUT_MS,
     isOnline = () => globalThis.navigator?.onLine ?? true,
   } = options;
+  const secrets = [apiKey, ...(options.hide ?? [])];
+  const hide = keyHider(secrets);
 
   /** A write: JSON or a multipart form. Never retried here: the user decides. */
   function post<T>(
@@ -122,7 +130,7 @@ export function createIdeogramApi(options: IdeogramApiOptions) {
         response.status,
         subject,
         retryAfter,
-        await readErrorBody(response),
+        await readErrorBody(response, hide),
         purpose,
       );
     }
@@ -146,6 +154,10 @@ export function createIdeogramApi(options: IdeogramApiOptions) {
             : 'broken or cut-off JSON',
         purpose,
       );
+    }
+    // A key can be written escaped in JSON (`\"`, `\u0041`): look for it in the parsed strings.
+    if (text.includes('\\') || secrets.some((key) => text.includes(key))) {
+      body = hideInValue(body, hide);
     }
     const result = parse(body);
     if (!result.ok) throw invalidResponseError(result.problem, purpose);
@@ -233,7 +245,10 @@ function failureOfTransport(
  * What an error answer's body says, where Ideogram documents it: `reject_reason` of a JSON body
  * (402, 429). Anything else (HTML, text, a body too long, a broken connection) says nothing.
  */
-async function readErrorBody(response: Response): Promise<ErrorBody> {
+async function readErrorBody(
+  response: Response,
+  hide: (text: string) => string,
+): Promise<ErrorBody> {
   try {
     const text = await readCapped(response, MAX_ERROR_BODY_BYTES, 'the error');
     const body: unknown = JSON.parse(text);
@@ -247,7 +262,8 @@ async function readErrorBody(response: Response): Promise<ErrorBody> {
     // A 400's reason, as text only: control characters out, and short.
     const detail = [record.detail, record.message, record.error].find((d) => typeof d === 'string');
     if (typeof detail === 'string' && detail.trim() !== '') {
-      said.detail = detail
+      // Keys hidden before the cut, so a key cut in half is still hidden.
+      said.detail = hide(detail)
         // eslint-disable-next-line no-control-regex -- removing control characters is the point
         .replace(/[\u0000-\u001f\u007f]+/g, ' ')
         .trim()
