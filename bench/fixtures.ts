@@ -7,7 +7,14 @@ import type { Extension } from '../tests/e2e/driver/types';
 // The browser measurements run in Chromium only (its DevTools protocol reads heap and timings),
 // on a copy of the production build with the floor pages added (bench/prepare.mjs).
 
-export const BENCH_BUILD = path.resolve('.output/bench-chrome-mv3');
+export const BENCH_BUILD = path.resolve(process.env.BENCH_BUILD ?? '.output/bench-chrome-mv3');
+
+/**
+ * Where a measurement is written: `bench/<name>.json`, or `bench/<name>.before.json` when the
+ * build measured is the earlier one bench/before.mjs made (same run, same machine).
+ */
+export const resultFile = (name: string) =>
+  `bench/${name}${process.env.BENCH_LABEL ? `.${process.env.BENCH_LABEL}` : ''}.json`;
 
 export const test = base.extend<{
   fake: FakeApi;

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import type { BrowserContext, Page } from '@playwright/test';
 import type { Extension } from '../tests/e2e/driver/types';
-import { expect, test } from './fixtures';
+import { expect, resultFile, test } from './fixtures';
 import type { Model } from '../utils/api/types';
 import { type Summary, summarize } from './stats';
 
@@ -190,5 +190,5 @@ test('JS heap of the open popup', async ({ context, extension }) => {
 });
 
 test.afterAll(() => {
-  writeFileSync('bench/popup.json', `${JSON.stringify(results, null, 2)}\n`);
+  writeFileSync(resultFile('popup'), `${JSON.stringify(results, null, 2)}\n`);
 });

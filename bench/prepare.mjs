@@ -1,10 +1,10 @@
 // Copies the production build to .output/bench-chrome-mv3 and adds empty pages, so the popup's
 // first paint can be compared with the floor: an empty page of the same extension, loaded the
-// same way. The production build itself is left untouched.
+// same way. The production build itself is left untouched. `node bench/prepare.mjs FROM TO` does
+// the same for another build (bench/before.mjs uses it for the earlier commit's).
 import { cpSync, rmSync, writeFileSync } from 'node:fs';
 
-const from = '.output/chrome-mv3';
-const to = '.output/bench-chrome-mv3';
+const [from = '.output/chrome-mv3', to = '.output/bench-chrome-mv3'] = process.argv.slice(2);
 rmSync(to, { recursive: true, force: true });
 cpSync(from, to, { recursive: true });
 writeFileSync(

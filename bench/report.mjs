@@ -73,6 +73,40 @@ if (worker || popup?.heap500) {
   );
 }
 
+// Today's build against an earlier commit's, measured in the same run (bench/before.mjs).
+const before = read('before');
+const popupBefore = read('popup.before');
+const workerBefore = read('worker.before');
+if (before && popup && worker && popupBefore?.paint500 && workerBefore) {
+  const compare = (name, now, then) =>
+    `| ${name} | ${ms(then.median)} | ${ms(now.median)} | ${(now.median / then.median).toFixed(2)}× |`;
+  lines.push(
+    '## Against the build before',
+    '',
+    `The same two measurements of \`${before.commit}\`, built and measured in this run on this machine with today's harness. A ratio above 1 is slower now; medians move by up to ±20% from one run to the next here, so only a ratio beyond that says something.`,
+    '',
+    '| measurement (median) | before | now | now / before |',
+    '|---|---:|---:|---:|',
+    compare(
+      'Popup, first model row painted, 500 cached models',
+      popup.paint500,
+      popupBefore.paint500,
+    ),
+    compare(
+      'Popup, first model row painted, 10,000 cached models',
+      popup.paint10000,
+      popupBefore.paint10000,
+    ),
+    compare('The floor (one stored value read, one row drawn)', popup.floor, popupBefore.floor),
+    compare(
+      'Stopped service worker woken to badge applied',
+      worker.wakeToBadge,
+      workerBefore.wakeToBadge,
+    ),
+    '',
+  );
+}
+
 // Every bundle of the Chrome build, gzip -9 (the budgets in tests/build/budgets.test.ts use these).
 const built = new URL('../.output/chrome-mv3/', import.meta.url);
 if (existsSync(built)) {

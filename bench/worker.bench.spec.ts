@@ -1,5 +1,5 @@
 import { writeFileSync } from 'node:fs';
-import { expect, test } from './fixtures';
+import { expect, resultFile, test } from './fixtures';
 import { summarize } from './stats';
 
 // From waking a stopped service worker to its badge being on the toolbar again: what a user sees
@@ -29,7 +29,7 @@ test('service worker wake to badge applied', async ({ extension }) => {
     times.push(ms);
   }
   writeFileSync(
-    'bench/worker.json',
+    resultFile('worker'),
     `${JSON.stringify({ wakeToBadge: summarize(times) }, null, 2)}\n`,
   );
 });
