@@ -126,6 +126,15 @@ describe('planMigration', () => {
   });
 
   it.each([
+    ['a list', [' test-key-0123456789abcdef ']],
+    ['an object', { key: 'test-key-0123456789abcdef' }],
+  ])('keeps version 1’s key stored as %s', (_, apiKey) => {
+    expect(planMigration({ apiKey }, 9, id)).toMatchObject({
+      apiKeys: { 'acct-x': 'test-key-0123456789abcdef' },
+    });
+  });
+
+  it.each([
     ['nothing', {}],
     ['an empty key', { apiKey: '', connection: { mode: 'key', since: 1 } }],
     ['a key that is not text', { apiKey: 42, connection: { mode: 'key', since: 1 } }],

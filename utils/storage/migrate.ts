@@ -8,6 +8,7 @@ import {
   schemaItem,
   snapshotsItem,
 } from './items';
+import { legacyKeyOf } from './key-values';
 import { migrationErrorItem } from './notices';
 import { EMPTY_SNAPSHOT, parseSnapshot, type Snapshot } from './snapshot';
 import { defineItem, getRaw, type StoredItem } from './store';
@@ -76,7 +77,7 @@ export function planMigration(
     failures: typeof stored.failures === 'number' ? stored.failures : 0,
     retryAt: typeof stored.retryAt === 'number' ? stored.retryAt : null,
   };
-  const apiKey = typeof legacy.apiKey === 'string' ? legacy.apiKey.trim() : '';
+  const apiKey = legacyKeyOf(legacy.apiKey);
   if (apiKey !== '' && connection.mode !== 'sample') {
     const id = newId();
     return {
@@ -168,7 +169,7 @@ async function removeLegacyOnceSafe(legacy: Record<string, unknown>): Promise<vo
   const back = await getRaw([accountsItem.key, apiKeysItem.key]);
   const keys = Object.values(apiKeysItem.parse(back[apiKeysItem.key]).value);
   const accounts = accountsItem.parse(back[accountsItem.key]).value;
-  const oldKey = typeof legacy.apiKey === 'string' ? legacy.apiKey.trim() : '';
+  const oldKey = legacyKeyOf(legacy.apiKey);
   // Without a key there is nothing precious in them: the lists are fetched again anyway.
   const held = oldKey === '' || keys.includes(oldKey);
   if (!held || (oldKey !== '' && accounts.length === 0)) {

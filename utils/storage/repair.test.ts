@@ -49,6 +49,51 @@ describe('damaged accounts', () => {
     expect((await env.storage()).apiKeys).toEqual({ [account!.id]: TEST_KEY });
   });
 
+  const OTHER = 'second-key-9876543210';
+  it.each([
+    ['a list of keys', [TEST_KEY, `  ${OTHER} `], [TEST_KEY, OTHER]],
+    ['a list holding a key inside an object', [{ key: TEST_KEY }], [TEST_KEY]],
+    ['a record of lists', { a: [TEST_KEY] }, [TEST_KEY]],
+    ['a record of objects', { a: { apiKey: TEST_KEY }, b: { value: OTHER } }, [TEST_KEY, OTHER]],
+    ['keys mixed with junk', [null, 7, '', 'short', TEST_KEY, { x: [OTHER] }], [TEST_KEY, OTHER]],
+  ])('keeps every key of API keys stored as %s', async (_, apiKeys, expected) => {
+    const env = await startTestBackground({ stored: { schema: 2, accounts: [], apiKeys } });
+    await settle();
+    const accounts = await env.accounts();
+    const stored = (await env.storage()).apiKeys as Record<string, string>;
+    expect(Object.values(stored).sort()).toEqual([...expected].sort());
+    expect(accounts.map((a) => a.label).sort()).toEqual(
+      expected.map((_, i) => `Recovered key ${i + 1}`),
+    );
+    expect(Object.keys(stored).sort()).toEqual(accounts.map((a) => a.id).sort());
+    // The key that answers is used at once: the lists came, the badge counts (with a mark when
+    // the other key is one the fake API does not know).
+    expect((await env.badge()).text).toMatch(/^2!?$/);
+  });
+
+  it('reads a damaged entry’s key back to its own account, keeping its name', async () => {
+    const env = await startTestBackground({
+      stored: {
+        schema: 2,
+        accounts: [{ id: 'acct-1', label: 'Personal', since: 1 }],
+        apiKeys: { 'acct-1': { key: TEST_KEY } },
+      },
+    });
+    await settle();
+    expect(await env.accounts()).toEqual([
+      { id: 'acct-1', label: 'Personal', since: 1, keyHint: TEST_KEY.slice(-4) },
+    ]);
+    const stored = await env.storage();
+    expect(stored.apiKeys).toEqual({ 'acct-1': TEST_KEY });
+    expect(stored.storageReport).toEqual([
+      expect.objectContaining({
+        what: 'your API keys',
+        problem: 'a saved key was stored in a damaged form and was read back to its account',
+      }),
+    ]);
+    expect((await env.badge()).text).toBe('2');
+  });
+
   it('tells a repair once, however often the worker starts', async () => {
     const env = await startTestBackground({
       stored: { schema: 2, accounts: 'x', apiKeys: KEY, pins: { a: 1 } },

@@ -23,6 +23,7 @@ import {
   type StorageRepair,
   storageReportItem,
 } from './notices';
+import { keysIn } from './key-values';
 import { getRaw, type StoredItem } from './store';
 import { LAYOUT_KEYS } from './migrate';
 import { FrozenLayoutError, isLayoutFrozen, write } from './writer';
@@ -60,13 +61,21 @@ const DISPOSABLE: StoredItem<unknown>[] = [
   migrationErrorItem,
 ];
 
-/** Looks like an API key on its own (a value pasted where the keys' record belongs). */
-const looksLikeKey = (raw: unknown): raw is string =>
-  typeof raw === 'string' && /^[\x21-\x7e]{8,512}$/.test(raw.trim());
+/** What recovering keys did: the accounts and keys to keep, and how many keys came back. */
+export interface KeyRecovery {
+  accounts: Account[];
+  keys: Record<string, string>;
+  /** Keys that got an account of their own ("Recovered key N"). */
+  recovered: number;
+  /** Keys read back from a damaged entry of an account that still exists. */
+  restored: number;
+}
 
 /**
- * Gives every saved key an account: keys whose account entry was lost (or unreadable) get one back,
- * named so the user recognises it, and a lone key stored where the record of keys belongs is kept.
+ * Gives every saved key an account. Whatever shape the record of keys is in (a lone key, a list
+ * of keys, an entry holding its key inside an object), every value that could be a key is kept:
+ * under its account when the entry's account still exists, else as a "Recovered key" account, so
+ * the user recognises it. Keys whose account entry was lost (or unreadable) get one back.
  */
 export function recoverKeys(
   accounts: Account[],
@@ -74,19 +83,56 @@ export function recoverKeys(
   rawKeys: unknown,
   now: number,
   newId: () => string,
-): { accounts: Account[]; keys: Record<string, string>; recovered: number } {
+): KeyRecovery {
   const allKeys = { ...keys };
-  if (looksLikeKey(rawKeys) && !Object.values(allKeys).includes(rawKeys.trim())) {
-    allKeys[newId()] = rawKeys.trim();
+  const saved = new Set(Object.values(allKeys));
+  const keep = (key: string, id?: string) => {
+    if (saved.has(key)) return;
+    saved.add(key);
+    allKeys[id !== undefined && !Object.hasOwn(allKeys, id) ? id : newId()] = key;
+  };
+  if (typeof rawKeys === 'object' && rawKeys !== null && !Array.isArray(rawKeys)) {
+    // A damaged entry: its first key goes back under its own id, any others get accounts.
+    for (const [id, value] of Object.entries(rawKeys)) {
+      if (Object.hasOwn(keys, id)) continue;
+      for (const key of keysIn(value, 1)) keep(key, id);
+    }
+  } else {
+    for (const key of keysIn(rawKeys)) keep(key);
   }
   const known = new Set(accounts.map((a) => a.id));
+  // Read back under the id of an account that exists; under any other id, a recovered key.
+  const restored = Object.keys(allKeys).filter(
+    (id) => !Object.hasOwn(keys, id) && known.has(id),
+  ).length;
   let n = 0;
-  const recovered: Account[] = Object.keys(allKeys)
+  const recoveredAccounts: Account[] = Object.keys(allKeys)
     .filter((id) => !known.has(id))
     .map((id) => ({ id, label: `Recovered key ${++n}`, since: now }));
   // A recovered key ends sample mode, as saving a key does.
-  const kept = recovered.length > 0 ? accounts.filter((a) => !a.sample) : accounts;
-  return { accounts: [...kept, ...recovered], keys: allKeys, recovered: recovered.length };
+  const kept = recoveredAccounts.length > 0 ? accounts.filter((a) => !a.sample) : accounts;
+  return {
+    accounts: [...kept, ...recoveredAccounts],
+    keys: allKeys,
+    recovered: recoveredAccounts.length,
+    restored,
+  };
+}
+
+/** What a key recovery did, in words for the repair report. */
+function recoveryWords({ recovered, restored }: KeyRecovery): string {
+  const said: string[] = [];
+  if (restored > 0) {
+    said.push(
+      `${restored === 1 ? 'a saved key was' : `${restored} saved keys were`} stored in a damaged form and ${restored === 1 ? 'was' : 'were'} read back to ${restored === 1 ? 'its account' : 'their accounts'}`,
+    );
+  }
+  if (recovered > 0) {
+    said.push(
+      `${recovered === 1 ? 'a saved key had' : `${recovered} saved keys had`} lost ${recovered === 1 ? 'its account' : 'their accounts'}; ${recovered === 1 ? 'it is' : 'they are'} listed again as “Recovered key”: rename or remove ${recovered === 1 ? 'it' : 'them'} here`,
+    );
+  }
+  return said.join('; ');
 }
 
 /** The accounts, each with the hint of its key; the same list when none was missing. */
@@ -141,14 +187,13 @@ export function repairStorage(
     const accounts = accountsItem.parse(raw[accountsItem.key]).value;
     const keys = apiKeysItem.parse(raw[apiKeysItem.key]).value;
     const recovered = recoverKeys(accounts, keys, raw[apiKeysItem.key], now, newId);
-    if (recovered.recovered > 0 && !frozen) {
+    if ((recovered.recovered > 0 || recovered.restored > 0) && !frozen) {
       tx.set(accountsItem, recovered.accounts);
       tx.set(apiKeysItem, recovered.keys);
-      repairs.push({
-        what: 'your API keys',
-        problem: `${recovered.recovered === 1 ? 'a saved key had' : `${recovered.recovered} saved keys had`} lost ${recovered.recovered === 1 ? 'its account' : 'their accounts'}; ${recovered.recovered === 1 ? 'it is' : 'they are'} listed again as “Recovered key”: rename or remove ${recovered.recovered === 1 ? 'it' : 'them'} here`,
-        at: now,
-      });
+      // Said instead of "N keys dropped": none was.
+      const dropped = repairs.findIndex((r) => r.what === 'your API keys');
+      if (dropped >= 0) repairs.splice(dropped, 1);
+      repairs.push({ what: 'your API keys', problem: recoveryWords(recovered), at: now });
     }
     // Accounts saved before keys had a visible hint get theirs (not a repair: nothing is told).
     if (!frozen) {
