@@ -4,7 +4,7 @@ import { idOf, settle, startTestBackground, startWithKey } from '../../tests/bac
 import { fakeModel } from '../../tests/fake-api';
 import { testModel } from '../../tests/models';
 import { buildInsertMenu, MENU_PARENT, MENU_SETUP } from './insert-menu';
-import { describe as describeModel, omniboxSuggestions } from './omnibox';
+import { describe as describeModel, matchIn, omniboxSuggestions } from './omnibox';
 
 describe('the address bar (keyword "im")', () => {
   it('suggests matching models from the snapshot, with no call per keystroke', async () => {
@@ -31,6 +31,39 @@ describe('the address bar (keyword "im")', () => {
     const [hostile] = await env.typeInAddressBar('onerror');
     expect(hostile!.description).toContain('&lt;img src=x <match>onerror</match>=alert(1)&gt;');
     expect(hostile!.description).not.toContain('<img');
+  });
+
+  it.each([
+    ['a control character', 'Bad\u0001name', 'Badname'],
+    ['a form feed and a vertical tab', 'a\u000cb\u000bc', 'abc'],
+    ['U+FFFE and U+FFFF', 'x\ufffey\uffff', 'xy'],
+    ['a lone high surrogate', 'lone \ud83d here', 'lone  here'],
+    ['a lone low surrogate', 'lone \ude00 here', 'lone  here'],
+  ])('leaves out what XML forbids: %s', (_, name, shown) => {
+    const model = testModel({ name, available: true, uri: 'model/a/version/1' });
+    const description = describeModel(model, '', true);
+    expect(description.startsWith(`${shown} <dim>`)).toBe(true);
+    // Tab, line breaks and paired surrogates (emoji) are allowed and kept.
+    const kept = testModel({ name: 'tab\there 😀', available: true, uri: 'model/a/version/1' });
+    expect(describeModel(kept, '', true)).toContain('tab\there 😀');
+  });
+
+  it.each([
+    // Lower-casing İ gives two characters: a match after it is found in the name's own letters.
+    ['İstanbul look', 'look', 'İstanbul <match>look</match>'],
+    ['İstanbul look', 'i̇stan', '<match>İstan</match>bul look'],
+    ['Café ÉTÉ', 'été', 'Café <match>ÉTÉ</match>'],
+    ['😀 Emoji set', 'emoji', '😀 <match>Emoji</match> set'],
+    ['Straße', 'STRASSE', 'Straße'],
+  ])('highlights %s matching “%s” on the name’s own letters', (name, query, shown) => {
+    const model = testModel({ name, available: true, uri: 'model/a/version/1' });
+    expect(describeModel(model, query, true)).toBe(
+      `${shown} <dim>· Completed ·</dim> <url>model/a/version/1</url>`,
+    );
+  });
+
+  it('finds no match for an empty query', () => {
+    expect(matchIn('Brand', '  ')).toBeNull();
   });
 
   it('gives plain text where markup is not understood (Firefox)', () => {

@@ -14,18 +14,52 @@ export interface Suggestion {
   description: string;
 }
 
+/**
+ * What XML 1.0 forbids in text: C0 controls other than tab, line feed and carriage return,
+ * U+FFFE and U+FFFF, and a surrogate without its pair. Chrome drops a description that has one.
+ */
+const NOT_XML =
+  // eslint-disable-next-line no-control-regex -- the control characters are what it finds
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
 /** Chrome's descriptions are XML (`<match>`, `<dim>`, `<url>`); Firefox's are plain text. */
 const xml = (text: string) =>
-  text.replace(
-    /[&<>"']/g,
-    (c) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot', "'": 'apos' }[c]};`,
-  );
+  text
+    .replace(NOT_XML, '')
+    .replace(
+      /[&<>"']/g,
+      (c) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot', "'": 'apos' }[c]};`,
+    );
+
+/**
+ * Where `query` is found in `name`, ignoring case, as indexes into `name` itself: lower-casing can
+ * change a text's length (`İ` becomes two characters), so the match is found in the lower-cased
+ * text and mapped back to the characters of the name it came from.
+ */
+export function matchIn(name: string, query: string): [number, number] | null {
+  const q = query.trim().toLowerCase();
+  if (q === '') return null;
+  let lowered = '';
+  /** For each unit of `lowered`, the index in `name` of the character it came from. */
+  const from: number[] = [];
+  for (let i = 0; i < name.length;) {
+    const char = String.fromCodePoint(name.codePointAt(i)!);
+    const lower = char.toLowerCase();
+    lowered += lower;
+    for (let k = 0; k < lower.length; k++) from.push(i);
+    i += char.length;
+  }
+  const at = lowered.indexOf(q);
+  if (at === -1) return null;
+  const last = from[at + q.length - 1]!;
+  return [from[at]!, last + String.fromCodePoint(name.codePointAt(last)!).length];
+}
 
 function highlight(name: string, query: string): string {
-  const q = query.trim().toLowerCase();
-  const at = q === '' ? -1 : name.toLowerCase().indexOf(q);
-  if (at === -1) return xml(name);
-  return `${xml(name.slice(0, at))}<match>${xml(name.slice(at, at + q.length))}</match>${xml(name.slice(at + q.length))}`;
+  const found = matchIn(name, query);
+  if (!found) return xml(name);
+  const [start, end] = found;
+  return `${xml(name.slice(0, start))}<match>${xml(name.slice(start, end))}</match>${xml(name.slice(end))}`;
 }
 
 /** One address-bar suggestion: name, status (the run's phase while it trains), what Enter copies. */
