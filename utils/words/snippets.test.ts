@@ -20,8 +20,8 @@ describe('generateSnippet', () => {
       [
         `curl -X POST ${GENERATE_URL} \\`,
         `  -H "Api-Key: $IDEOGRAM_API_KEY" \\`,
-        `  -F prompt='A product photo on a marble table, soft daylight' \\`,
-        `  -F custom_model_uri='model/brand/version/2'`,
+        `  --form-string prompt='A product photo on a marble table, soft daylight' \\`,
+        `  --form-string custom_model_uri='model/brand/version/2'`,
       ].join('\n'),
     );
   });
@@ -32,6 +32,15 @@ describe('generateSnippet', () => {
   ])('quotes a URI with %s so the shell runs nothing', (_, uri, quoted) => {
     expect(generateSnippet('curl', uri)).toContain(`custom_model_uri=${quoted}`);
   });
+
+  it.each(['@/etc/passwd', '<~/.ssh/id_rsa'])(
+    'sends a value starting with %s as text: curl reads no file for any form field',
+    (uri) => {
+      const text = generateSnippet('curl', uri);
+      expect(text).toContain(`--form-string custom_model_uri='${uri}'`);
+      expect(text).not.toMatch(/(^|\s)(-F|--form)\s/);
+    },
+  );
 
   it.each([
     ['javascript', 'form.append(\'custom_model_uri\', "model/a\\"b/version/1");'],

@@ -25,8 +25,9 @@ export function generateSnippet(language: SnippetLanguage, uri: string): string 
       return [
         `curl -X POST ${GENERATE_URL} \\`,
         `  -H "Api-Key: $${KEY_VARIABLE}" \\`,
-        `  -F prompt=${shell(PROMPT)} \\`,
-        `  -F custom_model_uri=${shell(uri)}`,
+        // `-F` would read a local file for a value starting with `@` or `<`: never for these.
+        `  --form-string prompt=${shell(PROMPT)} \\`,
+        `  --form-string custom_model_uri=${shell(uri)}`,
       ].join('\n');
     case 'javascript':
       return [
