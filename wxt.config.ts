@@ -68,6 +68,9 @@ export default defineConfig({
     // one site is asked for the first time an image of it is collected, never at install.
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     action: { default_title: 'Model Watch for Ideogram' },
+    // The first Chrome that closes storage.local to content scripts (setAccessLevel on the local
+    // area); every other API and language feature used is older (README, "Supported browsers").
+    ...(browser !== 'firefox' && { minimum_chrome_version: '140' }),
     ...(browser === 'firefox' && {
       browser_specific_settings: {
         gecko: {

@@ -51,6 +51,13 @@ describe.each(['chrome', 'firefox'] as const)('the production %s manifest', (bro
   });
 });
 
+describe('the Chrome manifest', () => {
+  it('asks for the first Chrome that closes storage.local to content scripts', () => {
+    expect(manifest('chrome').minimum_chrome_version).toBe('140');
+    expect(manifest('firefox').minimum_chrome_version).toBeUndefined();
+  });
+});
+
 describe('the Firefox manifest', () => {
   it('names its add-on id, declares that the API key leaves the browser, and that collected images may', () => {
     expect(manifest('firefox').browser_specific_settings).toEqual({

@@ -272,6 +272,32 @@ describe('first run', () => {
     const env = await startTestBackground();
     expect(env.calls.accessLevel).toEqual(['TRUSTED_CONTEXTS']);
   });
+
+  it('closes storage before it reads or writes anything, migrations and repairs included', async () => {
+    const order: string[] = [];
+    const local = fakeBrowser.storage.local;
+    await startTestBackground({
+      // Version 1's layout: the start migrates it, which reads and writes at once.
+      stored: { apiKey: TEST_KEY, connection: { mode: 'key', since: 1 } },
+      beforeStart() {
+        const { get, set, setAccessLevel } = local as typeof local & {
+          setAccessLevel: (o: { accessLevel: string }) => Promise<void>;
+        };
+        Object.assign(local, {
+          get: (...args: Parameters<typeof get>) => (order.push('read'), get(...args)),
+          set: (...args: Parameters<typeof set>) => (order.push('write'), set(...args)),
+          setAccessLevel: async (o: { accessLevel: string }) => {
+            // It answers later than a read would: nothing may go ahead meanwhile.
+            await new Promise((resolve) => setTimeout(resolve, 20));
+            order.push('closed');
+            return setAccessLevel(o);
+          },
+        });
+      },
+    });
+    expect(order[0]).toBe('closed');
+    expect(order).toContain('write');
+  });
 });
 
 describe('the sample workspace', () => {

@@ -57,12 +57,17 @@ export function startBackground(deps: BackgroundDeps = productionDeps): { ready:
     apiFor: (account) => apiFor(account, deps),
     throttlesAfterErrors: deps.throttlesAfterErrors,
   });
-  const prepared = migrateStorage(deps.now).then(async (result) => {
-    await repairStorage(deps.now(), newAccountId).catch((error: unknown) =>
-      console.warn('Model Watch could not check its saved data:', (error as Error).message),
-    );
-    return result;
-  });
+  // Storage is closed to content scripts before anything reads or writes it (migrations
+  // included); it is one call, which the migrations wait for.
+  const closed = limitStorageAccess();
+  const prepared = closed
+    .then(() => migrateStorage(deps.now))
+    .then(async (result) => {
+      await repairStorage(deps.now(), newAccountId).catch((error: unknown) =>
+        console.warn('Model Watch could not check its saved data:', (error as Error).message),
+      );
+      return result;
+    });
   /** Runs `work` once the stored layout is current. */
   const ready = <T>(work: () => Promise<T>) => prepared.then(work);
 
@@ -122,7 +127,6 @@ export function startBackground(deps: BackgroundDeps = productionDeps): { ready:
 
   // Every worker start: the browser forgets the badge on restart, and may have lost the alarms.
   const started = ready(async () => {
-    await limitStorageAccess();
     await updateBadgeFromStorage();
     await ensureScheduled(deps.now());
     await deliverNotices();

@@ -139,7 +139,12 @@ export async function getItems<T extends readonly StoredItem<unknown>[]>(
   };
 }
 
-/** Keeps content scripts (there are none, but one could be injected) away from the keys. */
+/**
+ * Keeps content scripts (there are none, but one could be injected) away from the keys: Chrome
+ * closes `storage.local` to them from version 140 (the manifest's minimum_chrome_version). Firefox
+ * supports it only for `storage.session`: there `storage.local` stays open to the extension's own
+ * content scripts, of which it has none (PRIVACY.md says so).
+ */
 export async function limitStorageAccess(): Promise<void> {
   // eslint-disable-next-line no-restricted-syntax -- an API the polyfill's types do not have yet
   const local = browser.storage.local as {
@@ -148,7 +153,7 @@ export async function limitStorageAccess(): Promise<void> {
   try {
     await local.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' });
   } catch {
-    // Firefox only supports it for storage.session; extension pages are its only readers anyway.
+    // Firefox refuses it for storage.local: its extension pages are the only readers anyway.
   }
 }
 
