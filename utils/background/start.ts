@@ -7,6 +7,7 @@ import { accountsItem, snapshotsItem } from '../storage/items';
 import { migrateStorage, newAccountId } from '../storage/migrate';
 import { repairStorage } from '../storage/repair';
 import { limitStorageAccess, watchLocal } from '../storage/store';
+import { sweepTray } from '../studio/tray';
 import { updateBadgeFromStorage } from '../surfaces/badge-sync';
 import { createMenuSyncer, onMenuClick } from '../surfaces/menus';
 import { deliverNotices, showNotifiedModel } from '../surfaces/notifications';
@@ -42,6 +43,20 @@ const idsOf = (accounts: unknown) =>
     .parse(accounts)
     .value.map((a) => a.id)
     .join();
+
+/**
+ * Removes the tray items of accounts that are gone (removed, or the sample account ended), also
+ * those an older version left behind: the images, captions and sites of an account are forgotten
+ * with it, as the privacy policy says.
+ */
+async function forgetRemovedTrays(): Promise<void> {
+  const ids = new Set((await accountsItem.getValue()).map((a) => a.id));
+  try {
+    await sweepTray(ids);
+  } catch {
+    // A tray the browser will not open (a private window's) holds nothing to forget.
+  }
+}
 
 /**
  * Wires the background. Every listener is registered synchronously, before any await, so an event
@@ -113,6 +128,7 @@ export function startBackground(deps: BackgroundDeps = productionDeps): { ready:
     const { accounts, apiKeys } = changes;
     if (apiKeys || (accounts && idsOf(accounts.oldValue) !== idsOf(accounts.newValue))) {
       void ready(onAccountsChanged);
+      void ready(forgetRemovedTrays);
     }
   });
   let notificationClicksWired = false;
@@ -136,6 +152,7 @@ export function startBackground(deps: BackgroundDeps = productionDeps): { ready:
     await countListed(fetched.ids, fetched.results);
     const snapshots = await snapshotsItem.getValue();
     if (Object.values(snapshots).some((s) => s.error?.kind === 'offline')) connection.watch();
+    await forgetRemovedTrays();
   });
   return { ready: started };
 }

@@ -17,6 +17,7 @@ import {
   moveTray,
   NEW_DATASET,
   removeFromTray,
+  siteAddressOf,
   type TrayItem,
   trayOf,
   updateInTray,
@@ -174,6 +175,7 @@ export function createStudio(deps: StudioDeps) {
       type: fetched.type,
       size: fetched.blob.size,
       problem: undefined,
+      source: { url: siteAddressOf(item.source.url) },
     });
     return { ok: true };
   }

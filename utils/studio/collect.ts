@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { extensionForType, sniffImageType, uniqueName } from './rules';
-import { newTrayId, putInTray, type TrayItem, trayOf } from './tray';
+import { newTrayId, putInTray, siteAddressOf, type TrayItem, trayOf } from './tray';
 
 // Right-click "Add image to Ideogram dataset": the image is fetched by the extension (with no
 // cookies, no referrer and never the API key) and put in the dataset's tray, not sent anywhere.
@@ -127,7 +127,6 @@ function tooLarge(bytes: number): string {
 
 export interface CollectRequest {
   src: string;
-  page?: string;
   accountId: string;
   datasetId: string;
   /** Whether the image's site may be fetched (askSiteAccess). */
@@ -155,9 +154,8 @@ export async function collectImage(request: CollectRequest, now: number): Promis
     kind: 'image',
     caption: '',
     addedAt: now,
-    source: request.page
-      ? { url: src.slice(0, 2000), page: request.page.slice(0, 2000) }
-      : { url: src.slice(0, 2000) },
+    // Its whole address only while it waits to be fetched; the page it was on, never.
+    source: { url: src.slice(0, 2000) },
   };
   if (!request.access) {
     const waiting: TrayItem = {
@@ -182,6 +180,7 @@ export async function collectImage(request: CollectRequest, now: number): Promis
     type: fetched.type,
     size: fetched.blob.size,
     blob: fetched.blob,
+    source: { url: siteAddressOf(src) },
   };
   await putInTray([item]);
   return { ok: true, item };

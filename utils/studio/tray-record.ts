@@ -26,12 +26,28 @@ export interface TrayItem {
   /** Sent as a `.txt` sidecar of the same stem when not empty. */
   caption: string;
   addedAt: number;
-  /** Where it was collected from (right-click on a page). */
-  source?: { url: string; page?: string };
+  /**
+   * Where it was collected from (right-click on a page): the image's address while it waits to be
+   * fetched, then only its site (`https://example.com/`).
+   */
+  source?: { url: string };
   /** What a ZIP holds, by name. */
   zip?: ZipContents;
   /** Why the last upload did not take it, in words. */
   problem?: string;
+}
+
+/**
+ * What a tray item keeps of where an image came from once its bytes are in: the site, not the
+ * image's or the page's address (browsing history that nothing needs).
+ */
+export function siteAddressOf(src: string): string {
+  try {
+    const { origin } = new URL(src);
+    return origin === 'null' ? 'data:' : `${origin}/`;
+  } catch {
+    return 'data:';
+  }
 }
 
 /** What a ZIP holds, as the studio listed it when it was added. */
@@ -71,7 +87,8 @@ const TrayRecord = v.object({
   blob: v.nullable(v.instance(Blob)),
   caption: v.fallback(v.string(), ''),
   addedAt: v.fallback(v.pipe(v.number(), v.finite()), 0),
-  source: optional(v.object({ url: v.string(), page: optional(v.string()) })),
+  // An older version kept the page's address too: it is not read back (the sweep removes it).
+  source: optional(v.object({ url: v.string() })),
   zip: optional(ZipSchema),
   problem: optional(v.string()),
 });

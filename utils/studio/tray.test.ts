@@ -5,6 +5,7 @@ import {
   itemsInTray,
   putInTray,
   removeFromTray,
+  sweepTray,
   trayCounts,
   trayOf,
   type TrayItem,
@@ -58,6 +59,22 @@ async function storedKeys(): Promise<IDBValidKey[]> {
       read.onsuccess = () => {
         open.result.close();
         resolve(read.result);
+      };
+    };
+    open.onerror = () => reject(open.error);
+  });
+}
+
+/** The records the database holds, as stored. */
+async function storedRecords(): Promise<Record<string, unknown>[]> {
+  await putRaw([]);
+  return new Promise((resolve, reject) => {
+    const open = indexedDB.open('model-watch', 1);
+    open.onsuccess = () => {
+      const read = open.result.transaction('tray').objectStore('tray').getAll();
+      read.onsuccess = () => {
+        open.result.close();
+        resolve(read.result as Record<string, unknown>[]);
       };
     };
     open.onerror = () => reject(open.error);
@@ -145,5 +162,37 @@ describe('the tray in IndexedDB', () => {
     expect(await itemsInTray(['broken'])).toEqual([]);
     // Reading the damaged one removed it; the good one keeps its new caption.
     await vi.waitFor(async () => expect(await storedKeys()).toEqual(['fine']));
+  });
+});
+
+describe('sweepTray: nothing kept that no account needs', () => {
+  it('removes a gone account’s items and unreadable records, keeping the others', async () => {
+    await putInTray([
+      good({ id: 'kept', accountId: 'acct-a' }),
+      good({ id: 'gone-1', accountId: 'acct-b', caption: 'my secret caption' }),
+      good({ id: 'gone-2', accountId: 'acct-b', datasetId: 'new', blob: null }),
+    ]);
+    await putRaw([{ id: 'junk', accountId: 7 }]);
+    expect(await sweepTray(new Set(['acct-a']))).toBe(3);
+    expect(await storedKeys()).toEqual(['kept']);
+    // Nothing left to do the second time.
+    expect(await sweepTray(new Set(['acct-a']))).toBe(0);
+  });
+
+  it('keeps of a fetched image only its site, and of a waiting one its address to fetch', async () => {
+    await putRaw([
+      {
+        ...good({ id: 'fetched' }),
+        source: { url: 'https://cdn.example.com/a/b/cat.png?u=42', page: 'https://example.com/me' },
+      },
+      {
+        ...good({ id: 'waiting', blob: null, size: 0, type: '' }),
+        source: { url: 'https://img.example.org/dog.jpg', page: 'https://example.org/profile' },
+      },
+    ]);
+    await sweepTray(new Set(['acct']));
+    const stored = new Map((await storedRecords()).map((r) => [r.id, r.source]));
+    expect(stored.get('fetched')).toEqual({ url: 'https://cdn.example.com/' });
+    expect(stored.get('waiting')).toEqual({ url: 'https://img.example.org/dog.jpg' });
   });
 });

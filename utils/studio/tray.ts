@@ -6,9 +6,16 @@
 // and is announced on a BroadcastChannel so open pages redraw.
 
 import { isRecord } from '../storage/is-record';
-import { imagesOf, readTrayRecord, type TrayItem } from './tray-record';
+import { imagesOf, readTrayRecord, siteAddressOf, type TrayItem } from './tray-record';
 
-export { imagesIn, imagesOf, NEW_DATASET, type TrayItem, type ZipContents } from './tray-record';
+export {
+  imagesIn,
+  imagesOf,
+  NEW_DATASET,
+  siteAddressOf,
+  type TrayItem,
+  type ZipContents,
+} from './tray-record';
 
 const DB_NAME = 'model-watch';
 const STORE = 'tray';
@@ -166,6 +173,35 @@ export async function itemsInTray(ids: readonly string[]): Promise<TrayItem[]> {
     ids.map((id) => run<unknown>('readonly', (store) => store.get(id))),
   );
   return usable(records.filter((record) => record !== undefined));
+}
+
+/**
+ * Forgets what no account needs: every item of an account not in `accounts` (a removed account's
+ * images, captions and where they came from), every unreadable record, and, of the rest, anything
+ * an older version kept beyond the site an image came from. Returns how many items went.
+ */
+export async function sweepTray(accounts: ReadonlySet<string>): Promise<number> {
+  let removed = 0;
+  await run('readwrite', (store) => {
+    const cursor = store.openCursor();
+    cursor.onsuccess = () => {
+      const at = cursor.result;
+      if (!at) return;
+      const item = readTrayRecord(at.value);
+      if (!item || !accounts.has(item.accountId)) {
+        at.delete();
+        removed += 1;
+      } else if (isRecord(at.value) && isRecord(at.value.source) && item.source) {
+        const url = item.blob ? siteAddressOf(item.source.url) : item.source.url;
+        if ('page' in at.value.source || url !== item.source.url) {
+          at.update({ ...item, source: { url } });
+        }
+      }
+      at.continue();
+    };
+  });
+  if (removed > 0) announce();
+  return removed;
 }
 
 export function newTrayId(): string {

@@ -118,7 +118,6 @@ export async function onCollectMenuClick(
   const collected = await collectImage(
     {
       src: info.srcUrl,
-      ...(info.pageUrl ? { page: info.pageUrl } : {}),
       accountId: account.id,
       datasetId: target.datasetId,
       access: await access,
