@@ -73,9 +73,13 @@ test('a dataset is made, filled, uploaded and trained from; the new model is wat
     ...shots,
     { name: 'shot-01.txt', type: 'text/plain', text: 'a red chair on white' },
     { name: 'notes.pdf', type: 'application/pdf', text: '%PDF' },
+    // Named as an image, but its first bytes are not one: refused before it waits.
+    { name: 'renamed.png', type: 'image/png', text: 'GIF89a, renamed' },
   ]);
   await visible(studio.text('16 images waiting'));
-  await hasText(studio.role('alert').filter({ hasText: 'Not added' }), 'notes.pdf');
+  const notAdded = studio.role('alert').filter({ hasText: 'Not added' });
+  await hasText(notAdded, 'notes.pdf');
+  await hasText(notAdded, 'renamed.png: its contents are not a JPEG, PNG or WebP image');
   await hasValue(studio.label('Caption of shot-01.png'), 'a red chair on white');
   // A caption typed is kept as typed (in the browser, with the image).
   await studio.label('Caption of shot-02.png').fill('a blue chair');

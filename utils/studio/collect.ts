@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
-import { extensionForType, sniffImageType, uniqueName } from './rules';
+import { MAX_UPLOAD_BYTES } from '../api/limits';
+import { extensionForType, megabytes, sniffImageType, uniqueName } from './rules';
 import { newTrayId, putInTray, siteAddressOf, type TrayItem, trayOf } from './tray';
 
 // Right-click "Add image to Ideogram dataset": the image is fetched by the extension (with no
@@ -10,8 +11,8 @@ import { newTrayId, putInTray, siteAddressOf, type TrayItem, trayOf } from './tr
 // user's consent to send website content (the images collected) out of the browser, to Ideogram:
 // an optional data permission of its built-in consent, never asked at install.
 
-/** Images over this size are not collected (Ideogram refuses very large files anyway). */
-export const MAX_COLLECTED_BYTES = 30 * 1024 * 1024;
+/** Images over this size are not collected: the size an image may be (utils/api/limits.ts). */
+export const MAX_COLLECTED_BYTES = MAX_UPLOAD_BYTES;
 const FETCH_TIMEOUT_MS = 30_000;
 
 /** What collecting needs beyond the site itself: Firefox's consent to send website content. */
@@ -83,8 +84,16 @@ export function nameFromUrl(src: string, type: string): string {
 
 export type Fetched = { ok: true; blob: Blob; type: string } | { ok: false; problem: string };
 
-/** Fetches the image itself: no cookies, no referrer, no key; JPEG, PNG or WebP only. */
+/**
+ * Fetches the image itself: no cookies, no referrer, no key; JPEG, PNG or WebP only. The body is
+ * read as a stream of decoded bytes: its first bytes say whether it is an image before more is
+ * read, and reading stops at the size limit, whatever `Content-Length` said (it gives the
+ * compressed size, or nothing for a chunked answer).
+ */
 export async function fetchImage(src: string): Promise<Fetched> {
+  const signal = AbortSignal.timeout(FETCH_TIMEOUT_MS);
+  const site = siteOf(src);
+  const tooSlow = `${site} took over ${FETCH_TIMEOUT_MS / 1000} s to send the image: try again, or save it and add the file in the studio.`;
   let response: Response;
   try {
     response = await fetch(src, {
@@ -92,37 +101,74 @@ export async function fetchImage(src: string): Promise<Fetched> {
       referrerPolicy: 'no-referrer',
       cache: 'no-store',
       redirect: 'follow',
-      signal: AbortSignal.timeout(FETCH_TIMEOUT_MS),
+      signal,
     });
   } catch {
     return {
       ok: false,
-      problem: `Could not fetch the image from ${siteOf(src)}: check the connection, or save it and add the file in the studio.`,
+      problem: signal.aborted
+        ? tooSlow
+        : `Could not fetch the image from ${site}: check the connection, or save it and add the file in the studio.`,
     };
   }
   if (!response.ok) {
+    void response.body?.cancel().catch(() => {});
     return {
       ok: false,
-      problem: `${siteOf(src)} answered HTTP ${response.status} for the image: save it and add the file in the studio.`,
+      problem: `${site} answered HTTP ${response.status} for the image: save it and add the file in the studio.`,
     };
   }
   const declared = Number(response.headers.get('Content-Length'));
-  if (declared > MAX_COLLECTED_BYTES) return { ok: false, problem: tooLarge(declared) };
-  const blob = await response.blob();
-  if (blob.size > MAX_COLLECTED_BYTES) return { ok: false, problem: tooLarge(blob.size) };
-  const type = sniffImageType(new Uint8Array(await blob.slice(0, 16).arrayBuffer()));
-  if (type === null) {
-    return {
-      ok: false,
-      problem:
-        'Ideogram takes JPEG, PNG or WebP images, and this one is another kind (GIF, SVG or AVIF, say).',
-    };
+  if (declared > MAX_COLLECTED_BYTES) {
+    void response.body?.cancel().catch(() => {});
+    return { ok: false, problem: tooLarge(declared) };
   }
-  return { ok: true, blob: new Blob([blob], { type }), type };
+  const read = await readImageBody(response, signal);
+  if (!read.ok) return { ok: false, problem: read.why === 'slow' ? tooSlow : read.problem };
+  return { ok: true, blob: new Blob(read.chunks, { type: read.type }), type: read.type };
 }
 
-function tooLarge(bytes: number): string {
-  return `The image is ${(bytes / 1024 / 1024).toFixed(0)} MB: too large for a dataset.`;
+type BodyRead =
+  | { ok: true; chunks: Uint8Array<ArrayBuffer>[]; type: string }
+  | { ok: false; why: 'slow' | 'refused'; problem: string };
+
+const NOT_AN_IMAGE =
+  'Ideogram takes JPEG, PNG or WebP images, and this one is another kind (GIF, SVG or AVIF, say).';
+
+/** Reads the body up to the limit, checking its type from its first bytes. */
+async function readImageBody(response: Response, signal: AbortSignal): Promise<BodyRead> {
+  const reader = response.body?.getReader();
+  const refuse = (problem: string): BodyRead => {
+    void reader?.cancel().catch(() => {});
+    return { ok: false, why: 'refused', problem };
+  };
+  if (!reader) return refuse(NOT_AN_IMAGE);
+  const chunks: Uint8Array<ArrayBuffer>[] = [];
+  let received = 0;
+  let type: string | null | undefined;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      received += value.byteLength;
+      if (received > MAX_COLLECTED_BYTES) return refuse(tooLarge(received, true));
+      chunks.push(new Uint8Array(value));
+      if (type === undefined && received >= 16) {
+        type = sniffImageType(new Uint8Array(await new Blob(chunks).slice(0, 16).arrayBuffer()));
+        if (type === null) return refuse(NOT_AN_IMAGE);
+      }
+    }
+  } catch {
+    if (signal.aborted) return { ok: false, why: 'slow', problem: '' };
+    return refuse('The connection broke while the image was read: try again.');
+  }
+  type ??= sniffImageType(new Uint8Array(await new Blob(chunks).slice(0, 16).arrayBuffer()));
+  if (type === null) return refuse(NOT_AN_IMAGE);
+  return { ok: true, chunks, type };
+}
+
+function tooLarge(bytes: number, atLeast = false): string {
+  return `The image is ${atLeast ? 'over ' : ''}${megabytes(atLeast ? MAX_COLLECTED_BYTES : bytes)} MB: Ideogram takes images up to ${megabytes(MAX_UPLOAD_BYTES)} MB.`;
 }
 
 export interface CollectRequest {

@@ -38,6 +38,14 @@ describe('files refused, in words', () => {
     ],
     [zip('broken.zip', null), 'broken.zip: not a ZIP that can be opened. Make it again.'],
     [
+      { ...image('huge.jpg'), size: 12.5 * 1024 * 1024, sniffed: 'image/jpeg' },
+      'huge.jpg: 12.5 MB, over the 10 MB an image may be.',
+    ],
+    [
+      { ...image('fake.png', 'image/png'), sniffed: null },
+      'fake.png: its contents are not a JPEG, PNG or WebP image, whatever its name says.',
+    ],
+    [
       caption('orphan.txt', 'nobody'),
       'orphan.txt: no image with the same name to caption (sunset.txt captions sunset.jpg).',
     ],
@@ -45,6 +53,11 @@ describe('files refused, in words', () => {
     const plan = planAdding([file], [], []);
     expect(plan.added).toEqual([]);
     expect(plan.refused).toEqual([words]);
+  });
+
+  it('adds an image of the limit’s size whose first bytes are an image', () => {
+    const file = { ...image('ok.png', 'image/png'), size: 10 * 1024 * 1024, sniffed: 'image/png' };
+    expect(planAdding([file], [], []).added.map((a) => a.name)).toEqual(['ok.png']);
   });
 
   it('refusals keep the files’ order; unmatched captions come last', () => {

@@ -1,6 +1,7 @@
 import { MAX_IMAGES } from '../api/limits';
 import {
   isCaptionName,
+  imageFileProblem,
   isImageName,
   kindOf,
   matchCaptions,
@@ -29,6 +30,8 @@ export interface PickedFile {
   size: number;
   /** A caption's text. */
   text?: string;
+  /** An image's type by its first bytes (null: not JPEG, PNG or WebP); absent when not read. */
+  sniffed?: string | null;
   /** A ZIP's entries, or null when it could not be opened. */
   entries?: readonly ZipEntry[] | null;
 }
@@ -76,6 +79,14 @@ export function planAdding<F extends PickedFile>(
     }
     if (kind === 'caption') {
       captions.push({ name: file.name, text: (file.text ?? '').slice(0, CAPTION_MAX) });
+      continue;
+    }
+    const problem =
+      kind === 'image' && file.sniffed !== undefined
+        ? imageFileProblem(file.name, file.size, file.sniffed)
+        : null;
+    if (problem) {
+      refused.push(problem);
       continue;
     }
     // Reserved even when the ZIP turns out unreadable: a later file of its stem is numbered all

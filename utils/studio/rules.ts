@@ -1,4 +1,11 @@
-import { DATASET_NAME_MAX, MAX_IMAGES, MIN_IMAGES, MODEL_NAME, validSetting } from '../api/limits';
+import {
+  DATASET_NAME_MAX,
+  MAX_IMAGES,
+  MAX_UPLOAD_BYTES,
+  MIN_IMAGES,
+  MODEL_NAME,
+  validSetting,
+} from '../api/limits';
 import type { TrainingSettings } from '../api/types';
 
 // What Ideogram accepts when a dataset is filled and a model trained (its limits: ../api/limits),
@@ -153,6 +160,24 @@ export function extensionForType(type: string): string | null {
 }
 
 /** Why a file is not added, in words. */
+/** Why an image file is refused before it is kept: too large, or not an image by its bytes. */
+export function imageFileProblem(
+  name: string,
+  size: number,
+  sniffed: string | null,
+): string | null {
+  if (size > MAX_UPLOAD_BYTES) {
+    return `${name}: ${megabytes(size)} MB, over the ${megabytes(MAX_UPLOAD_BYTES)} MB an image may be.`;
+  }
+  if (sniffed === null) {
+    return `${name}: its contents are not a JPEG, PNG or WebP image, whatever its name says.`;
+  }
+  return null;
+}
+
+/** Megabytes to one decimal, without a trailing `.0`: `10`, `10.4`. */
+export const megabytes = (bytes: number) => (bytes / 1024 / 1024).toFixed(1).replace(/\.0$/, '');
+
 export function refusedWords(name: string): string {
   const ext = extensionOf(name);
   return `${name}: Ideogram takes JPEG, PNG or WebP images, .txt captions and ZIPs of them${

@@ -1,5 +1,5 @@
-import { planAdding, type PickedFile } from '../../../utils/studio/plan';
-import { kindOf } from '../../../utils/studio/rules';
+import { CAPTION_MAX, planAdding, type PickedFile } from '../../../utils/studio/plan';
+import { kindOf, sniffImageType } from '../../../utils/studio/rules';
 import { newTrayId, putInTray, type TrayItem, updateInTray } from '../../../utils/studio/tray';
 import { listZip } from '../../../utils/studio/zip';
 import { namesInDataset } from './detail';
@@ -11,11 +11,19 @@ import { loadTray, notAdded, tray } from './tray';
 
 type Read = PickedFile & { blob: File };
 
-/** Reads what the plan needs of a file: a caption's text, a ZIP's entries (null: unreadable). */
+/**
+ * Reads what the plan needs of a file, and no more: an image's first bytes (its real type), a
+ * caption's first characters (a caption keeps CAPTION_MAX; UTF-8 takes at most 4 bytes each), a
+ * ZIP's entries (null: unreadable).
+ */
 async function read(file: File): Promise<Read> {
   const picked = { name: file.name, type: file.type, size: file.size, blob: file };
   const kind = kindOf(file.name, file.type);
-  if (kind === 'caption') return { ...picked, text: await file.text() };
+  if (kind === 'caption') return { ...picked, text: await file.slice(0, CAPTION_MAX * 4).text() };
+  if (kind === 'image') {
+    const head = new Uint8Array(await file.slice(0, 16).arrayBuffer());
+    return { ...picked, sniffed: sniffImageType(head) };
+  }
   if (kind !== 'zip') return picked;
   try {
     return { ...picked, entries: listZip(new Uint8Array(await file.arrayBuffer())) };
