@@ -9,7 +9,14 @@ import {
 } from '../../utils/studio/rules';
 import { imagesInDataset } from './model/detail';
 import { account, dataset } from './model/route';
-import { EMPTY_SETTINGS, starting, startTraining } from './model/training';
+import {
+  checking,
+  checkStart,
+  doubts,
+  EMPTY_SETTINGS,
+  starting,
+  startTraining,
+} from './model/training';
 
 const FIELDS: {
   key: keyof SettingsInput;
@@ -48,6 +55,10 @@ const FIELDS: {
   },
 ];
 
+/** A time of today as the browser's clock shows it: `10:02`. */
+const clock = (at: number) =>
+  new Date(at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+
 /**
  * Train a model from the dataset: a name checked as Ideogram checks it, optional advanced
  * settings (empty: Ideogram's default, shown), a confirmation that it is billed, and one start at
@@ -64,7 +75,12 @@ export function TrainForm() {
   const count = imagesInDataset.value;
   const countProblem = count === null ? null : imageCountProblem(count);
   const checked = checkSettings(settings.value);
-  const busy = starting.value.has(`${a.id}:${d.id}`);
+  const key = `${a.id}:${d.id}`;
+  const isChecking = checking.value.has(key);
+  const busy = starting.value.has(key) || isChecking;
+  const doubt = doubts.value.get(key);
+  const unsure = doubt?.outcome === 'unsure' ? doubt : null;
+  const found = doubt?.outcome === 'found' ? doubt : null;
 
   const ask = (event: Event) => {
     event.preventDefault();
@@ -77,14 +93,22 @@ export function TrainForm() {
     dialog.current?.close();
     if (busy) return;
     result.value = null;
-    const started = await startTraining(a.id, d.id, name.value.trim(), settings.value);
-    result.value = started.ok
-      ? {
-          ok: true,
-          text: `Training “${started.modelName}” started. It is listed in Model Watch as Creating, then Training; you are told when it finishes.`,
-        }
-      : { ok: false, text: started.message };
-    if (started.ok) name.value = '';
+    const started = await startTraining(
+      a.id,
+      d.id,
+      name.value.trim(),
+      settings.value,
+      unsure !== null,
+    );
+    if (started.ok === 'held') return;
+    result.value =
+      started.ok === true
+        ? {
+            ok: true,
+            text: `Training “${started.modelName}” started. It is listed in Model Watch as Creating, then Training; you are told when it finishes.`,
+          }
+        : { ok: false, text: started.message };
+    if (started.ok === true) name.value = '';
   };
 
   return (
@@ -141,12 +165,41 @@ export function TrainForm() {
           </div>
         </details>
         {countProblem && <p class="message warn">{countProblem}</p>}
+        {unsure && (
+          <div class="message warn" role="alert">
+            <p>
+              The start of “{unsure.name}” at {clock(unsure.at)} may have gone through: no model of
+              that name is listed yet. It can take a minute to appear; starting again may bill a
+              second training.
+            </p>
+            <button
+              type="button"
+              class="button"
+              aria-disabled={isChecking}
+              onClick={() => void checkStart(a.id, d.id)}
+            >
+              Look again
+            </button>
+          </div>
+        )}
+        {found && (
+          <p class="message ok" role="status">
+            “{found.modelName}” did start: it is listed in Model Watch, which tells you when it
+            finishes. Nothing more was sent.
+          </p>
+        )}
         <button
           type="submit"
           class="button primary"
           aria-disabled={busy || countProblem !== null || !checked.ok}
         >
-          {busy ? 'Starting training…' : 'Start training…'}
+          {isChecking
+            ? 'Checking whether the training started…'
+            : busy
+              ? 'Starting training…'
+              : unsure
+                ? 'Start again…'
+                : 'Start training…'}
         </button>
       </form>
       {result.value && (
@@ -158,7 +211,15 @@ export function TrainForm() {
         </p>
       )}
       <dialog ref={dialog} aria-labelledby="confirm-title" class="confirm">
-        <h3 id="confirm-title">Start training “{name.value.trim()}”?</h3>
+        <h3 id="confirm-title">
+          {unsure ? 'Start a second training?' : `Start training “${name.value.trim()}”?`}
+        </h3>
+        {unsure && (
+          <p>
+            The start of “{unsure.name}” at {clock(unsure.at)} may already be training, and billed.
+            Starting “{name.value.trim()}” now may bill a second training.
+          </p>
+        )}
         <p>
           {a.sample
             ? 'Sample data: the training is simulated, and nothing is billed.'
@@ -171,7 +232,7 @@ export function TrainForm() {
             Cancel
           </button>
           <button type="button" class="button primary" onClick={() => void start()}>
-            Start training
+            {unsure ? 'Start a second training' : 'Start training'}
           </button>
         </div>
       </dialog>

@@ -59,8 +59,10 @@ describe('bundle budgets (gzip)', () => {
     // 21 KB (20.7 today) once the stored-item parsers shared their helpers.
     ['options page', () => pageScripts('options.html'), 21 * KB],
     // The studio had no budget; set at what it weighs (25.4 KB) plus a little: its tray, its
-    // planning and the training form load when the page opens.
-    ['studio page', () => pageScripts('studio.html'), 26 * KB],
+    // planning and the training form load when the page opens. Raised to 27 KB (26.5 today) by
+    // the trust fixes: picked files checked by size and first bytes, and a training start that
+    // may have gone through held until the lists say (+0.8).
+    ['studio page', () => pageScripts('studio.html'), 27 * KB],
     // Raised from 20 KB when stored data came to be parsed like network data, through one writer,
     // with repairs (about 5 KB): it is read when the worker wakes, not before a page paints.
     // Raised to 31 KB with training details, history and estimates in the check (about 3 KB),
@@ -76,8 +78,9 @@ describe('bundle budgets (gzip)', () => {
     // _locales/ (messages.json is data, not script), and rarely used valibot functions are ~0.7.
     // Measured with every English sentence taken out, the worker would still be 34.1 KB: 32 KB
     // cannot be met while the polyfill, sample mode and the studio's writes live in it.
-    // Raised to 38 KB (37.1 today) by the trust fixes: keys hidden in every text an answer
-    // brings, keys recovered from any stored shape, the address bar's XML-safe highlight (+0.7).
+    // Raised to 38 KB (37.9 today) by the trust fixes: keys hidden in every text an answer
+    // brings, keys recovered from any stored shape, the address bar's XML-safe highlight, images
+    // read as bounded streams, trays swept, training starts in doubt held (+1.4).
     ['background', () => scriptWithImports('background.js'), 38 * KB],
   ])(
     'the %s stays within its budget',

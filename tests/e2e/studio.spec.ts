@@ -273,4 +273,21 @@ test('refusals keep what was prepared (429, 402, 400); an upload cut off after i
     studio.role('alert').filter({ hasText: 'refused' }),
     'Ideogram refused the training: model_name: already used in this account',
   );
+
+  // A 502 that may have started it: the button is held, then says no model appeared; starting
+  // again asks for a second, billed, training in so many words, and only then sends.
+  const trains = () => fake.paths().filter((p) => p.startsWith('/v1/ideogram-v3/train-model'));
+  fake.failPath('/v1/ideogram-v3/train-model', { type: 'status', status: 502 });
+  await studio.role('button', 'Start training…').click();
+  await studio.role('dialog').role('button', 'Start training').click();
+  const doubt = studio.role('alert').filter({ hasText: 'may have gone through' });
+  await hasText(doubt, 'no model of that name is listed yet');
+  fake.failPath('/v1/ideogram-v3/train-model', null);
+  const sentBefore = trains().length;
+  await studio.role('button', 'Start again…').click();
+  const confirm = studio.role('dialog');
+  await hasText(confirm, 'may bill a second training');
+  await confirm.role('button', 'Start a second training').click();
+  await visible(studio.text('Training “Brand v9” started.'));
+  expect(trains()).toHaveLength(sentBefore + 1);
 });

@@ -111,6 +111,7 @@ export function createHandlers({
     createDataset: (request) => ready(() => studio.createDataset(request)),
     uploadBatch: (request) => ready(() => studio.uploadBatch(request)),
     startTraining: (request) => ready(() => studio.startTraining(request)),
+    checkTrainingStart: (request) => ready(() => studio.checkTrainingStart(request)),
     fetchWaiting: (request) => ready(() => studio.fetchWaiting(request)),
   };
 }

@@ -21,7 +21,7 @@ describe('starting a training', () => {
   it('the new model is stored at once as Creating, from one request', async () => {
     const { env, start, storedModel } = await trainingEnv();
     const started = await start('Brand v9');
-    expect(started.modelName).toBe('Brand v9');
+    expect(started).toMatchObject({ outcome: 'started', training: { modelName: 'Brand v9' } });
     expect((await storedModel('Brand v9'))?.status).toBe('CREATING');
     expect(env.fake.paths().filter((p) => p.startsWith(TRAIN))).toEqual([TRAIN]);
   });
@@ -74,5 +74,68 @@ describe('starting a training', () => {
     await first;
     expect(env.fake.paths().filter((p) => p.startsWith(TRAIN))).toHaveLength(1);
     expect(env.fake.account.models.filter((m) => m.name === 'Brand v9')).toHaveLength(1);
+  });
+
+  it('after a start that may have gone through and did, a second click sends nothing and finds the model', async () => {
+    const { env, start, brand } = await trainingEnv();
+    env.fake.failPath(TRAIN, { type: 'status', status: 503, reached: true });
+    await expect(start('Brand v9')).rejects.toThrow('It may have gone through');
+    env.fake.failPath(TRAIN, null);
+    await settle();
+    env.fake.clearRequests();
+    const again = await start('Brand v9');
+    expect(again).toEqual({
+      outcome: 'found',
+      modelId: env.fake.account.models.find((m) => m.name === 'Brand v9')!.model_id,
+      modelName: 'Brand v9',
+    });
+    expect(env.fake.paths().filter((p) => p.startsWith(TRAIN))).toEqual([]);
+    expect(env.fake.account.models.filter((m) => m.name === 'Brand v9')).toHaveLength(1);
+    // Settled: the next start is an ordinary one.
+    const accountId = await env.accountId();
+    expect(await env.ask('checkTrainingStart', { accountId, datasetId: brand.dataset_id })).toEqual(
+      { outcome: 'none' },
+    );
+  });
+
+  it('after one that may have gone through and no model appeared, starting again needs `again`', async () => {
+    const { env, start, brand } = await trainingEnv();
+    const accountId = await env.accountId();
+    // The connection drops before Ideogram does anything: nothing started, but the client cannot know.
+    env.fake.failPath(TRAIN, { type: 'status', status: 502 });
+    await expect(start('Brand v9')).rejects.toThrow('It may have gone through');
+    env.fake.failPath(TRAIN, null);
+    await settle();
+    env.fake.clearRequests();
+    const held = await start('Brand v9');
+    expect(held).toEqual({ outcome: 'unsure', name: 'Brand v9', at: expect.any(Number) });
+    expect(await env.ask('checkTrainingStart', { accountId, datasetId: brand.dataset_id })).toEqual(
+      held,
+    );
+    expect(env.fake.paths().filter((p) => p.startsWith(TRAIN))).toEqual([]);
+    // Confirmed as a second, billed, training: sent once, and the doubt is settled.
+    const started = await env.ask('startTraining', {
+      accountId,
+      datasetId: brand.dataset_id,
+      name: 'Brand v9',
+      again: true,
+    });
+    expect(started.outcome).toBe('started');
+    expect(env.fake.paths().filter((p) => p.startsWith(TRAIN))).toEqual([TRAIN]);
+    expect(await env.ask('checkTrainingStart', { accountId, datasetId: brand.dataset_id })).toEqual(
+      { outcome: 'none' },
+    );
+  });
+
+  it('a refusal that changed nothing (a 402) holds nothing', async () => {
+    const { env, start, brand } = await trainingEnv();
+    env.fake.failPath(TRAIN, { type: 'status', status: 402 });
+    await expect(start('Brand v9')).rejects.toThrow('402');
+    env.fake.failPath(TRAIN, null);
+    const accountId = await env.accountId();
+    expect(await env.ask('checkTrainingStart', { accountId, datasetId: brand.dataset_id })).toEqual(
+      { outcome: 'none' },
+    );
+    expect((await start('Brand v9')).outcome).toBe('started');
   });
 });

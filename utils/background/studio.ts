@@ -1,7 +1,8 @@
 import type { IdeogramApi } from '../api/client';
 import { ApiError, failureOf, mayHaveBeenDone } from '../api/errors';
 import type { Dataset, TrainingSettings, UploadResult } from '../api/types';
-import type { UploadOutcome } from '../messaging/protocol';
+import type { TrainingCheck, TrainingStart, UploadOutcome } from '../messaging/protocol';
+import { setUnsettledTraining, unsettledTrainingsItem } from '../storage/session';
 import type { Account } from '../storage/items';
 import { filesOf, settleUpload } from '../studio/batches';
 import { fetchImage, nameFromUrl } from '../studio/collect';
@@ -119,12 +120,46 @@ export function createStudio(deps: StudioDeps) {
     }
   }
 
+  /**
+   * What the lists say now of a start of this dataset that may have gone through: a model of its
+   * name made from the dataset since (a few minutes of clock difference allowed), or none yet.
+   */
+  async function checkStart(
+    api: IdeogramApi,
+    key: string,
+    datasetId: string,
+  ): Promise<TrainingCheck> {
+    const unsettled = (await unsettledTrainingsItem.getValue())[key];
+    if (!unsettled) return { outcome: 'none' };
+    const { items } = await api.listModels({ scope: 'owned' });
+    const model = items.find(
+      (m) =>
+        m.datasetId === datasetId &&
+        m.name === unsettled.name &&
+        m.createdAt >= unsettled.at - 10 * 60_000,
+    );
+    if (!model) return { outcome: 'unsure', name: unsettled.name, at: unsettled.at };
+    await setUnsettledTraining(key, null);
+    // The lists are read again, so the model shows (and is watched) everywhere.
+    void deps.checkLists();
+    return { outcome: 'found', modelId: model.id, modelName: model.name };
+  }
+
+  async function checkTrainingStart(request: {
+    accountId: string;
+    datasetId: string;
+  }): Promise<TrainingCheck> {
+    const { api } = await deps.clientFor(request.accountId);
+    return checkStart(api, `${request.accountId}:${request.datasetId}`, request.datasetId);
+  }
+
   async function startTraining(request: {
     accountId: string;
     datasetId: string;
     name: string;
     settings?: TrainingSettings;
-  }) {
+    again?: boolean;
+  }): Promise<TrainingStart> {
     const problem = modelNameProblem(request.name);
     if (problem) throw new Error(problem);
     const key = `${request.accountId}:${request.datasetId}`;
@@ -134,6 +169,12 @@ export function createStudio(deps: StudioDeps) {
     starting.add(key);
     try {
       const { account, api } = await deps.clientFor(request.accountId);
+      // An earlier start may have gone through: nothing billed again until the lists say, or
+      // the person confirmed a second training.
+      if (!request.again) {
+        const earlier = await checkStart(api, key, request.datasetId);
+        if (earlier.outcome !== 'none') return earlier;
+      }
       // What the dataset holds now, not what a page saw: Ideogram needs 15 to 100 images.
       const detail = await api.getDataset(request.datasetId);
       const countProblem = imageCountProblem(detail.fileCount);
@@ -142,15 +183,20 @@ export function createStudio(deps: StudioDeps) {
       try {
         started = await api.trainModel(request.datasetId, request.name.trim(), request.settings);
       } catch (error) {
-        // It may have started all the same: the lists are fetched, so a new model shows up.
-        if (error instanceof ApiError && mayHaveBeenDone(error)) void deps.checkLists();
+        // It may have started all the same: held until the lists say (the lists are fetched, so
+        // a new model shows up).
+        if (error instanceof ApiError && mayHaveBeenDone(error)) {
+          await setUnsettledTraining(key, { name: request.name.trim(), at: deps.now() });
+          void deps.checkLists();
+        }
         throw error;
       }
+      await setUnsettledTraining(key, null);
       const now = deps.now();
       await storeStartedModel(account, started, now);
       await markDatasetUsed(account, request.datasetId, now);
       await deps.watchTraining(account.id);
-      return started;
+      return { outcome: 'started', training: started };
     } finally {
       starting.delete(key);
     }
@@ -180,5 +226,5 @@ export function createStudio(deps: StudioDeps) {
     return { ok: true };
   }
 
-  return { createDataset, uploadBatch, startTraining, fetchWaiting };
+  return { createDataset, uploadBatch, startTraining, checkTrainingStart, fetchWaiting };
 }

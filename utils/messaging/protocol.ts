@@ -42,6 +42,18 @@ export interface UploadOutcome {
 }
 
 /** What the background does for the extension's pages: one method per message. */
+/** What the lists say of a training start that may have gone through. */
+export type TrainingCheck =
+  /** No start of this dataset is in doubt. */
+  | { outcome: 'none' }
+  /** It did go through: a model of that name was made from the dataset since. */
+  | { outcome: 'found'; modelId: string; modelName: string }
+  /** No model of that name is listed: it may still appear, or it never started. */
+  | { outcome: 'unsure'; name: string; at: number };
+
+/** What asking for a training gave: started now, or what the lists say of an earlier start. */
+export type TrainingStart = { outcome: 'started'; training: StartedTraining } | TrainingCheck;
+
 export interface Protocol {
   /**
    * Refreshes every account and stores what comes. `force` (the ↻ button): every list, now.
@@ -102,13 +114,21 @@ export interface Protocol {
     datasetId: string;
     ids: string[];
   }): Promise<UploadOutcome>;
-  /** Starts a training of the dataset (billed to the account); refused while one is starting. */
+  /**
+   * Starts a training of the dataset (billed to the account); refused while one is starting.
+   * After an earlier start that may have gone through, nothing is sent until the lists say
+   * whether it did: the answer is then what they say, unless `again` (the person confirmed that a
+   * second training may be billed).
+   */
   startTraining(request: {
     accountId: string;
     datasetId: string;
     name: string;
     settings?: TrainingSettings;
-  }): Promise<StartedTraining>;
+    again?: boolean;
+  }): Promise<TrainingStart>;
+  /** Whether a start of this dataset that may have gone through did: what the lists say now. */
+  checkTrainingStart(request: { accountId: string; datasetId: string }): Promise<TrainingCheck>;
   /** Fetches an image that waited for access to its site, now allowed. */
   fetchWaiting(request: { id: string }): Promise<{ ok: boolean; problem?: string }>;
 }

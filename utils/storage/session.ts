@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { browser } from 'wxt/browser';
-import { joinProblems, listOf, withoutUndefined } from './parse';
+import { joinProblems, listOf, recordOf, withoutUndefined } from './parse';
 import { defineItem } from './store';
 
 // storage.session: what lasts until the browser closes, and never longer. It holds one item:
@@ -88,5 +88,37 @@ export async function keepSampleWrites(writes: SampleWrites): Promise<void> {
     await browser.storage.session.set({ [sampleWritesItem.key]: writes });
   } catch {
     // Without session storage, the simulation lasts as long as this worker.
+  }
+}
+
+/**
+ * Training starts whose answer said they may have gone through (a timeout, a dropped connection,
+ * a 5xx), by `accountId:datasetId`: until the lists are read and no model of that name appeared,
+ * the same dataset is not trained again without the person confirming a second, billed, start.
+ * Kept for the browser session, so a restarted worker or a reloaded page keeps the hold.
+ */
+export type UnsettledTrainings = Record<string, { name: string; at: number }>;
+
+export const unsettledTrainingsItem = /* @__PURE__ */ defineItem<UnsettledTrainings>(
+  'unsettledTrainings',
+  {
+    area: 'session',
+    fallback: {},
+    parse: recordOf(v.object({ name: Name, at: Time }), 'training starts'),
+  },
+);
+
+/** Changes the unsettled training starts (the background's studio, its only writer, calls). */
+export async function setUnsettledTraining(
+  key: string,
+  start: { name: string; at: number } | null,
+): Promise<void> {
+  try {
+    const all = { ...(await unsettledTrainingsItem.getValue()) };
+    if (start) all[key] = start;
+    else delete all[key];
+    await browser.storage.session.set({ [unsettledTrainingsItem.key]: all });
+  } catch {
+    // Without session storage, the hold lasts as long as the page's own.
   }
 }

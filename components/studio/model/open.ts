@@ -5,6 +5,7 @@ import { loadStored } from '../../stored';
 import { detail, loadDetail } from './detail';
 import { account, accounts, route, snapshots } from './route';
 import { loadTray, notAdded } from './tray';
+import { checkStart } from './training';
 import { upload } from './upload';
 
 // Opening a place of the studio, on the first load and on every change of the address's hash
@@ -26,7 +27,11 @@ export function openDataset(place: StudioPlace): void {
   const a = account.value;
   const id = place.datasetId;
   // Read by the route's id, listed yet or not: a dataset just created may be listed a moment later.
-  if (a && id !== null && id !== NEW_DATASET) void loadDetail(a.id, id);
+  if (a && id !== null && id !== NEW_DATASET) {
+    void loadDetail(a.id, id);
+    // A start of it that may have gone through (before a reload, say) holds its Train button.
+    void checkStart(a.id, id);
+  }
 }
 
 addEventListener('hashchange', () => openDataset(readStudioHash(location.hash)));
