@@ -166,7 +166,7 @@ export function TrainForm() {
         </details>
         {countProblem && <p class="message warn">{countProblem}</p>}
         {unsure && (
-          <div class="message warn" role="alert">
+          <div class="message warn doubt" role="alert">
             <p>
               The start of “{unsure.name}” at {clock(unsure.at)} may have gone through: no model of
               that name is listed yet. It can take a minute to appear; starting again may bill a
