@@ -168,9 +168,9 @@ export async function startTestBackground(
       return browserState.clipboard;
     },
     /** Clicks a right-click menu item, in a tab. */
-    async clickMenu(id: string, tabId = 7, frameId = 0) {
+    async clickMenu(id: string, tabId = 7, frameId = 0, info: object = {}) {
       await browserState.menuClicked.trigger(
-        { menuItemId: id, frameId, editable: true },
+        { menuItemId: id, frameId, editable: true, ...info },
         { id: tabId },
       );
       await settle();

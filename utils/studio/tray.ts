@@ -25,6 +25,7 @@ let opened: Promise<IDBDatabase> | undefined;
 
 function database(): Promise<IDBDatabase> {
   opened ??= new Promise<IDBDatabase>((resolve, reject) => {
+    // Firefox's private windows (and "never remember history") refuse here, by throwing.
     const request = indexedDB.open(DB_NAME, 1);
     request.onupgradeneeded = () => {
       const store = request.result.createObjectStore(STORE, { keyPath: 'id' });
@@ -35,7 +36,7 @@ function database(): Promise<IDBDatabase> {
     request.onblocked = () => reject(new TrayError());
   }).catch((error: unknown) => {
     opened = undefined;
-    throw error;
+    throw error instanceof TrayError ? error : new TrayError();
   });
   return opened;
 }
@@ -45,7 +46,7 @@ export class TrayError extends Error {
   override name = 'TrayError';
   constructor() {
     super(
-      'The browser refused to keep images for Model Watch (its storage may be full, or off in this window).',
+      'The browser refused to keep images for Model Watch: its storage may be full, or turned off (private windows, or history set never to be remembered). Free some disk space or use an ordinary window; or save the image and add the file in the studio.',
     );
   }
 }

@@ -5,7 +5,7 @@ import { getItems } from '../storage/store';
 import { collectImage } from '../studio/collect';
 import { markDatasetUsed } from '../studio/snapshot';
 import { studioPath } from '../studio/route';
-import { NEW_DATASET } from '../studio/tray';
+import { NEW_DATASET, TrayError } from '../studio/tray';
 import { tellUser } from './feedback';
 import { addSubmenu, type MenuEntry, menuText } from './menu-entry';
 
@@ -91,9 +91,29 @@ export function targetOf(id: string): { accountId: string; datasetId: string } |
 
 /**
  * The click. `access` is the site-access question, asked in the click's own turn (see
- * askSiteAccess), before the stored layout was awaited.
+ * askSiteAccess), before the stored layout was awaited. It never fails silently: whatever goes
+ * wrong (a tray the browser will not keep, storage refused) is told, and its promise resolves.
  */
 export async function onCollectMenuClick(
+  info: Browser.contextMenus.OnClickData,
+  access: Promise<boolean>,
+  now: () => number,
+): Promise<void> {
+  try {
+    await collectFromMenu(info, access, now);
+  } catch (error) {
+    await tellUser({
+      ok: false,
+      title: 'The image was not added',
+      body:
+        error instanceof TrayError
+          ? error.message
+          : 'Something went wrong while adding it. Save the image and add the file in the studio.',
+    }).catch(() => {});
+  }
+}
+
+async function collectFromMenu(
   info: Browser.contextMenus.OnClickData,
   access: Promise<boolean>,
   now: () => number,
