@@ -7,8 +7,8 @@ import {
   standardAccount,
   TEST_KEY,
 } from '../../tests/fake-api';
+import { failureOf } from '../../tests/api-failure';
 import { createIdeogramApi } from './client';
-import { ApiError } from './errors';
 import { maskedKey } from './redact';
 
 // A gateway or proxy that echoes the request puts the key into an answer's words: every text an
@@ -35,15 +35,6 @@ const withoutKeys = (value: unknown) => {
   expect(text).not.toContain(OTHER_KEY);
   return text;
 };
-
-async function failure(promise: Promise<unknown>): Promise<ApiError> {
-  const error: unknown = await promise.then(
-    () => new Error('expected the call to fail'),
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ApiError);
-  return error as ApiError;
-}
 
 describe('the client hides keys in what answers say', () => {
   it('in model names, dataset names, file names and captions', async () => {
@@ -72,11 +63,11 @@ describe('the client hides keys in what answers say', () => {
   it('in a refusal’s words, on reads and on writes', async () => {
     const { fake, api } = setup();
     fake.failNext({ type: 'status', status: 400, body: { detail: `bad key ${TEST_KEY}` } });
-    const read = await failure(api.listModels());
+    const read = await failureOf(api.listModels());
     expect(read.message).toContain(`bad key ${maskedKey(TEST_KEY)}`);
     withoutKeys(read.toJSON());
     fake.failNext({ type: 'status', status: 400, body: { message: `not yours: ${OTHER_KEY}` } });
-    const write = await failure(api.createDataset('New'));
+    const write = await failureOf(api.createDataset('New'));
     expect(write.message).toContain(`not yours: ${maskedKey(OTHER_KEY)}`);
     withoutKeys(write.toJSON());
   });
@@ -85,7 +76,7 @@ describe('the client hides keys in what answers say', () => {
     const { fake, api } = setup();
     const detail = `${'x'.repeat(190)}${TEST_KEY}`;
     fake.failNext({ type: 'status', status: 400, body: { detail } });
-    const error = await failure(api.listModels());
+    const error = await failureOf(api.listModels());
     // Hidden before the words are cut to length: no first half of the key survives the cut.
     expect(error.message).toContain(`${'x'.repeat(190)}${maskedKey(TEST_KEY)}`);
     expect(error.message).not.toContain(TEST_KEY.slice(0, 6));

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { allFaults, createFakeApi, type Fault, TEST_KEY } from '../../tests/fake-api';
+import { failureOf } from '../../tests/api-failure';
 import { createIdeogramApi } from './client';
 import { ApiError, type ApiErrorKind } from './errors';
 
@@ -12,17 +13,6 @@ function setup(options: { apiKey?: string; online?: boolean; timeoutMs?: number 
     isOnline: () => options.online ?? true,
   });
   return { fake, api };
-}
-
-async function failureOf(promise: Promise<unknown>): Promise<ApiError> {
-  const error = await promise.then(
-    () => {
-      throw new Error('expected the call to fail');
-    },
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ApiError);
-  return error as ApiError;
 }
 
 describe('createIdeogramApi: requests', () => {

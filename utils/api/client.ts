@@ -10,6 +10,7 @@ import {
   type Subject,
   timeoutError,
 } from './errors';
+import { megabytes } from './limits';
 import { hideInValue, keyHider } from './redact';
 import { parseRetryAfter } from './retry-after';
 import {
@@ -305,7 +306,7 @@ async function readCapped(response: Response, maxBytes: number, subject: Subject
  * never how much happened to arrive before reading stopped, which varies from one try to the next.
  */
 function tooLarge(size: { declared: number } | { over: number }, subject: Subject): ApiError {
-  const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1).replace(/\.0$/, '')} MB`;
+  const mb = (bytes: number) => `${megabytes(bytes)} MB`;
   const said = 'declared' in size ? mb(size.declared) : `over ${mb(size.over)}`;
   return invalidResponseError(`${said}, more than ${subject} should ever be`);
 }

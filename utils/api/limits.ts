@@ -14,6 +14,9 @@ export const MAX_IMAGES = 100;
  */
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 
+/** A size in megabytes as the limits are said: one decimal, without a trailing `.0` (`10`, `10.4`). */
+export const megabytes = (bytes: number) => (bytes / 1024 / 1024).toFixed(1).replace(/\.0$/, '');
+
 /** A model's name: 5 to 30 characters, ASCII letters, digits, spaces and hyphens. */
 export const MODEL_NAME = { min: 5, max: 30, allowed: /^[A-Za-z0-9 -]+$/ } as const;
 /** A dataset's name: not blank, at most this long. */

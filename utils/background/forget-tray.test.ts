@@ -1,5 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { settle, startTestBackground } from '../../tests/background-harness';
 import { fakeImageBytes, standardAccount, TEST_KEY } from '../../tests/fake-api';
 import { trayItem } from '../../tests/tray-items';
@@ -35,10 +36,16 @@ describe('the tray of a removed account', () => {
     );
   });
 
-  it('left behind by an older version is swept when the worker starts', async () => {
+  it('left behind by an older version is swept when the extension is updated or the browser starts', async () => {
     await putInTray([trayItem('orphan.png', { id: 'orphan', accountId: 'acct-long-gone' })]);
     await startTestBackground();
     await settle();
+    // A wake of the worker (an alarm, a message) does not scan the tray.
+    expect((await wholeTray()).map((item) => item.id)).toEqual(['orphan']);
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'update', previousVersion: '0.0.9' });
+    await vi.waitFor(async () => expect(await wholeTray()).toEqual([]));
+    await putInTray([trayItem('orphan.png', { id: 'orphan-2', accountId: 'acct-long-gone' })]);
+    await fakeBrowser.runtime.onStartup.trigger();
     await vi.waitFor(async () => expect(await wholeTray()).toEqual([]));
   });
 });

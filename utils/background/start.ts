@@ -100,6 +100,8 @@ export function startBackground(deps: BackgroundDeps = productionDeps): { ready:
     void ready(async () => {
       await jobs.rescheduleEvery();
       await menu.sync(true);
+      // An install, an update or a browser start (not every wake): what an older version left.
+      await forgetRemovedTrays();
     });
   browser.runtime.onInstalled.addListener(({ reason }) => {
     if (reason === 'install') void browser.runtime.openOptionsPage();
@@ -126,10 +128,9 @@ export function startBackground(deps: BackgroundDeps = productionDeps): { ready:
     // Accounts added or removed, or a key saved. (A rename changes neither: nothing to fetch,
     // and no alarm to move.)
     const { accounts, apiKeys } = changes;
-    if (apiKeys || (accounts && idsOf(accounts.oldValue) !== idsOf(accounts.newValue))) {
-      void ready(onAccountsChanged);
-      void ready(forgetRemovedTrays);
-    }
+    const idsChanged = accounts && idsOf(accounts.oldValue) !== idsOf(accounts.newValue);
+    if (apiKeys || idsChanged) void ready(onAccountsChanged);
+    if (idsChanged) void ready(forgetRemovedTrays);
   });
   let notificationClicksWired = false;
   const wireNotificationClicks = () => {
@@ -152,7 +153,6 @@ export function startBackground(deps: BackgroundDeps = productionDeps): { ready:
     await countListed(fetched.ids, fetched.results);
     const snapshots = await snapshotsItem.getValue();
     if (Object.values(snapshots).some((s) => s.error?.kind === 'offline')) connection.watch();
-    await forgetRemovedTrays();
   });
   return { ready: started };
 }

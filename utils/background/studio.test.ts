@@ -91,6 +91,11 @@ describe('starting a training', () => {
     });
     expect(env.fake.paths().filter((p) => p.startsWith(TRAIN))).toEqual([]);
     expect(env.fake.account.models.filter((m) => m.name === 'Brand v9')).toHaveLength(1);
+    // One read of the owned list said so, and its answer is what the snapshot lists.
+    expect(env.fake.paths().filter((p) => p.startsWith('/models?') || p === '/models')).toEqual([
+      '/models?scope=owned',
+    ]);
+    expect((await env.snapshot()).models.some((m) => m.name === 'Brand v9')).toBe(true);
     // Settled: the next start is an ordinary one.
     const accountId = await env.accountId();
     expect(await env.ask('checkTrainingStart', { accountId, datasetId: brand.dataset_id })).toEqual(

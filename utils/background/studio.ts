@@ -12,7 +12,12 @@ import {
   modelNameProblem,
   uniqueName,
 } from '../studio/rules';
-import { markDatasetUsed, storeNewDataset, storeStartedModel } from '../studio/snapshot';
+import {
+  markDatasetUsed,
+  storeModel,
+  storeNewDataset,
+  storeStartedModel,
+} from '../studio/snapshot';
 import {
   itemsInTray,
   moveTray,
@@ -125,7 +130,7 @@ export function createStudio(deps: StudioDeps) {
    * name made from the dataset since (a few minutes of clock difference allowed), or none yet.
    */
   async function checkStart(
-    api: IdeogramApi,
+    { account, api }: { account: Account; api: IdeogramApi },
     key: string,
     datasetId: string,
   ): Promise<TrainingCheck> {
@@ -140,8 +145,9 @@ export function createStudio(deps: StudioDeps) {
     );
     if (!model) return { outcome: 'unsure', name: unsettled.name, at: unsettled.at };
     await setUnsettledTraining(key, null);
-    // The lists are read again, so the model shows (and is watched) everywhere.
-    void deps.checkLists();
+    // Listed from this answer (no second read), and watched like a training just started.
+    await storeModel(account, model);
+    await deps.watchTraining(account.id);
     return { outcome: 'found', modelId: model.id, modelName: model.name };
   }
 
@@ -149,8 +155,8 @@ export function createStudio(deps: StudioDeps) {
     accountId: string;
     datasetId: string;
   }): Promise<TrainingCheck> {
-    const { api } = await deps.clientFor(request.accountId);
-    return checkStart(api, `${request.accountId}:${request.datasetId}`, request.datasetId);
+    const client = await deps.clientFor(request.accountId);
+    return checkStart(client, `${request.accountId}:${request.datasetId}`, request.datasetId);
   }
 
   async function startTraining(request: {
@@ -168,11 +174,12 @@ export function createStudio(deps: StudioDeps) {
     }
     starting.add(key);
     try {
-      const { account, api } = await deps.clientFor(request.accountId);
+      const client = await deps.clientFor(request.accountId);
+      const { account, api } = client;
       // An earlier start may have gone through: nothing billed again until the lists say, or
       // the person confirmed a second training.
       if (!request.again) {
-        const earlier = await checkStart(api, key, request.datasetId);
+        const earlier = await checkStart(client, key, request.datasetId);
         if (earlier.outcome !== 'none') return earlier;
       }
       // What the dataset holds now, not what a page saw: Ideogram needs 15 to 100 images.
@@ -191,7 +198,8 @@ export function createStudio(deps: StudioDeps) {
         }
         throw error;
       }
-      await setUnsettledTraining(key, null);
+      // A second training the person confirmed settles the doubt (without one, there was none).
+      if (request.again) await setUnsettledTraining(key, null);
       const now = deps.now();
       await storeStartedModel(account, started, now);
       await markDatasetUsed(account, request.datasetId, now);

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
-import { MAX_UPLOAD_BYTES } from '../api/limits';
-import { extensionForType, megabytes, sniffImageType, uniqueName } from './rules';
+import { MAX_UPLOAD_BYTES, megabytes } from '../api/limits';
+import { extensionForType, sniffImageType, uniqueName } from './rules';
 import { newTrayId, putInTray, siteAddressOf, type TrayItem, trayOf } from './tray';
 
 // Right-click "Add image to Ideogram dataset": the image is fetched by the extension (with no
@@ -123,24 +123,35 @@ export async function fetchImage(src: string): Promise<Fetched> {
     void response.body?.cancel().catch(() => {});
     return { ok: false, problem: tooLarge(declared) };
   }
-  const read = await readImageBody(response, signal);
-  if (!read.ok) return { ok: false, problem: read.why === 'slow' ? tooSlow : read.problem };
-  return { ok: true, blob: new Blob(read.chunks, { type: read.type }), type: read.type };
+  return readImageBody(response, signal, tooSlow);
 }
-
-type BodyRead =
-  | { ok: true; chunks: Uint8Array<ArrayBuffer>[]; type: string }
-  | { ok: false; why: 'slow' | 'refused'; problem: string };
 
 const NOT_AN_IMAGE =
   'Ideogram takes JPEG, PNG or WebP images, and this one is another kind (GIF, SVG or AVIF, say).';
 
-/** Reads the body up to the limit, checking its type from its first bytes. */
-async function readImageBody(response: Response, signal: AbortSignal): Promise<BodyRead> {
+/** The first bytes of what was read so far (enough to tell an image's type). */
+function head(chunks: readonly Uint8Array[]): Uint8Array {
+  const bytes = new Uint8Array(16);
+  let at = 0;
+  for (const chunk of chunks) {
+    if (at >= bytes.length) break;
+    const part = chunk.subarray(0, bytes.length - at);
+    bytes.set(part, at);
+    at += part.length;
+  }
+  return bytes.subarray(0, at);
+}
+
+/** Reads the body up to the limit, its type checked from its first 16 bytes before reading on. */
+async function readImageBody(
+  response: Response,
+  signal: AbortSignal,
+  tooSlow: string,
+): Promise<Fetched> {
   const reader = response.body?.getReader();
-  const refuse = (problem: string): BodyRead => {
+  const refuse = (problem: string): Fetched => {
     void reader?.cancel().catch(() => {});
-    return { ok: false, why: 'refused', problem };
+    return { ok: false, problem };
   };
   if (!reader) return refuse(NOT_AN_IMAGE);
   const chunks: Uint8Array<ArrayBuffer>[] = [];
@@ -151,24 +162,28 @@ async function readImageBody(response: Response, signal: AbortSignal): Promise<B
       const { done, value } = await reader.read();
       if (done) break;
       received += value.byteLength;
-      if (received > MAX_COLLECTED_BYTES) return refuse(tooLarge(received, true));
+      if (received > MAX_COLLECTED_BYTES) return refuse(tooLarge());
       chunks.push(new Uint8Array(value));
       if (type === undefined && received >= 16) {
-        type = sniffImageType(new Uint8Array(await new Blob(chunks).slice(0, 16).arrayBuffer()));
+        type = sniffImageType(head(chunks));
         if (type === null) return refuse(NOT_AN_IMAGE);
       }
     }
   } catch {
-    if (signal.aborted) return { ok: false, why: 'slow', problem: '' };
-    return refuse('The connection broke while the image was read: try again.');
+    return refuse(
+      signal.aborted ? tooSlow : 'The connection broke while the image was read: try again.',
+    );
   }
-  type ??= sniffImageType(new Uint8Array(await new Blob(chunks).slice(0, 16).arrayBuffer()));
+  type ??= sniffImageType(head(chunks));
   if (type === null) return refuse(NOT_AN_IMAGE);
-  return { ok: true, chunks, type };
+  return { ok: true, blob: new Blob(chunks, { type }), type };
 }
 
-function tooLarge(bytes: number, atLeast = false): string {
-  return `The image is ${atLeast ? 'over ' : ''}${megabytes(atLeast ? MAX_COLLECTED_BYTES : bytes)} MB: Ideogram takes images up to ${megabytes(MAX_UPLOAD_BYTES)} MB.`;
+/** Its declared size, or (streamed without one) the limit it passed. */
+function tooLarge(declared?: number): string {
+  const size =
+    declared === undefined ? `over ${megabytes(MAX_COLLECTED_BYTES)}` : megabytes(declared);
+  return `The image is ${size} MB: Ideogram takes images up to ${megabytes(MAX_UPLOAD_BYTES)} MB.`;
 }
 
 export interface CollectRequest {

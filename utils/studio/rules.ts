@@ -2,6 +2,7 @@ import {
   DATASET_NAME_MAX,
   MAX_IMAGES,
   MAX_UPLOAD_BYTES,
+  megabytes,
   MIN_IMAGES,
   MODEL_NAME,
   validSetting,
@@ -174,9 +175,6 @@ export function imageFileProblem(
   }
   return null;
 }
-
-/** Megabytes to one decimal, without a trailing `.0`: `10`, `10.4`. */
-export const megabytes = (bytes: number) => (bytes / 1024 / 1024).toFixed(1).replace(/\.0$/, '');
 
 export function refusedWords(name: string): string {
   const ext = extensionOf(name);

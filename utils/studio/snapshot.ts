@@ -48,6 +48,11 @@ export function storeStartedModel(
     uri: null,
     datasetId: started.datasetId,
   };
+  return storeModel(account, model);
+}
+
+/** A model of the account, listed at once unless the stored list already has it. */
+export function storeModel(account: Account, model: Model): Promise<void> {
   return changeSnapshot(account, (snapshot) =>
     snapshot.models.some((m) => m.id === model.id)
       ? null

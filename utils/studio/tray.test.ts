@@ -49,22 +49,6 @@ async function putRaw(records: unknown[]): Promise<void> {
   db.close();
 }
 
-/** The keys the database holds, damaged records included. */
-async function storedKeys(): Promise<IDBValidKey[]> {
-  await putRaw([]); // opens (or creates) the database the tray uses
-  return new Promise((resolve, reject) => {
-    const open = indexedDB.open('model-watch', 1);
-    open.onsuccess = () => {
-      const read = open.result.transaction('tray').objectStore('tray').getAllKeys();
-      read.onsuccess = () => {
-        open.result.close();
-        resolve(read.result);
-      };
-    };
-    open.onerror = () => reject(open.error);
-  });
-}
-
 /** The records the database holds, as stored. */
 async function storedRecords(): Promise<Record<string, unknown>[]> {
   await putRaw([]);
@@ -80,6 +64,9 @@ async function storedRecords(): Promise<Record<string, unknown>[]> {
     open.onerror = () => reject(open.error);
   });
 }
+
+/** The keys the database holds, damaged records included. */
+const storedKeys = async () => (await storedRecords()).map((record) => record.id);
 
 beforeEach(async () => {
   await removeFromTray((await wholeTray()).map((item) => item.id));

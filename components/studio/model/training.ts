@@ -94,10 +94,8 @@ export async function startTraining(
     keepDoubt(key, answer);
     return { ok: 'held' };
   } catch (error) {
-    if (maybeDone(error)) {
-      starting.value = withKey(starting.value, key, false);
-      await checkStart(accountId, datasetId);
-    }
+    // The button says "Checking whether the training started…" meanwhile.
+    if (maybeDone(error)) await checkStart(accountId, datasetId);
     return { ok: false, message: failureMessage(error, 'The training could not be started.') };
   } finally {
     starting.value = withKey(starting.value, key, false);
