@@ -129,18 +129,14 @@ export async function fetchImage(src: string): Promise<Fetched> {
 const NOT_AN_IMAGE =
   'Ideogram takes JPEG, PNG or WebP images, and this one is another kind (GIF, SVG or AVIF, say).';
 
-/** The first bytes of what was read so far (enough to tell an image's type). */
-function head(chunks: readonly Uint8Array[]): Uint8Array {
-  const bytes = new Uint8Array(16);
-  let at = 0;
-  for (const chunk of chunks) {
-    if (at >= bytes.length) break;
-    const part = chunk.subarray(0, bytes.length - at);
-    bytes.set(part, at);
-    at += part.length;
-  }
-  return bytes.subarray(0, at);
-}
+/** The first 16 bytes of what was read so far (enough to tell an image's type). */
+const head = (chunks: readonly Uint8Array[]) =>
+  Uint8Array.from(
+    chunks
+      .slice(0, 16)
+      .flatMap((chunk) => [...chunk.subarray(0, 16)])
+      .slice(0, 16),
+  );
 
 /** Reads the body up to the limit, its type checked from its first 16 bytes before reading on. */
 async function readImageBody(
