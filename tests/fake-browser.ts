@@ -10,7 +10,11 @@ export const realNotifications = fakeBrowser.notifications;
 export function resetBrowser() {
   fakeBrowser.reset();
   const granted = new Set<string>();
-  const added: ((p: { permissions?: string[] }) => void)[] = [];
+  type Change = { permissions?: string[]; origins?: string[] };
+  const added: ((p: Change) => void)[] = [];
+  const removed: ((p: Change) => void)[] = [];
+  // Origins are granted like permissions; what getAll lists tells them apart, as browsers do.
+  const isOrigin = (p: string) => p.includes('://') || p === '<all_urls>';
   const calls = { openOptionsPage: 0, openPopup: 0, accessLevel: [] as string[] };
   const extras = {
     permissions: {
@@ -29,20 +33,29 @@ export function resetBrowser() {
         origins?: string[];
       }) => {
         for (const p of [...permissions, ...origins]) granted.add(p);
-        for (const listener of added) listener({ permissions });
+        for (const listener of added) listener({ permissions, origins });
         return true;
       },
-      remove: async ({ permissions = [] }: { permissions?: string[] }) => {
-        for (const p of permissions) granted.delete(p);
+      remove: async ({ permissions = [], origins = [] }: Change) => {
+        for (const p of [...permissions, ...origins]) granted.delete(p);
+        for (const listener of removed) listener({ permissions, origins });
         return true;
       },
-      getAll: async () => ({ permissions: [...granted], origins: [] }),
+      getAll: async () => ({
+        permissions: [...granted].filter((p) => !isOrigin(p)),
+        origins: [...granted].filter(isOrigin),
+      }),
       onAdded: {
-        addListener: (l: (p: { permissions?: string[] }) => void) => added.push(l),
-        removeListener: () => {},
-        hasListener: () => false,
+        addListener: (l: (p: Change) => void) => added.push(l),
+        removeListener: (l: (p: Change) => void) => void added.splice(added.indexOf(l) >>> 0, 1),
+        hasListener: (l: (p: Change) => void) => added.includes(l),
       },
-      onRemoved: { addListener: () => {}, removeListener: () => {}, hasListener: () => false },
+      onRemoved: {
+        addListener: (l: (p: Change) => void) => removed.push(l),
+        removeListener: (l: (p: Change) => void) =>
+          void removed.splice(removed.indexOf(l) >>> 0, 1),
+        hasListener: (l: (p: Change) => void) => removed.includes(l),
+      },
     },
   };
   Object.assign(fakeBrowser, extras);

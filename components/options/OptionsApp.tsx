@@ -4,6 +4,7 @@ import { optionsState } from './model';
 import { PinHint } from './PinHint';
 import { SettingsSection } from './SettingsSection';
 import { ShortcutsSection } from './ShortcutsSection';
+import { SitesSection } from './SitesSection';
 
 export function OptionsApp() {
   const sample = optionsState.mode.value === 'sample';
@@ -26,6 +27,7 @@ export function OptionsApp() {
       <AccountsSection />
       <SettingsSection />
       <ShortcutsSection />
+      <SitesSection />
       <footer class="page-footer">
         <a href="/privacy.html" target="_blank" rel="noreferrer">
           Privacy policy

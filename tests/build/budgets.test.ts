@@ -56,8 +56,9 @@ describe('bundle budgets (gzip)', () => {
     // valibot and the polyfill are 18 KB of it; the words a first paint shows are the next cut).
     ['popup', () => pageScripts('popup.html'), 28 * KB],
     // Lowered from 25 KB to 21.5 KB (20.8 then): it had never grown into its first budget. Then to
-    // 21 KB (20.7 today) once the stored-item parsers shared their helpers.
-    ['options page', () => pageScripts('options.html'), 21 * KB],
+    // 21 KB (20.7 then) once the stored-item parsers shared their helpers. Raised to 21.5 KB
+    // (21.3 today) by the list of sites images were collected from, with Forget (+0.6).
+    ['options page', () => pageScripts('options.html'), 21.5 * KB],
     // The studio had no budget; set at what it weighs (25.4 KB) plus a little: its tray, its
     // planning and the training form load when the page opens. Raised to 27 KB (26.5 today) by
     // the trust fixes: picked files checked by size and first bytes, and a training start that
