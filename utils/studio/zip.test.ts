@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { storedZip } from '../../tests/fake-api';
 import { isCaptionName, isImageName, stemOf } from './rules';
-import { listZip } from './zip';
+import { listZip, listZipFile } from './zip';
 
 /**
  * A ZIP made by Info-ZIP's `zip -r` 3.0 (not by this project): folders, a deflated entry, and
@@ -132,6 +132,60 @@ describe('listZip', () => {
     const zip = storedZip([{ name: 'a.jpg', data: 'abc' }]).slice();
     zip[zip.length - 22 + 4] = 1; // this is disk 1
     expect(() => listZip(zip)).toThrow(/Split/);
+  });
+});
+
+/** A file that counts the bytes read from it, and where. */
+function countingFile(bytes: Uint8Array) {
+  const whole = new Blob([bytes]);
+  const reads: [number, number][] = [];
+  const file = {
+    size: whole.size,
+    slice(start?: number, end?: number) {
+      reads.push([start ?? 0, end ?? whole.size]);
+      return whole.slice(start, end);
+    },
+  } as Blob;
+  const bytesRead = () => reads.reduce((sum, [start, end]) => sum + end - start, 0);
+  return { file, reads, bytesRead };
+}
+
+describe('listZipFile', () => {
+  it('lists a picked ZIP from its end, never reading its images', async () => {
+    // 200 images of 100 KB: 20 MB of data, a directory of a few KB.
+    const image = new Uint8Array(100_000).fill(0xab);
+    const zip = storedZip(
+      Array.from({ length: 200 }, (_, i) => ({ name: `shots/${i}.jpg`, data: image })),
+      { comment: 'made for Ideogram' },
+    );
+    const { file, bytesRead } = countingFile(zip);
+    const entries = await listZipFile(file);
+    expect(entries).toEqual(listZip(zip));
+    expect(entries).toHaveLength(200);
+    // The end (at most a comment's worth), the directory, and four bytes at each entry's start.
+    expect(bytesRead()).toBeLessThan(80_000);
+    expect(zip.length).toBeGreaterThan(20_000_000);
+  });
+
+  it('reads ZIP64 archives and refuses cut or foreign ones in the same words as listZip', async () => {
+    const zip64 = storedZip([{ name: 'a.jpg', data: 'abc' }], { zip64: true });
+    expect(await listZipFile(countingFile(zip64).file)).toEqual([{ name: 'a.jpg', size: 3 }]);
+    for (const bytes of [
+      INFO_ZIP.subarray(0, 500),
+      INFO_ZIP.subarray(100),
+      zip64.subarray(0, zip64.length - 30),
+      new TextEncoder().encode('not a zip at all'),
+    ]) {
+      const words = (() => {
+        try {
+          listZip(bytes);
+        } catch (error) {
+          return (error as Error).message;
+        }
+        return 'listed';
+      })();
+      await expect(listZipFile(countingFile(bytes).file)).rejects.toThrow(words);
+    }
   });
 });
 

@@ -33,28 +33,79 @@ interface Directory {
   entries: number;
 }
 
+/** Byte ranges of the archive to read, `[start, end)`; what comes back is cut at its end. */
+type Ranges = [start: number, end: number][];
+/** The listing, as steps: each yields the ranges it needs and gets their bytes back. */
+type Listing<T> = Generator<Ranges, T, Uint8Array[]>;
+
+const viewOf = (bytes: Uint8Array) =>
+  new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+
+function* bytesAt(start: number, end: number): Listing<DataView> {
+  return viewOf((yield [[start, end]])[0]!);
+}
+
 /**
  * The files in a ZIP archive (directories and macOS's `__MACOSX/` and `.DS_Store` extras left
  * out), in the archive's order. Throws an Error saying what is wrong when the bytes are not a
  * ZIP, or a ZIP cut short.
  */
 export function listZip(bytes: Uint8Array): ZipEntry[] {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const end = findEndRecord(view);
+  const cut = ([start, end]: Ranges[number]) =>
+    bytes.subarray(Math.max(0, start), Math.min(bytes.byteLength, end));
+  const listing = zipListing(bytes.byteLength);
+  let step = listing.next([]);
+  while (!step.done) step = listing.next(step.value.map(cut));
+  return step.value;
+}
+
+/**
+ * The same, read from a file's end: its end record, the central directory it points to, and four
+ * bytes where each entry starts. A picked ZIP is never loaded whole.
+ */
+export async function listZipFile(file: Blob): Promise<ZipEntry[]> {
+  const cut = async ([start, end]: Ranges[number]) =>
+    new Uint8Array(await file.slice(Math.max(0, start), Math.min(file.size, end)).arrayBuffer());
+  const listing = zipListing(file.size);
+  let step = listing.next([]);
+  while (!step.done) step = listing.next(await Promise.all(step.value.map(cut)));
+  return step.value;
+}
+
+function* zipListing(size: number): Listing<ZipEntry[]> {
+  // The end record is within its own size and a comment's of the end; ZIP64's locator precedes it.
+  const tailStart = Math.max(0, size - EOCD_SIZE - MAX_COMMENT - ZIP64_LOCATOR_SIZE);
+  const tail = yield* bytesAt(tailStart, size);
+  const end = findEndRecord(tail);
   if (end === -1) {
     // A ZIP starts with a local header; one that does but has no end record was cut short.
-    const startsLikeZip = bytes.length >= 4 && view.getUint32(0, true) === LOCAL_SIGNATURE;
+    const head = yield* bytesAt(0, 4);
+    const startsLikeZip = head.byteLength === 4 && head.getUint32(0, true) === LOCAL_SIGNATURE;
     throw new Error(
       startsLikeZip
         ? 'The ZIP file is truncated: its end-of-central-directory record is missing.'
         : 'Not a ZIP file: no end-of-central-directory record.',
     );
   }
-  const directory = readDirectoryLocation(view, end);
-  if (directory.offset + directory.size > end) {
+  const directory = yield* readDirectoryLocation(tail, end, tailStart);
+  if (directory.offset + directory.size > tailStart + end) {
     throw new Error('The ZIP file is truncated: its central directory lies outside the file.');
   }
-  return readCentralDirectory(view, directory).filter((entry) => isListed(entry.name));
+  const listed = readCentralDirectory(
+    yield* bytesAt(directory.offset, directory.offset + directory.size),
+    directory.entries,
+  );
+  // Each entry's data must be in the file too: an archive missing its start was cut short.
+  const starts = yield listed.map(({ local }): Ranges[number] => [local, local + 4]);
+  return listed
+    .map(({ name, size: entrySize }, i) => {
+      const start = starts[i]!;
+      if (start.byteLength !== 4 || viewOf(start).getUint32(0, true) !== LOCAL_SIGNATURE) {
+        throw new Error(`The ZIP file is truncated or damaged: the data of ${name} is missing.`);
+      }
+      return { name, size: entrySize };
+    })
+    .filter((entry) => isListed(entry.name));
 }
 
 /** The end record's offset, searched backwards past a possible comment; -1 when none. */
@@ -70,47 +121,51 @@ function findEndRecord(view: DataView): number {
   return -1;
 }
 
-function readDirectoryLocation(view: DataView, end: number): Directory {
-  const disk = view.getUint16(end + 4, true);
-  const directoryDisk = view.getUint16(end + 6, true);
-  if (disk !== directoryDisk || view.getUint16(end + 8, true) !== view.getUint16(end + 10, true)) {
+/** Where the directory is, from the end record at `end` of `tail` (which starts at `tailStart`). */
+function* readDirectoryLocation(
+  tail: DataView,
+  end: number,
+  tailStart: number,
+): Listing<Directory> {
+  const disk = tail.getUint16(end + 4, true);
+  const directoryDisk = tail.getUint16(end + 6, true);
+  if (disk !== directoryDisk || tail.getUint16(end + 8, true) !== tail.getUint16(end + 10, true)) {
     throw new Error('Split (multi-part) ZIP archives are not supported.');
   }
   const directory = {
-    entries: view.getUint16(end + 10, true),
-    size: view.getUint32(end + 12, true),
-    offset: view.getUint32(end + 16, true),
+    entries: tail.getUint16(end + 10, true),
+    size: tail.getUint32(end + 12, true),
+    offset: tail.getUint32(end + 16, true),
   };
   // Any field at its maximum means the real value is in the ZIP64 end record.
   const zip64 =
     directory.entries === 0xffff ||
     directory.size === 0xffffffff ||
     directory.offset === 0xffffffff;
-  return zip64 ? readZip64Location(view, end) : directory;
-}
-
-/** The ZIP64 end record, found through the locator just before the classic end record. */
-function readZip64Location(view: DataView, end: number): Directory {
+  if (!zip64) return directory;
+  // The ZIP64 end record, found through the locator just before the classic end record.
   const locator = end - ZIP64_LOCATOR_SIZE;
-  if (locator < 0 || view.getUint32(locator, true) !== ZIP64_LOCATOR_SIGNATURE) {
+  if (locator < 0 || tail.getUint32(locator, true) !== ZIP64_LOCATOR_SIGNATURE) {
     throw new Error('The ZIP file is damaged: its ZIP64 end record is missing.');
   }
-  const record = readUint64(view, locator + 8);
-  if (record + 56 > locator || view.getUint32(record, true) !== ZIP64_EOCD_SIGNATURE) {
+  const at = readUint64(tail, locator + 8);
+  const record = at + 56 > tailStart + locator ? null : yield* bytesAt(at, at + 56);
+  if (!record || record.getUint32(0, true) !== ZIP64_EOCD_SIGNATURE) {
     throw new Error('The ZIP file is truncated: its ZIP64 end record lies outside the file.');
   }
   return {
-    entries: readUint64(view, record + 32),
-    size: readUint64(view, record + 40),
-    offset: readUint64(view, record + 48),
+    entries: readUint64(record, 32),
+    size: readUint64(record, 40),
+    offset: readUint64(record, 48),
   };
 }
 
-function readCentralDirectory(view: DataView, directory: Directory): ZipEntry[] {
-  const entries: ZipEntry[] = [];
-  const limit = directory.offset + directory.size;
-  let at = directory.offset;
-  for (let i = 0; i < directory.entries; i++) {
+/** The directory's entries (`view` holds it from its first byte), with their data's offsets. */
+function readCentralDirectory(view: DataView, count: number) {
+  const entries: (ZipEntry & { local: number })[] = [];
+  const limit = view.byteLength;
+  let at = 0;
+  for (let i = 0; i < count; i++) {
     if (at + CENTRAL_SIZE > limit || view.getUint32(at, true) !== CENTRAL_SIGNATURE) {
       throw new Error(
         `The ZIP file is damaged: entry ${i + 1} of its central directory is unreadable.`,
@@ -125,15 +180,7 @@ function readCentralDirectory(view: DataView, directory: Directory): ZipEntry[] 
     const nameBytes = new Uint8Array(view.buffer, view.byteOffset + at + CENTRAL_SIZE, nameLength);
     const name = decodeName(nameBytes, (view.getUint16(at + 8, true) & UTF8_FLAG) !== 0);
     const extra = { at: at + CENTRAL_SIZE + nameLength, length: extraLength };
-    const sizes = entrySizes(view, at, extra);
-    // Its data must be in the file too: an archive missing its start was cut short.
-    if (
-      sizes.local + 4 > view.byteLength ||
-      view.getUint32(sizes.local, true) !== LOCAL_SIGNATURE
-    ) {
-      throw new Error(`The ZIP file is truncated or damaged: the data of ${name} is missing.`);
-    }
-    entries.push({ name: name.replaceAll('\\', '/'), size: sizes.size });
+    entries.push({ name: name.replaceAll('\\', '/'), ...entrySizes(view, at, extra) });
     at = next;
   }
   return entries;

@@ -1,7 +1,7 @@
 import { CAPTION_MAX, planAdding, type PickedFile } from '../../../utils/studio/plan';
 import { kindOf, sniffImageType } from '../../../utils/studio/rules';
 import { newTrayId, putInTray, type TrayItem, updateInTray } from '../../../utils/studio/tray';
-import { listZip } from '../../../utils/studio/zip';
+import { listZipFile } from '../../../utils/studio/zip';
 import { namesInDataset } from './detail';
 import { account, route } from './route';
 import { loadTray, notAdded, tray } from './tray';
@@ -26,7 +26,7 @@ async function read(file: File): Promise<Read> {
   }
   if (kind !== 'zip') return picked;
   try {
-    return { ...picked, entries: listZip(new Uint8Array(await file.arrayBuffer())) };
+    return { ...picked, entries: await listZipFile(file) };
   } catch {
     return { ...picked, entries: null };
   }
