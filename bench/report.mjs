@@ -2,6 +2,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import os from 'node:os';
+import { soakSection } from './soak-section.mjs';
 
 const read = (name) => {
   const url = new URL(`./${name}.json`, import.meta.url);
@@ -126,6 +127,9 @@ if (existsSync(built)) {
     '',
   );
 }
+
+const soak = read('soak');
+if (soak) lines.push(...soakSection(soak));
 
 lines.push(
   'The fault matrix (every fault the fake API injects, against the real background in the unit',

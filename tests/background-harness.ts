@@ -1,3 +1,5 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createIdeogramApi } from '../utils/api/client';
 import { startBackground } from '../utils/background/start';
@@ -28,6 +30,61 @@ let started = 0;
 let current: { held: number }[] = [];
 const held = () => current.reduce((sum, fake) => sum + fake.held, 0);
 
+// A stopped worker is gone mid-step: whatever it was doing (a check, a write) takes no effect
+// after that moment. Each worker runs in a generation of its own (its events are dispatched
+// inside it, and every promise continuation keeps it); the browser's effectful calls (storage
+// writes, badge, alarms, notifications, menus, fetch) made by an older generation never return.
+const workerRun = new AsyncLocalStorage<number>();
+let generation = 0;
+const isGhost = () => {
+  const running = workerRun.getStore();
+  return running !== undefined && running !== generation;
+};
+const inWorker = <T>(work: () => T): T => workerRun.run(generation, work);
+const guarded = new WeakSet<object>();
+const never = () => new Promise<never>(() => {});
+
+/** Makes the effectful methods of the fake browser's namespaces hang for a stopped worker. */
+function guardGhosts(onNotification?: (id: string, options: { title?: string }) => void) {
+  const effects: [object | undefined, string[]][] = [
+    [fakeBrowser.storage.local, ['set', 'remove', 'clear']],
+    [fakeBrowser.storage.session, ['set', 'remove', 'clear']],
+    [fakeBrowser.action, ['setBadgeText', 'setTitle', 'setBadgeBackgroundColor']],
+    [fakeBrowser.alarms, ['create', 'clear', 'clearAll']],
+    [realNotifications, ['create', 'clear']],
+    [(fakeBrowser as { contextMenus?: object }).contextMenus, ['create', 'removeAll']],
+    [(fakeBrowser as { omnibox?: object }).omnibox, ['setDefaultSuggestion']],
+  ];
+  for (const [target, names] of effects) {
+    if (!target || guarded.has(target)) continue;
+    guarded.add(target);
+    const methods = target as Record<string, (...args: unknown[]) => unknown>;
+    for (const name of names) {
+      const real = methods[name]!;
+      methods[name] = (...args: unknown[]) => {
+        if (isGhost()) {
+          cutEffects += 1;
+          return never();
+        }
+        if (target === realNotifications && name === 'create') {
+          notificationHook?.(String(args[0]), (args[1] ?? {}) as { title?: string });
+        }
+        return real.apply(target, args);
+      };
+    }
+  }
+  if (onNotification) notificationHook = onNotification;
+}
+/** A stopped worker's unfinished work lives on in its modules: later workers load their own. */
+let staleModules = false;
+async function freshStart() {
+  vi.resetModules();
+  return (await import('../utils/background/start')).startBackground;
+}
+/** Effects (writes, calls, badge updates) a stopped worker never got to make. */
+let cutEffects = 0;
+let notificationHook: ((id: string, options: { title?: string }) => void) | undefined;
+
 /**
  * Lets pending work run to the end: requests in flight (a hanging one until its timeout, but not
  * one the test holds back), then the promise chains after them (storage listeners, badge updates).
@@ -39,7 +96,7 @@ export async function settle(): Promise<void> {
   let seen = started;
   while (quietRounds < 3) {
     while (pending - held() > 0) await new Promise((resolve) => setTimeout(resolve, 5));
-    for (let i = 0; i < 20; i++) await new Promise((resolve) => setTimeout(resolve, 0));
+    for (let i = 0; i < 20; i++) await new Promise((resolve) => setImmediate(resolve));
     quietRounds = started === seen && pending - held() === 0 ? quietRounds + 1 : 0;
     seen = started;
   }
@@ -63,6 +120,10 @@ export async function startTestBackground(
   } = {},
 ) {
   let browserState = resetBrowser();
+  const notificationLog: { id: string; title: string; at: number }[] = [];
+  const guard = () =>
+    guardGhosts((id, { title }) => notificationLog.push({ id, title: title ?? '', at: now() }));
+  guard();
   if (options.stored) await fakeBrowser.storage.local.set(options.stored);
   options.beforeStart?.();
   for (const name of options.alarms ?? [])
@@ -71,10 +132,13 @@ export async function startTestBackground(
   // read in a test are exact.
   const base = Date.now();
   let offset = 0;
-  const now = () => base + offset;
-  const fake = createFakeApi(options.account, now);
+  /** The API's clock, and the browser's (the same unless the computer's clock jumps). */
+  const serverNow = () => base + offset;
+  let skew = 0;
+  const now = () => serverNow() + skew;
+  const fake = createFakeApi(options.account, serverNow);
   // More accounts' APIs: a request goes to the fake whose key it carries (else the first, a 401).
-  const fakes = [fake, ...(options.otherAccounts ?? []).map((a) => createFakeApi(a, now))];
+  const fakes = [fake, ...(options.otherAccounts ?? []).map((a) => createFakeApi(a, serverNow))];
   const fakeFor = (apiKey: string) => fakes.find((f) => f.account.apiKey === apiKey) ?? fake;
   // Requests a previous test left held or hanging are not this test's.
   pending = 0;
@@ -85,49 +149,85 @@ export async function startTestBackground(
   /** The background's "look every few seconds" timers, fired by `tick()`. */
   let tickers: (() => void)[] = [];
 
+  /**
+   * The worker's code: the modules loaded once, or loaded afresh for a worker that restarts (and
+   * after one did: the stopped worker's unfinished work holds the first modules' queues).
+   */
+  let start = staleModules ? await freshStart() : startBackground;
   async function boot() {
     onlineListeners = [];
     tickers = [];
-    const { ready } = startBackground({
-      onOnline: (listener) => void onlineListeners.push(listener),
-      every: (_ms, tick) => {
-        tickers.push(tick);
-        return () => (tickers = tickers.filter((t) => t !== tick));
-      },
-      throttlesAfterErrors: true,
-      loadSample: async () => sampleData,
-      makeApi: (apiKey, hide) =>
-        createIdeogramApi({
-          apiKey,
-          hide,
-          fetch: async (input, init) => {
-            fetchSpy.calls += 1;
-            started += 1;
-            pending += 1;
-            try {
-              return await fakeFor(apiKey).fetch(input, init);
-            } finally {
-              pending -= 1;
-            }
-          },
-          isOnline: () => online,
-          timeoutMs: HARNESS_TIMEOUT_MS,
-        }),
-      now,
-      isOnline: () => online,
-    });
+    const { ready } = inWorker(() =>
+      start({
+        onOnline: (listener) => void onlineListeners.push(listener),
+        every: (_ms, tick) => {
+          tickers.push(tick);
+          return () => (tickers = tickers.filter((t) => t !== tick));
+        },
+        throttlesAfterErrors: true,
+        loadSample: async () => sampleData,
+        makeApi: (apiKey, hide) =>
+          createIdeogramApi({
+            apiKey,
+            hide,
+            fetch: async (input, init) => {
+              if (isGhost()) return never();
+              fetchSpy.calls += 1;
+              started += 1;
+              pending += 1;
+              try {
+                return await fakeFor(apiKey).fetch(input, init);
+              } finally {
+                pending -= 1;
+              }
+            },
+            isOnline: () => online,
+            timeoutMs: HARNESS_TIMEOUT_MS,
+          }),
+        now,
+        isOnline: () => online,
+      }),
+    );
     await ready;
   }
   await boot();
+
+  /**
+   * The worker stops where it is and starts again: its modules loaded afresh (nothing kept in
+   * memory), what the browser keeps (storage, alarms, the badge, granted permissions) kept.
+   */
+  async function stopWorker({ browserRestart = false } = {}) {
+    // From this moment on, nothing the stopped worker does takes effect.
+    generation += 1;
+    const local = await fakeBrowser.storage.local.get(null);
+    const session = browserRestart ? {} : await fakeBrowser.storage.session.get(null);
+    const alarms = browserRestart ? [] : await fakeBrowser.alarms.getAll();
+    const badge = await env.badge();
+    const granted = [...browserState.granted];
+    browserState = resetBrowser();
+    guard();
+    for (const p of granted) browserState.granted.add(p);
+    await fakeBrowser.storage.local.set(local);
+    await fakeBrowser.storage.session.set(session);
+    for (const a of alarms) await fakeBrowser.alarms.create(a.name, { when: a.scheduledTime });
+    if (!browserRestart) {
+      await fakeBrowser.action.setBadgeText({ text: badge.text });
+      await fakeBrowser.action.setTitle({ title: badge.title });
+      await fakeBrowser.action.setBadgeBackgroundColor({ color: badge.color });
+    }
+    staleModules = true;
+    start = await freshStart();
+    await boot();
+    if (browserRestart) await inWorker(() => fakeBrowser.runtime.onStartup.trigger());
+    await settle();
+  }
 
   /** Sends a protocol message as `sender` would, and says whether (and what) it answered. */
   async function send(type: string, data: unknown, sender: object = OWN_PAGE): Promise<Reply> {
     let respond!: (value: unknown) => void;
     const response = new Promise((resolve) => (respond = resolve));
-    const results = await fakeBrowser.runtime.onMessage.trigger(
-      { tag: 'model-watch', type, data },
-      sender,
-      respond,
+    const results = await inWorker(() =>
+      fakeBrowser.runtime.onMessage.trigger({ tag: 'model-watch', type, data }, sender, respond),
     );
     if (!(results as unknown[]).includes(true)) return { answered: false };
     return { answered: true, reply: await response };
@@ -169,23 +269,27 @@ export async function startTestBackground(
     },
     /** Clicks a right-click menu item, in a tab. */
     async clickMenu(id: string, tabId = 7, frameId = 0, info: object = {}) {
-      await browserState.menuClicked.trigger(
-        { menuItemId: id, frameId, editable: true, ...info },
-        { id: tabId },
+      await inWorker(() =>
+        browserState.menuClicked.trigger(
+          { menuItemId: id, frameId, editable: true, ...info },
+          { id: tabId },
+        ),
       );
       await settle();
     },
     /** Types in the address bar after the keyword; returns the suggestions. */
     async typeInAddressBar(text: string) {
       let suggestions: { content: string; description: string }[] = [];
-      await browserState.omnibox.onInputChanged.trigger(text, (s) => {
-        suggestions = s as typeof suggestions;
-      });
+      await inWorker(() =>
+        browserState.omnibox.onInputChanged.trigger(text, (s) => {
+          suggestions = s as typeof suggestions;
+        }),
+      );
       await settle();
       return suggestions;
     },
     async enterInAddressBar(text: string) {
-      await browserState.omnibox.onInputEntered.trigger(text);
+      await inWorker(() => browserState.omnibox.onInputEntered.trigger(text));
       await settle();
     },
     fetchSpy,
@@ -198,7 +302,7 @@ export async function startTestBackground(
      */
     async setOnline(value: boolean, { announce = true } = {}) {
       online = value;
-      if (value && announce) for (const listener of onlineListeners) listener();
+      if (value && announce) for (const listener of onlineListeners) inWorker(listener);
       await settle();
     },
     /** How many "look again in a few seconds" timers the background is running. */
@@ -207,11 +311,28 @@ export async function startTestBackground(
     },
     /** A few seconds pass: the background's timers fire once. */
     async tick() {
-      for (const tick of [...tickers]) tick();
+      for (const tick of [...tickers]) inWorker(tick);
       await settle();
     },
     advance(ms: number) {
       offset += ms;
+    },
+    /** The computer's clock jumps (backwards when negative); the API's clock goes on. */
+    jumpClock(ms: number) {
+      skew += ms;
+    },
+    serverNow,
+    /** Every notification shown, in order (the system replaces one shown again under its id). */
+    notificationLog,
+    /** The worker stops wherever it is, and the next event starts it again. */
+    stopWorker: () => stopWorker(),
+    /** The browser quits wherever the worker is, and starts again (alarms and badge lost). */
+    restartBrowser: () => stopWorker({ browserRestart: true }),
+    /** Runs `work` as the worker's own (an event it handles). */
+    inWorker,
+    /** Effects stopped workers never made, so far (in every test of this file). */
+    get cutEffects() {
+      return cutEffects;
     },
     /** The stored accounts (labels and ids; never keys). */
     accounts() {
@@ -264,7 +385,9 @@ export async function startTestBackground(
         .filter((a) => accountId === undefined || a.name === `refresh:${accountId}`)
         .sort((a, b) => a.scheduledTime - b.scheduledTime);
       for (const alarm of all) {
-        await fakeBrowser.alarms.onAlarm.trigger({ ...alarm, scheduledTime: now() });
+        await inWorker(() =>
+          fakeBrowser.alarms.onAlarm.trigger({ ...alarm, scheduledTime: now() }),
+        );
         await settle();
       }
     },
@@ -283,6 +406,7 @@ export async function startTestBackground(
       const local = await fakeBrowser.storage.local.get(null);
       const granted = [...browserState.granted];
       browserState = resetBrowser();
+      guard();
       for (const p of granted) browserState.granted.add(p);
       await fakeBrowser.storage.local.set(local);
       await boot();

@@ -42,7 +42,11 @@ describe('SitesSection', () => {
     granted.add('notifications');
     render(<SitesSection />);
     await waitFor(() =>
-      expect(names()).toEqual(['cdn.example.com', 'images.example.net', 'plain.example.org (http)']),
+      expect(names()).toEqual([
+        'cdn.example.com',
+        'images.example.net',
+        'plain.example.org (http)',
+      ]),
     );
     fireEvent.click(screen.getByRole('button', { name: 'Forget images.example.net' }));
     await waitFor(() => expect(names()).toEqual(['cdn.example.com', 'plain.example.org (http)']));

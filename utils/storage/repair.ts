@@ -34,7 +34,7 @@ import { FrozenLayoutError, isLayoutFrozen, write } from './writer';
 // is kept, and a key whose account entry was lost gets an account again.
 
 /** Every item, with what it holds in words for the report. */
-const ITEMS: [StoredItem<unknown>, string][] = [
+export const ITEMS: [StoredItem<unknown>, string][] = [
   [schemaItem, 'the layout version'],
   [accountsItem, 'your accounts'],
   [apiKeysItem, 'your API keys'],

@@ -137,7 +137,7 @@ describe('listZip', () => {
 
 /** A file that counts the bytes read from it, and where. */
 function countingFile(bytes: Uint8Array) {
-  const whole = new Blob([bytes]);
+  const whole = new Blob([new Uint8Array(bytes)]);
   const reads: [number, number][] = [];
   const file = {
     size: whole.size,
