@@ -14,6 +14,8 @@ export function soakSection(s) {
     '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
     `| ${n(s.checks)} | ${n(s.faults)} | ${n(s.stops)} | ${n(s.cutEffects)} | ${n(s.restarts)} | ${n(s.clockJumps)} | ${n(s.commands)} | ${n(s.finishes)} | ${n(s.notifications)} | ${n(s.violations.length)} |`,
     '',
+    'Notifications beyond the finishes are a finish shown again in its own place while it was still on screen (a worker stopped between showing it and noting it): never after it was dismissed.',
+    '',
     s.violations.length === 0
       ? 'After every step: no key lost or changed, every stored item readable, the badge equal to what the stored lists say and those lists at most one completed listing behind the fake API, each finish announced once (never again after it was dismissed), no unhandled rejection.'
       : `Broken promises, first ones: ${s.violations.slice(0, 5).join('; ')}`,

@@ -7,7 +7,12 @@ import { parseArgs } from 'node:util';
 import { SOAK_HEADING, soakSection } from '../bench/soak-section.mjs';
 
 const { values } = parseArgs({
-  options: { days: { type: 'string', default: '30' }, seed: { type: 'string' } },
+  options: {
+    days: { type: 'string', default: '30' },
+    seed: { type: 'string' },
+    // Writes the section again from bench/soak.json, without running anything.
+    'report-only': { type: 'boolean' },
+  },
 });
 const days = Number(values.days);
 if (!Number.isInteger(days) || days < 1) {
@@ -17,10 +22,12 @@ if (!Number.isInteger(days) || days < 1) {
 const out = new URL('../bench/soak.json', import.meta.url);
 const env = { ...process.env, SOAK_DAYS: String(days), SOAK_OUT: out.pathname };
 if (values.seed !== undefined) env.SOAK_SEED = values.seed;
-const run = spawnSync('npx', ['vitest', 'run', '--project', 'unit', 'tests/soak/'], {
-  stdio: 'inherit',
-  env,
-});
+const run = process.argv.includes('--report-only')
+  ? { status: 0 }
+  : spawnSync('npx', ['vitest', 'run', '--project', 'unit', 'tests/soak/'], {
+      stdio: 'inherit',
+      env,
+    });
 if (existsSync(out)) {
   const results = new URL('../bench/results.md', import.meta.url);
   const section = soakSection(JSON.parse(readFileSync(out, 'utf8'))).join('\n');
