@@ -11,6 +11,7 @@ import {
   test,
   visible,
   withAccount,
+  BOTH_BROWSERS,
 } from './fixtures';
 
 // Training seen from inside: each model's phase (from its detail), how long the user's trainings
@@ -167,4 +168,51 @@ test.describe('with no history', () => {
     await hasText(row(popup, 'Brand v3').css('.part.time'), 'for 1 h 10 min');
     expect((await extension.badge()).title).toMatch(/^Brand v3: training for 1 h 10 min$/m);
   });
+});
+
+test.describe('a training whose run failed while the lists still say TRAINING', () => {
+  test.use(
+    withAccount(() => {
+      const now = Date.now();
+      const failing = fakeModel(
+        {
+          name: 'Brand v4',
+          status: 'TRAINING',
+          createdAgo: 90 * MIN,
+          runs: [
+            {
+              id: 'run-f',
+              phases: [
+                { at: now - 90 * MIN, phase: 'PREPARING_DATA' },
+                { at: now - 85 * MIN, phase: 'TRAINING' },
+                { at: now - 20 * MIN, phase: 'FAILED' },
+              ],
+              training_steps: 1000,
+            },
+          ],
+        },
+        now,
+      );
+      const training = fakeModel(
+        { name: 'Still training', status: 'TRAINING', createdAgo: 10 * MIN },
+        now,
+      );
+      return { apiKey: TEST_KEY, datasets: [], models: [failing, training] };
+    }),
+  );
+
+  test(
+    'is shown as failed, with its run, and not counted',
+    BOTH_BROWSERS,
+    async ({ extension }) => {
+      const popup = await open(extension);
+      await hasText(row(popup, 'Brand v4').css('.part.status'), 'Training failed');
+      await hasText(row(popup, 'Brand v4').css('.part.time'), 'failed 20 min ago');
+      expect((await extension.badge()).text).toBe('1');
+      expect((await extension.badge()).title).not.toContain('Brand v4');
+      await row(popup, 'Brand v4').css('.name').click();
+      const runs = popup.css('.model-page').role('list', 'Training runs of Brand v4');
+      await hasText(runs, 'Failed');
+    },
+  );
 });

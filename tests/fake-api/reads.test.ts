@@ -158,10 +158,10 @@ describe('training runs', () => {
     expect(Date.parse(run.last_update_time)).toBeGreaterThan(Date.parse(run.creation_time));
   });
 
-  it('leaves a failed training’s run in the phase it failed in', () => {
+  it('ends a failed training’s run FAILED, as the 2026-10-07 API does', () => {
     const model = fakeModel({ name: 'Failed', status: 'ERRORED', trainedFor: 30 * MINUTE });
     const fake = createFakeApi({ apiKey: TEST_KEY, models: [model], datasets: [] });
-    expect(phaseAt(fake, model.model_id)).toEqual(['TRAINING']);
+    expect(phaseAt(fake, model.model_id)).toEqual(['FAILED']);
   });
 
   it('gives an owned model’s history only: a shared one has none, nor a model not yet trained', () => {

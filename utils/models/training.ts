@@ -28,6 +28,28 @@ export function phaseLabel(phase: string): string {
 /** Phases after which a run is over: the model's own status says how it ended. */
 const DONE_PHASES = new Set(['COMPLETED', 'FAILED']);
 
+/** The statuses of a model still being made, as the lists say. */
+const MAKING = new Set(['CREATING', 'TRAINING']);
+
+/**
+ * A model the lists still call training whose latest run failed (Ideogram's run says so before
+ * the model's status does, if it ever does): the run is the more specific source, so the model is
+ * kept as failed, ERRORED, its time the run's. Its detail is read again at every check (the
+ * lists' status differs from the stored one), so a run that resumed shows again. Any other model
+ * is returned as it is.
+ */
+export function withRunOutcome(model: Model): Model {
+  const run = model.runs?.at(-1);
+  if (!model.owned || !MAKING.has(model.status) || run?.phase !== 'FAILED') return model;
+  return { ...model, status: 'ERRORED', updatedAt: run.updatedAt ?? model.updatedAt };
+}
+
+/** The run that failed, for a model whose latest run did. */
+export function failedRun(model: Model): TrainingRun | null {
+  const run = model.runs?.at(-1);
+  return run?.phase === 'FAILED' ? run : null;
+}
+
 /**
  * The run a model of the user's is in now: its latest run while the model is being created or
  * trained and the run is not over. Null when its detail was never read (or failed), so the

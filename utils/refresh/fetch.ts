@@ -2,6 +2,7 @@
 import type { IdeogramApi } from '../api/client';
 import { ApiError, type ApiFailure, failureOf } from '../api/errors';
 import type { Dataset, Model, ParsedList } from '../api/types';
+import { failedRun, withRunOutcome } from '../models/training';
 import { EMPTY_SNAPSHOT, type Snapshot } from '../storage/snapshot';
 import { isActive } from './transitions';
 
@@ -237,14 +238,20 @@ export function carry(
   if (detail && detail !== 'failed') {
     if (detail.runs) model.runs = detail.runs;
     model.runsAt = now;
-  } else if (detail === undefined && before && before.status === listed.status) {
+  } else if (
+    before &&
+    ((detail === undefined && before.status === listed.status) ||
+      (failedRun(before) !== null &&
+        (listed.status === 'TRAINING' || listed.status === 'CREATING')))
+  ) {
     // Runs read before a change of status (a training that finished since) say the old phase:
-    // dropped, to be read again when wanted.
+    // dropped, to be read again when wanted. A failed run stays until a detail says otherwise:
+    // the lists' TRAINING never undoes it.
     if (before.runs) model.runs = before.runs;
     if (before.runsAt !== undefined) model.runsAt = before.runsAt;
   }
   if (before?.observed) model.observed = before.observed;
-  return model;
+  return withRunOutcome(model);
 }
 
 /** The models after a check: the active ones as listed, the ones that left as their detail says. */

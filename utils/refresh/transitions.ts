@@ -1,5 +1,7 @@
 import type { Model } from '../api/types';
+import { failedRun } from '../models/training';
 import type { Notice } from '../storage/notices';
+import { formatDuration } from '../words/format';
 
 const ACTIVE = new Set(['CREATING', 'TRAINING']);
 
@@ -19,13 +21,21 @@ export function findTransitions(before: Model[], after: Model[], at: number): No
     const old = previous.get(model.id);
     if (!old || !isActive(old) || !model.owned) continue;
     if (model.status === 'COMPLETED' || model.status === 'ERRORED') {
-      notices.push({
+      const notice: Notice = {
         modelId: model.id,
         name: model.name,
         status: model.status === 'COMPLETED' ? 'COMPLETED' : 'ERRORED',
         uri: model.uri,
         at,
-      });
+      };
+      const run = model.status === 'ERRORED' ? failedRun(model) : null;
+      if (run) {
+        notice.detail =
+          run.updatedAt !== null && run.updatedAt > run.createdAt
+            ? `Its training run failed after ${formatDuration(run.updatedAt - run.createdAt)}.`
+            : 'Its training run failed.';
+      }
+      notices.push(notice);
     }
   }
   return notices;

@@ -101,13 +101,14 @@ export function derivedRuns(
     { at: start + span * 0.05, phase: 'QUEUED' },
     { at: start + span * 0.1, phase: 'TRAINING' },
   ];
-  // A finished training is finalized, then completed; a failed one stays where it failed.
+  // A finished training is finalized, then completed; a failed one's run says FAILED when the
+  // model errs (the 2026-10-07 API's phase).
   if (end.status === 'COMPLETED') {
     phases.push(
       { at: start + span * 0.95, phase: 'FINALIZING' },
       { at: end.at, phase: 'COMPLETED' },
     );
-  }
+  } else phases.push({ at: end.at, phase: 'FAILED' });
   return [{ ...run, phases }];
 }
 

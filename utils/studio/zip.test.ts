@@ -152,20 +152,20 @@ function countingFile(bytes: Uint8Array) {
 
 describe('listZipFile', () => {
   it('lists a picked ZIP from its end, never reading its images', async () => {
-    // 200 images of 100 KB: 20 MB of data, a directory of a few KB.
+    // 40 images of 100 KB: 4 MB of data, a directory of 2 KB.
     const image = new Uint8Array(100_000).fill(0xab);
     const zip = storedZip(
-      Array.from({ length: 200 }, (_, i) => ({ name: `shots/${i}.jpg`, data: image })),
+      Array.from({ length: 40 }, (_, i) => ({ name: `shots/${i}.jpg`, data: image })),
       { comment: 'made for Ideogram' },
     );
     const { file, bytesRead } = countingFile(zip);
     const entries = await listZipFile(file);
     expect(entries).toEqual(listZip(zip));
-    expect(entries).toHaveLength(200);
+    expect(entries).toHaveLength(40);
     // The end (at most a comment's worth), the directory, and four bytes at each entry's start.
     expect(bytesRead()).toBeLessThan(80_000);
-    expect(zip.length).toBeGreaterThan(20_000_000);
-  });
+    expect(zip.length).toBeGreaterThan(4_000_000);
+  }, 20_000);
 
   it('reads ZIP64 archives and refuses cut or foreign ones in the same words as listZip', async () => {
     const zip64 = storedZip([{ name: 'a.jpg', data: 'abc' }], { zip64: true });

@@ -18,7 +18,7 @@ export function noticeText(notice: Notice): { title: string; message: string } {
   if (notice.status === 'ERRORED') {
     return {
       title: `${notice.name} failed to train${where}`,
-      message: 'Ideogram reported an error for this model. Open Model Watch for details.',
+      message: `${notice.detail ?? 'Ideogram reported an error for this model.'} Open Model Watch for details.`,
     };
   }
   return {

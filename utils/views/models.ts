@@ -4,6 +4,7 @@ import { matchText, primaryCopy, rankOf, type SearchText, searchTextOf } from '.
 import { formatDuration, timeAgo, statusLabel } from '../words/format';
 import {
   currentRun,
+  failedRun,
   outlookFact,
   outlookOf,
   type PastTraining,
@@ -153,6 +154,7 @@ export function timeFact(model: Model, now: number): string {
 
 /** The status in words, with "not usable" when a finished model cannot be used now. */
 export function statusWords(model: Model): string {
+  if (model.status === 'ERRORED' && failedRun(model)) return 'Training failed';
   const label = statusLabel(model.status);
   return model.status === 'COMPLETED' && !model.available ? `${label}, not usable` : label;
 }
