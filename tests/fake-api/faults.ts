@@ -140,7 +140,11 @@ export const allFaults = (now = Date.now()): { name: string; fault: Fault }[] =>
       type: 'status',
       status: 429,
       retryAfter: '60',
-      body: { error: 'Too many requests', reject_reason: 'inflight_limit' },
+      body: {
+        error: 'Too many requests',
+        reject_reason: 'inflight_limit',
+        max_inflight_requests: 4,
+      },
     },
   },
   {

@@ -260,6 +260,8 @@ async function readErrorBody(
     const said: ErrorBody = {};
     const reason = record.reject_reason;
     if (typeof reason === 'string' && /^[a-z_]{1,64}$/.test(reason)) said.rejectReason = reason;
+    const inflight = record.max_inflight_requests;
+    if (Number.isSafeInteger(inflight) && Number(inflight) > 0) said.maxInflight = Number(inflight);
     // A 400's reason, as text only: control characters out, and short.
     const detail = [record.detail, record.message, record.error].find((d) => typeof d === 'string');
     if (typeof detail === 'string' && detail.trim() !== '') {

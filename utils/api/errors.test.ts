@@ -37,7 +37,11 @@ describe('errorForStatus', () => {
   it.each([
     ['insufficient_funds', /run out of funds \(HTTP 402\)/],
     ['daily_limit', /daily limit \(HTTP 402\)/],
+    ['subscription_required', /needs a paid plan \(HTTP 402\)\. Choose one/],
+    ['priority_credit_required', /needs priority credits.*\(HTTP 402\)\. Add them/],
+    ['feature_limit', /plan does not include this, or its limit for it is used up \(HTTP 402\)/],
     ['something_new', /asks for payment before answering \(HTTP 402\)/],
+    ['__proto__', /asks for payment before answering \(HTTP 402\)/],
     [undefined, /asks for payment before answering \(HTTP 402\)/],
   ])('puts a 402 with reject_reason %j in its own words', (rejectReason, message) => {
     const error = errorForStatus(402, 'the model list', undefined, { rejectReason });
@@ -45,10 +49,26 @@ describe('errorForStatus', () => {
     expect(error.message).toMatch(message);
   });
 
-  it('says why a 429 limits, when the body says it', () => {
-    expect(
-      errorForStatus(429, 'the model list', undefined, { rejectReason: 'inflight_limit' }).message,
-    ).toMatch(/too many generations are in progress/);
+  it.each([
+    [
+      { rejectReason: 'inflight_limit' },
+      'now (too many requests are in progress: wait for one to finish).',
+    ],
+    [
+      { rejectReason: 'inflight_limit', maxInflight: 2 },
+      'now (at most 2 requests may be in progress at once: wait for one to finish).',
+    ],
+    [
+      { rejectReason: 'inflight_limit', maxInflight: 1 },
+      'now (at most 1 request may be in progress at once: wait for one to finish).',
+    ],
+    [{ rejectReason: 'feature_limit' }, 'now (the plan’s limit for this is reached).'],
+    [{ rejectReason: 'daily_limit' }, 'now (the account’s daily limit is reached).'],
+    [{ rejectReason: 'something_new' }, 'now.'],
+  ])('says why a 429 limits, when the body says it (%j)', (body, words) => {
+    const message = errorForStatus(429, 'the model list', undefined, body).message;
+    expect(message).toContain(`Ideogram is limiting requests for ${words}`);
+    expect(message).not.toContain('something_new');
   });
 
   it.each([

@@ -92,6 +92,8 @@ export type Subject =
 /** What an error body said, where Ideogram documents it (402 and 429 give a `reject_reason`). */
 export interface ErrorBody {
   rejectReason?: string;
+  /** With `inflight_limit`: how many requests may be in progress at once. */
+  maxInflight?: number;
   /** What a refused request's body said was wrong (a 400's `detail`), as plain short text. */
   detail?: string;
 }
@@ -129,15 +131,38 @@ function nextStep(kind: ApiErrorKind, purpose: Purpose, wait = ''): string {
   return `Model Watch will try again${wait || ' shortly'}.`;
 }
 
-/** Why Ideogram asked for payment, in words; the reasons are the documented ones. */
+/**
+ * Why Ideogram asked for payment, in words a person can act on; the reasons are the documented
+ * ones (2026-10-07), and one added later gets the general words, never its raw name.
+ */
 function paymentWords(reason: string | undefined): string {
-  if (reason === 'insufficient_funds') {
-    return 'Ideogram says the account has run out of funds (HTTP 402). Add credit on Ideogram’s billing page.';
+  const why: Record<string, string> = {
+    insufficient_funds:
+      'the account has run out of funds (HTTP 402). Add credit on Ideogram’s billing page.',
+    daily_limit: 'the account reached its daily limit (HTTP 402). It resets tomorrow.',
+    subscription_required:
+      'this needs a paid plan (HTTP 402). Choose one on Ideogram’s billing page.',
+    priority_credit_required:
+      'this needs priority credits, which the account has none of (HTTP 402). Add them on Ideogram’s billing page.',
+    feature_limit:
+      'the account’s plan does not include this, or its limit for it is used up (HTTP 402). Check the plan on Ideogram’s billing page.',
+  };
+  const said = reason !== undefined && Object.hasOwn(why, reason) ? why[reason] : undefined;
+  return said
+    ? `Ideogram says ${said}`
+    : 'Ideogram asks for payment before answering (HTTP 402). Check the account’s billing on Ideogram.';
+}
+
+/** Why a 429 limits, when its body says: the documented reasons in words, else nothing. */
+function limitWords(body: ErrorBody): string {
+  if (body.rejectReason === 'inflight_limit') {
+    return body.maxInflight === undefined
+      ? ' (too many requests are in progress: wait for one to finish)'
+      : ` (at most ${body.maxInflight} ${body.maxInflight === 1 ? 'request' : 'requests'} may be in progress at once: wait for one to finish)`;
   }
-  if (reason === 'daily_limit') {
-    return 'Ideogram says the account reached its daily limit (HTTP 402). It resets tomorrow.';
-  }
-  return 'Ideogram asks for payment before answering (HTTP 402). Check the account’s billing on Ideogram.';
+  if (body.rejectReason === 'feature_limit') return ' (the plan’s limit for this is reached)';
+  if (body.rejectReason === 'daily_limit') return ' (the account’s daily limit is reached)';
+  return '';
 }
 
 /** Builds the typed error for an HTTP status that is not a success. */
@@ -188,9 +213,7 @@ export function errorForStatus(
     );
   }
   if (status === 429) {
-    const why =
-      body.rejectReason === 'inflight_limit' ? ' (too many generations are in progress)' : '';
-    return said('rate_limited', `Ideogram is limiting requests for now${why}.`);
+    return said('rate_limited', `Ideogram is limiting requests for now${limitWords(body)}.`);
   }
   if (status >= 500) {
     return said(

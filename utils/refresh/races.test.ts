@@ -321,10 +321,12 @@ describe('Ideogram’s documented error semantics', () => {
     env.fake.failNext({
       type: 'status',
       status: 429,
-      body: { error: 'x', reject_reason: 'inflight_limit' },
+      body: { error: 'x', reject_reason: 'inflight_limit', max_inflight_requests: 3 },
     });
     await env.fireAlarm();
-    expect((await env.snapshot()).error?.message).toMatch(/too many generations/);
+    expect((await env.snapshot()).error?.message).toMatch(
+      /at most 3 requests may be in progress at once: wait for one to finish/,
+    );
     env.advance(HOUR);
     env.fake.failNext({ type: 'status', status: 429, text: '<html>slow down</html>' });
     await env.fireAlarm();
