@@ -1,12 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { createFakeApi, fakeDataset } from '.';
+import { createFakeApi, fakeDataset, fakeModel, TEST_KEY } from '.';
 import { get, image, MINUTE, T0, textFile, writable } from './calls';
 import { createGenerator, createValidator, loadOpenApi } from '../openapi/generate';
 
 // The fake API answers in the shapes Ideogram's published OpenAPI documents give.
 
+// The fake answers as the newer document says (FAILED runs, captions); the parsers read both.
+const NEWEST = '2026-10-07';
+
 describe('the fake follows Ideogram’s published schemas', () => {
-  const api = loadOpenApi();
+  const api = loadOpenApi(NEWEST);
   const problems = createValidator(api);
   const { responseOf } = createGenerator(api);
   const fake = createFakeApi();
@@ -28,6 +31,21 @@ describe('the fake follows Ideogram’s published schemas', () => {
     expect(problems(responseOf(route), body)).toEqual([]);
   });
 
+  it('gives a failed training a FAILED run, which only the newer document knows', () => {
+    const failed = createFakeApi({
+      apiKey: TEST_KEY,
+      datasets: [],
+      models: [fakeModel({ name: 'Failed', status: 'ERRORED', trainedFor: 30 * MINUTE })],
+    });
+    const { body } = get(failed, `/models/${failed.account.models[0]!.model_id}`);
+    expect(body.model.training_runs.map((r: { status: string }) => r.status)).toEqual(['FAILED']);
+    expect(problems(responseOf('/models/{model_id}'), body)).toEqual([]);
+    const older = createValidator(loadOpenApi('2026-04-27'));
+    expect(
+      older(createGenerator(loadOpenApi('2026-04-27')).responseOf('/models/{model_id}'), body),
+    ).toContain('$.model.training_runs[0].status is not in the enum');
+  });
+
   it('the validator itself notices a body out of shape', () => {
     const bad = {
       models: [{ model_id: 5, name: 'x', status: 'NOPE', creation_time: 'yesterday' }],
@@ -44,7 +62,7 @@ describe('the fake follows Ideogram’s published schemas', () => {
 });
 
 describe('the writes follow Ideogram’s published schemas', () => {
-  const api = loadOpenApi();
+  const api = loadOpenApi(NEWEST);
   const problems = createValidator(api);
   const { responseOf } = createGenerator(api);
   const example = (schema: string) =>
