@@ -1,7 +1,9 @@
+import { useSignal } from '@preact/signals';
 import { useEffect, useRef } from 'preact/hooks';
 import { type DatasetDetail, statusClass } from '../../utils/api/types';
 import { formatBytes, shortDate, statusLabel } from '../../utils/words/format';
 import { copyDatasetId, openDataset, showModel } from './actions';
+import { captionedCount, readCaption } from '../../utils/views/captions';
 import { readiness } from '../../utils/views/datasets';
 import {
   accountTag,
@@ -16,47 +18,103 @@ import { useVisibleRows } from './virtual';
 // One dataset, open in the Datasets tab: its readiness, the models trained from it, its files.
 
 const FILE_ROW = 22;
+/** A row with its caption's first line under the file's name. */
+const CAPTIONED_ROW = 40;
 const FILES_HEIGHT = 176;
+
+/** A file's whole caption, over the list: readable text, and a structured one's JSON. */
+function CaptionView(props: { name: string; caption: string; close: () => void }) {
+  const read = readCaption(props.caption);
+  const closeButton = useRef<HTMLButtonElement>(null);
+  useEffect(() => closeButton.current?.focus(), []);
+  return (
+    <div
+      class="caption-view"
+      role="dialog"
+      aria-label={`Caption of ${props.name}`}
+      onKeyDown={(event) => {
+        if (event.key !== 'Escape') return;
+        event.stopPropagation();
+        props.close();
+      }}
+    >
+      <div class="caption-head">
+        <strong class="caption-file" title={props.name}>
+          {props.name}
+        </strong>
+        <button ref={closeButton} type="button" class="button small" onClick={props.close}>
+          Close
+        </button>
+      </div>
+      <p class="caption-text">{read.text}</p>
+      {read.json !== null && (
+        <details class="caption-json">
+          <summary>The whole caption (JSON)</summary>
+          <pre>{read.json}</pre>
+        </details>
+      )}
+    </div>
+  );
+}
 
 /** A dataset's files, drawn as they scroll into view: 50,000 files cost what a dozen do. */
 function FileList({ detail }: { detail: DatasetDetail }) {
   const viewport = useRef<HTMLDivElement>(null);
   const { files } = detail;
-  const { first, last, onScroll } = useVisibleRows(viewport, files.length, FILE_ROW, FILES_HEIGHT);
+  const open = useSignal<number | null>(null);
+  const captioned = files.some((f) => f.caption);
+  const row = captioned ? CAPTIONED_ROW : FILE_ROW;
+  const { first, last, onScroll } = useVisibleRows(viewport, files.length, row, FILES_HEIGHT);
+  const shown = open.value === null ? undefined : files[open.value];
   return (
-    // Focusable so that a keyboard can scroll a long list of files.
-    <div
-      ref={viewport}
-      class="files"
-      role="list"
-      tabIndex={0}
-      aria-label={`Files of ${detail.dataset.name}`}
-      onScroll={onScroll}
-    >
+    <>
+      {/* Focusable so that a keyboard can scroll a long list of files. */}
       <div
-        class="files-spacer"
-        role="presentation"
-        style={{ height: `${files.length * FILE_ROW}px` }}
+        ref={viewport}
+        class={captioned ? 'files captioned' : 'files'}
+        role="list"
+        tabIndex={0}
+        aria-label={`Files of ${detail.dataset.name}`}
+        onScroll={onScroll}
       >
-        {files.slice(first, last).map((file, k) => (
-          <div
-            key={first + k}
-            class="file"
-            role="listitem"
-            aria-posinset={first + k + 1}
-            aria-setsize={files.length}
-            style={{ top: `${(first + k) * FILE_ROW}px` }}
-          >
-            <span class="file-name" title={file.name ?? undefined}>
-              {file.name ?? '(unnamed)'}
-            </span>
-            <span class="file-size">
-              {file.sizeBytes === null ? '' : formatBytes(file.sizeBytes)}
-            </span>
-          </div>
-        ))}
+        <div class="files-spacer" role="presentation" style={{ height: `${files.length * row}px` }}>
+          {files.slice(first, last).map((file, k) => (
+            <div
+              key={first + k}
+              class="file"
+              role="listitem"
+              aria-posinset={first + k + 1}
+              aria-setsize={files.length}
+              style={{ top: `${(first + k) * row}px` }}
+            >
+              <span class="file-name" title={file.name ?? undefined}>
+                {file.name ?? '(unnamed)'}
+              </span>
+              <span class="file-size">
+                {file.sizeBytes === null ? '' : formatBytes(file.sizeBytes)}
+              </span>
+              {file.caption && (
+                <button
+                  type="button"
+                  class="file-caption"
+                  title="Show the whole caption"
+                  onClick={() => (open.value = first + k)}
+                >
+                  {readCaption(file.caption).text}
+                </button>
+              )}
+            </div>
+          ))}
+        </div>
       </div>
-    </div>
+      {shown?.caption && (
+        <CaptionView
+          name={shown.name ?? '(unnamed)'}
+          caption={shown.caption}
+          close={() => (open.value = null)}
+        />
+      )}
+    </>
   );
 }
 
@@ -96,7 +154,13 @@ export function DatasetPage({ dataset }: { dataset: ListedDataset }) {
   const back = useRef<HTMLButtonElement>(null);
   useEffect(() => back.current?.focus(), []);
   const count = detail?.state === 'ready' ? detail.detail.fileCount : dataset.fileCount;
-  const ready = readiness(count);
+  const ready = readiness(
+    count,
+    // Counted once the files are all here (a dataset's answer lists every file).
+    detail?.state === 'ready' && detail.detail.files.length === count
+      ? captionedCount(detail.detail.files)
+      : undefined,
+  );
   const trained =
     detail?.state === 'ready'
       ? detail.detail.modelIds

@@ -1,5 +1,6 @@
 import { statusClass } from '../../utils/api/types';
 import { stateWords } from '../../utils/views/models';
+import { captionedCount, readCaption } from '../../utils/views/captions';
 import { readiness } from '../../utils/views/datasets';
 import { formatBytes } from '../../utils/words/format';
 import { detail, detailError, imagesInDataset } from './model/detail';
@@ -36,7 +37,16 @@ export function DatasetView() {
         </a>
       </p>
       <h2 id="dataset-title">{d.name}</h2>
-      <p class="facts">{readiness(imagesInDataset.value ?? undefined).text}</p>
+      <p class="facts">
+        {
+          readiness(
+            imagesInDataset.value ?? undefined,
+            detail.value && detail.value.files.length === imagesInDataset.value
+              ? captionedCount(detail.value.files)
+              : undefined,
+          ).text
+        }
+      </p>
       <div class="columns">
         <div>
           <TrayView />
@@ -71,12 +81,27 @@ function Files() {
             <li key={`${f.name}-${i}`}>
               <span class="file-name">{f.name ?? 'Unnamed file'}</span>
               {f.sizeBytes !== null && <span class="muted"> {formatBytes(f.sizeBytes)}</span>}
-              {f.caption && <span class="caption">{f.caption}</span>}
+              {f.caption && <Caption caption={f.caption} />}
             </li>
           ))}
         </ul>
       )}
     </section>
+  );
+}
+
+/** A file's caption: its text, or a structured caption read as text with its JSON a click away. */
+function Caption({ caption }: { caption: string }) {
+  const read = readCaption(caption);
+  if (read.json === null) return <span class="caption">{read.text}</span>;
+  return (
+    <span class="caption">
+      {read.text}
+      <details class="caption-json">
+        <summary>JSON</summary>
+        <pre>{read.json}</pre>
+      </details>
+    </span>
   );
 }
 

@@ -36,10 +36,10 @@ export function TrayView() {
     >
       <h3 id="tray-title">Waiting to upload</h3>
       <p class="muted">
-        Drop images here or pick them: JPEG, PNG or WebP, ZIPs of them, and <code>.txt</code>{' '}
-        captions named like their image (<code>sunset.txt</code> captions <code>sunset.jpg</code>).
-        Right-click an image on any page to add it here too. They stay in this browser until
-        uploaded or removed.
+        Drop images here or pick them: JPEG, PNG or WebP, ZIPs of them, and captions named like
+        their image (<code>sunset.txt</code> captions <code>sunset.jpg</code>; a <code>.json</code>{' '}
+        sidecar holds an Ideogram 4.0 structured caption). Right-click an image on any page to add
+        it here too. They stay in this browser until uploaded or removed.
       </p>
       <div class="tray-actions">
         <button type="button" class="button" onClick={() => picker.current?.click()}>
@@ -49,7 +49,7 @@ export function TrayView() {
           ref={picker}
           type="file"
           multiple
-          accept="image/jpeg,image/png,image/webp,.jpg,.jpeg,.png,.webp,.zip,.txt"
+          accept="image/jpeg,image/png,image/webp,.jpg,.jpeg,.png,.webp,.zip,.txt,.json"
           class="visually-hidden"
           aria-label="Add images"
           tabIndex={-1}

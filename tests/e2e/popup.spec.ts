@@ -299,6 +299,33 @@ test('a dataset’s images and readiness show in the list; it opens to its files
   await focused(rows(popup).filter({ hasText: 'Brand v2' }));
 });
 
+test('a dataset’s captions show with its files; a structured one reads as text, its JSON a click away', async ({
+  extension,
+  fake,
+}) => {
+  const dataset = fake.account.datasets[0]!;
+  dataset.files[0]!.caption = 'a red chair on white';
+  dataset.files[1]!.caption = JSON.stringify({
+    high_level_description: 'A lighthouse at dawn',
+    compositional_deconstruction: { elements: [{ type: 'text', text: 'NORTH', desc: 'a sign' }] },
+  });
+  const popup = await openPopup(extension);
+  await popup.role('tab', /Datasets/).click();
+  await popup.css('.dataset-row').filter({ hasText: dataset.name }).click();
+  await hasText(popup.css('.dataset-facts'), '24 images · 2 captioned · ready to train');
+  const files = popup.role('list', `Files of ${dataset.name}`);
+  await visible(files.text('a red chair on white'));
+  const structured = files.role('button', 'A lighthouse at dawn. Elements: “NORTH” (a sign).');
+  await structured.click();
+  const view = popup.role('dialog', `Caption of ${dataset.files[1]!.file_name}`);
+  await hasText(view.css('.caption-text'), 'A lighthouse at dawn. Elements: “NORTH” (a sign).');
+  await view.text('The whole caption (JSON)').click();
+  await hasText(view.css('pre'), '"high_level_description": "A lighthouse at dawn"');
+  await popup.press('Escape');
+  await hidden(view);
+  await visible(popup.role('heading', dataset.name));
+});
+
 test('a model named like an attack shows as literal text', async ({ extension }) => {
   const popup = await openPopup(extension);
   // An alert() from the name would record itself here.

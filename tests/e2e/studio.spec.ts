@@ -42,6 +42,10 @@ async function pickFiles(page: ExtPage, files: PickedFile[]) {
 }
 
 const png = (name: string): PickedFile => ({ name, type: 'image/png', base64: PNG });
+const STRUCTURED = JSON.stringify({
+  high_level_description: 'A lighthouse at dawn',
+  style_description: { art_style: 'photograph' },
+});
 
 async function ready(extension: Extension, fake: FakeApi) {
   await extension.useKey();
@@ -72,6 +76,9 @@ test('a dataset is made, filled, uploaded and trained from; the new model is wat
   await pickFiles(studio, [
     ...shots,
     { name: 'shot-01.txt', type: 'text/plain', text: 'a red chair on white' },
+    // An Ideogram 4.0 structured caption, and one whose JSON is broken: refused before upload.
+    { name: 'shot-03.json', type: 'application/json', text: STRUCTURED },
+    { name: 'shot-04.json', type: 'application/json', text: '{"high_level_description": ' },
     { name: 'notes.pdf', type: 'application/pdf', text: '%PDF' },
     // Named as an image, but its first bytes are not one: refused before it waits.
     { name: 'renamed.png', type: 'image/png', text: 'GIF89a, renamed' },
@@ -80,6 +87,7 @@ test('a dataset is made, filled, uploaded and trained from; the new model is wat
   const notAdded = studio.role('alert').filter({ hasText: 'Not added' });
   await hasText(notAdded, 'notes.pdf');
   await hasText(notAdded, 'renamed.png: its contents are not a JPEG, PNG or WebP image');
+  await hasText(notAdded, 'shot-04.json: its caption is not valid JSON');
   await hasValue(studio.label('Caption of shot-01.png'), 'a red chair on white');
   // A caption typed is kept as typed (in the browser, with the image).
   await studio.label('Caption of shot-02.png').fill('a blue chair');
@@ -98,15 +106,20 @@ test('a dataset is made, filled, uploaded and trained from; the new model is wat
   const sent = uploads.flatMap((r) => r.files ?? []);
   expect(sent).toContain('shot-01.txt');
   expect(sent).toContain('shot-02.txt');
+  expect(sent).toContain('shot-03.json');
+  expect(sent).not.toContain('shot-04.json');
   const dataset = fake.account.datasets.find((d) => d.name === 'Catalogue shots')!;
   expect(dataset.files.find((f) => f.file_name === 'shot-01.png')?.caption).toBe(
     'a red chair on white',
   );
   expect(dataset.files.find((f) => f.file_name === 'shot-02.png')?.caption).toBe('a blue chair');
+  expect(dataset.files.find((f) => f.file_name === 'shot-03.png')?.caption).toBe(STRUCTURED);
+  // The dataset's files show their captions; the structured one read as text, its JSON a click away.
+  await visible(studio.text('A lighthouse at dawn. Style: photograph.'));
   // The refused image stays in the tray, with why; the rest left it.
   await visible(studio.text('1 image waiting'));
   await visible(studio.text('Rejected by Ideogram’s safety check: use another image.').first());
-  await visible(studio.text('15 images · ready to train').first());
+  await visible(studio.text('15 images · 3 captioned · ready to train').first());
 
   // The tray survives the page: reload it.
   await studio.reload();

@@ -114,17 +114,41 @@ describe('uploading to a dataset', () => {
       image('noise.webp'),
       textFile('noise.txt', new Uint8Array([0xff, 0xfe, 0x00, 0x41])),
     ]);
-    expect(successes(body)).toEqual(['sunset.jpg', 'dawn.png', 'noise.webp']);
+    // Each sidecar that worked is an entry of its own, beside its image (the 2026-10-07 API).
+    expect(successes(body)).toEqual([
+      'sunset.jpg',
+      'sunset.txt',
+      'dawn.png',
+      'dawn.txt',
+      'noise.webp',
+    ]);
     expect(failures(body)).toEqual([
       ['orphan.txt', 'INVALID_CAPTION'],
       ['noise.txt', 'INVALID_CAPTION'],
     ]);
-    // Captions that worked are part of their image, not assets of their own.
-    expect(body).toMatchObject({ total_count: 5, success_count: 3, failure_count: 2 });
+    expect(body).toMatchObject({ total_count: 7, success_count: 5, failure_count: 2 });
     expect(await filesOf(api, dataset.dataset_id)).toEqual([
       { file_name: 'sunset.jpg', file_size_bytes: 64, caption: 'A warm sunset over the sea' },
       { file_name: 'dawn.png', file_size_bytes: 64 },
       { file_name: 'noise.webp', file_size_bytes: 64 },
+    ]);
+  });
+
+  it('takes a structured caption as a .json sidecar, and fails one that is not JSON', async () => {
+    const dataset = fakeDataset('Set', 0, T0);
+    const api = writable([dataset]);
+    const caption = JSON.stringify({ high_level_description: 'A lighthouse at dawn' });
+    const { body } = await api.upload(dataset.dataset_id, [
+      image('light.jpg'),
+      textFile('light.json', caption),
+      image('broken.jpg'),
+      textFile('broken.json', '{"high_level_description": '),
+    ]);
+    expect(successes(body)).toEqual(['light.jpg', 'light.json', 'broken.jpg']);
+    expect(failures(body)).toEqual([['broken.json', 'INVALID_CAPTION_JSON']]);
+    expect(await filesOf(api, dataset.dataset_id)).toEqual([
+      { file_name: 'light.jpg', file_size_bytes: 64, caption },
+      { file_name: 'broken.jpg', file_size_bytes: 64 },
     ]);
   });
 
@@ -199,7 +223,7 @@ describe('uploading to a dataset', () => {
       new File([zip], 'pack.zip', { type: 'application/zip' }),
       textFile('b.txt', 'caption of b, sent beside the ZIP'),
     ]);
-    expect(successes(body)).toEqual(['a.jpg', 'b.PNG']);
+    expect(successes(body)).toEqual(['a.jpg', 'a.txt', 'b.PNG', 'b.txt']);
     expect(failures(body)).toEqual([
       ['empty.txt', 'INVALID_CAPTION'],
       ['readme.md', 'INVALID_IMAGE'],

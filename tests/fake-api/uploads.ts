@@ -1,14 +1,20 @@
 import { MAX_IMAGES, MAX_UPLOAD_BYTES } from '../../utils/api/limits';
 import { randomId } from '../../utils/sample/timeline';
-import { isCaptionName, isImageName, sniffImageType, stemOf } from '../../utils/studio/rules';
+import {
+  isCaptionName,
+  isImageName,
+  isJsonCaptionName,
+  sniffImageType,
+  stemOf,
+} from '../../utils/studio/rules';
 import { listZip } from '../../utils/studio/zip';
 import type { FakeAccount, FakeDataset, FakeDatasetFile } from './model';
 import type { FakeReply, FakeRequest } from './request';
 import { badRequest, json } from './validation';
 
-// `POST /datasets/{id}/upload_assets` as Ideogram documents it: images, `.txt` caption sidecars
-// matched by stem, ZIPs of both (listed, never decompressed), each file taken or failed with its
-// documented `failure_reason`.
+// `POST /datasets/{id}/upload_assets` as Ideogram documents it (2026-10-07): images, `.txt` and
+// `.json` caption sidecars matched by stem (each an entry of its own in the answer), ZIPs of them
+// (listed, never decompressed), each file taken or failed with its documented `failure_reason`.
 
 /** A file an upload brings: a part sent as is, or an entry listed in a sent ZIP. */
 interface Incoming {
@@ -51,6 +57,16 @@ function captionText(file: Incoming): string | null {
     return strictUtf8.decode(file.bytes).trim();
   } catch {
     return null;
+  }
+}
+
+/** Whether a `.json` sidecar's text is the JSON object a structured caption is. */
+function isJsonObject(text: string): boolean {
+  try {
+    const value: unknown = JSON.parse(text);
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+  } catch {
+    return false;
   }
 }
 
@@ -120,11 +136,13 @@ export function uploadAssets(
   const imageStems = new Set(
     incoming.filter((f) => isImageName(f.name)).map((f) => stemOf(f.name)),
   );
-  const captions = new Map<string, string>();
+  const captions = new Map<string, { name: string; text: string }>();
   for (const file of incoming.filter((f) => isCaptionName(f.name))) {
     const text = captionText(file);
     if (text === null || !imageStems.has(stemOf(file.name))) fail(file.name, 'INVALID_CAPTION');
-    else captions.set(stemOf(file.name), text);
+    else if (isJsonCaptionName(file.name) && file.bytes !== null && !isJsonObject(text)) {
+      fail(file.name, 'INVALID_CAPTION_JSON');
+    } else captions.set(stemOf(file.name), { name: file.name, text });
   }
   const successful = [];
   for (const file of incoming.filter((f) => !isCaptionName(f.name))) {
@@ -135,12 +153,12 @@ export function uploadAssets(
     }
     const added: FakeDatasetFile = { file_name: file.name, file_size_bytes: file.size };
     const caption = captions.get(stemOf(file.name));
-    if (caption) added.caption = caption;
+    if (caption?.text) added.caption = caption.text;
     dataset.files.push(added);
-    successful.push({
-      asset_identifier: { asset_type: 'UPLOAD', asset_id: randomId() },
-      file_name: file.name,
-    });
+    const asset_identifier = { asset_type: 'UPLOAD', asset_id: randomId() };
+    successful.push({ asset_identifier, file_name: file.name });
+    // A sidecar is an entry of its own, pointing to the image it captions.
+    if (caption) successful.push({ asset_identifier, file_name: caption.name });
   }
   return json(200, {
     total_count: successful.length + failed.length,

@@ -22,6 +22,9 @@ export const MODEL_NAME = { min: 5, max: 30, allowed: /^[A-Za-z0-9 -]+$/ } as co
 /** A dataset's name: not blank, at most this long. */
 export const DATASET_NAME_MAX = 100;
 
+/** A caption is kept to this many characters (a structured 4.0 caption's JSON included). */
+export const CAPTION_MAX = 5000;
+
 /** What Ideogram trains with when a request leaves a setting out (its documented defaults). */
 export const TRAINING_DEFAULTS: Required<TrainingSettings> = {
   trainingSteps: 1000,

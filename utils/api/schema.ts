@@ -1,5 +1,6 @@
 // Long: one valibot schema per documented answer, mirroring the published spec.
 import * as v from 'valibot';
+import { CAPTION_MAX } from './limits';
 import { parseApiTime } from './time';
 import {
   type Dataset,
@@ -129,7 +130,8 @@ const ApiDatasetFile = v.pipe(
   }),
   v.transform((f): DatasetFile => {
     const file: DatasetFile = { name: f.file_name, sizeBytes: f.file_size_bytes ?? null };
-    if (typeof f.caption === 'string' && f.caption !== '') file.caption = f.caption.slice(0, 2000);
+    if (typeof f.caption === 'string' && f.caption !== '')
+      file.caption = f.caption.slice(0, CAPTION_MAX);
     return file;
   }),
 );

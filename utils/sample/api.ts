@@ -16,11 +16,13 @@ import {
   datasetNameProblem,
   imageCountProblem,
   isCaptionName,
+  isJsonCaptionName,
   isImageName,
   modelNameProblem,
   sniffImageType,
   stemOf,
 } from '../studio/rules';
+import { parseJsonCaption } from '../views/captions';
 import { loadSampleData, type SampleData } from './data';
 import { derivedRuns, randomId, runAt, stateAt, type Step, trainedTimeline } from './timeline';
 
@@ -75,6 +77,7 @@ function buildWorld(data: SampleData, since: number, stored: SampleWrites | null
     files: Array.from({ length: d.files[1] }, (_, i) => ({
       name: `${d.files[0]}-${String(i + 1).padStart(2, '0')}.jpg`,
       size: 180_000 + ((i * 7919) % 900_000),
+      ...(d.captions?.[i] && { caption: d.captions[i] }),
     })),
   }));
   const models: SampleModel[] = data.models.map((m) => ({
@@ -329,9 +332,11 @@ async function simulateUpload(
   );
   const captions = new Map<string, string>();
   for (const file of incoming.filter((f) => isCaptionName(f.name))) {
+    const text = file.blob ? (await file.blob.slice(0, 20_000).text()).trim() : null;
     if (!imageStems.has(stemOf(file.name))) fail(file.name, 'INVALID_CAPTION');
-    else if (file.blob)
-      captions.set(stemOf(file.name), (await file.blob.slice(0, 20_000).text()).trim());
+    else if (text !== null && isJsonCaptionName(file.name) && !parseJsonCaption(text)) {
+      fail(file.name, 'INVALID_CAPTION_JSON');
+    } else if (text !== null) captions.set(stemOf(file.name), text);
   }
   const added: SampleFile[] = [];
   for (const file of incoming.filter((f) => !isCaptionName(f.name))) {

@@ -13,6 +13,8 @@ const SampleDataSchema = v.object({
       name: v.string(),
       created: Minutes,
       files: v.tuple([v.string(), v.pipe(v.number(), v.integer(), v.minValue(0))]),
+      /** The captions of its first files, in order (a structured one as its JSON text). */
+      captions: v.optional(v.array(v.string())),
     }),
   ),
   models: v.array(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { batchesOf, filesOf, settleUpload } from './batches';
+import { batchesOf, filesOf, itemProblem, settleUpload } from './batches';
 import { trayItem } from '../../tests/tray-items';
 import type { TrayItem } from './tray';
 
@@ -41,6 +41,21 @@ describe('upload batches', () => {
     ]);
     expect(filesOf(item(1)).map((f) => f.name)).toEqual(['img-1.png']);
     expect(filesOf(item(1, { blob: null }))).toEqual([]);
+  });
+
+  it('a structured caption goes as a .json sidecar; a broken one is held before sending', async () => {
+    const structured = '{"high_level_description": "A cat on a wall"}';
+    const files = filesOf(item(1, { caption: structured }));
+    expect(files.map((f) => [f.name, f.blob.type])).toEqual([
+      ['img-1.png', expect.any(String)],
+      ['img-1.json', 'application/json'],
+    ]);
+    expect(await files[1]!.blob.text()).toBe(structured);
+    expect(itemProblem(item(1, { caption: structured }))).toBeNull();
+    expect(itemProblem(item(1, { caption: 'plain {text}' }))).toBeNull();
+    expect(itemProblem(item(1, { caption: '{"high_level_description": "cut' }))).toBe(
+      'img-1.json: its caption is not valid JSON (a structured caption is one JSON object), so Ideogram would refuse it. Fix it, or write it as plain text.',
+    );
   });
 
   it('a ZIP goes as it is, with the names the studio listed in it', () => {

@@ -1,6 +1,7 @@
 import type { UploadFile, UploadResult } from '../api/types';
 import type { UploadOutcome } from '../messaging/protocol';
-import { failureWords, stemOf } from './rules';
+import { looksLikeJson } from '../views/captions';
+import { captionProblem, failureWords, stemOf } from './rules';
 import type { TrayItem } from './tray';
 
 // How the tray travels to Ideogram, as pure functions: what files one item sends, how items split
@@ -15,12 +16,24 @@ export function filesOf(item: TrayItem): UploadFile[] {
   ];
   const caption = item.caption.trim();
   if (item.kind === 'image' && caption !== '') {
+    // A structured caption goes as the `.json` sidecar Ideogram 4.0 datasets take.
+    const json = looksLikeJson(caption);
     files.push({
-      name: `${stemOf(item.name)}.txt`,
-      blob: new Blob([caption], { type: 'text/plain' }),
+      name: `${stemOf(item.name)}.${json ? 'json' : 'txt'}`,
+      blob: new Blob([caption], { type: json ? 'application/json' : 'text/plain' }),
     });
   }
   return files;
+}
+
+/**
+ * Why an item cannot be sent as it is, before anything is sent: a caption that starts as JSON
+ * does but is not valid JSON (Ideogram would refuse it as INVALID_CAPTION_JSON).
+ */
+export function itemProblem(item: TrayItem): string | null {
+  const caption = item.caption.trim();
+  if (item.kind !== 'image' || !looksLikeJson(caption)) return null;
+  return captionProblem(`${stemOf(item.name)}.json`, caption, true);
 }
 
 /** At most this many images, and about this many bytes, per request. */

@@ -26,15 +26,15 @@ describe('files refused, in words', () => {
   it.each([
     [
       image('anim.gif', 'image/gif'),
-      'anim.gif: Ideogram takes JPEG, PNG or WebP images, .txt captions and ZIPs of them, not .gif files.',
+      'anim.gif: Ideogram takes JPEG, PNG or WebP images, .txt and .json captions and ZIPs of them, not .gif files.',
     ],
     [
       image('notes.pdf', 'application/pdf'),
-      'notes.pdf: Ideogram takes JPEG, PNG or WebP images, .txt captions and ZIPs of them, not .pdf files.',
+      'notes.pdf: Ideogram takes JPEG, PNG or WebP images, .txt and .json captions and ZIPs of them, not .pdf files.',
     ],
     [
       image('README', ''),
-      'README: Ideogram takes JPEG, PNG or WebP images, .txt captions and ZIPs of them.',
+      'README: Ideogram takes JPEG, PNG or WebP images, .txt and .json captions and ZIPs of them.',
     ],
     [zip('broken.zip', null), 'broken.zip: not a ZIP that can be opened. Make it again.'],
     [
@@ -68,6 +68,41 @@ describe('files refused, in words', () => {
     );
     expect(plan.refused.map((words) => words.split(':')[0])).toEqual(['b.gif', 'c.zip', 'a.txt']);
     expect(plan.added.map((a) => a.name)).toEqual(['d.png']);
+  });
+});
+
+describe('structured captions (.json sidecars)', () => {
+  it('pairs a .json caption with its image, and refuses one that is not JSON, in words', () => {
+    const good = '{"high_level_description": "A lighthouse"}';
+    const plan = planAdding(
+      [
+        image('light.jpg'),
+        { ...caption('light.json', good), type: 'application/json' },
+        image('dark.jpg'),
+        caption('dark.json', '{"high_level_description": '),
+        image('list.jpg'),
+        caption('list.json', '["not", "an object"]'),
+      ],
+      [],
+      [],
+    );
+    expect(plan.added.map((a) => [a.name, a.caption])).toEqual([
+      ['light.jpg', good],
+      ['dark.jpg', ''],
+      ['list.jpg', ''],
+    ]);
+    expect(plan.refused).toEqual([
+      'dark.json: its caption is not valid JSON (a structured caption is one JSON object), so Ideogram would refuse it. Fix it, or write it as plain text.',
+      'list.json: its caption is not valid JSON (a structured caption is one JSON object), so Ideogram would refuse it. Fix it, or write it as plain text.',
+    ]);
+  });
+
+  it('refuses a JSON caption too long to keep whole, rather than cut its JSON', () => {
+    const long = JSON.stringify({ high_level_description: 'x'.repeat(6000) });
+    const plan = planAdding([image('a.jpg'), caption('a.json', long)], [], []);
+    expect(plan.refused).toEqual([
+      'a.json: its JSON caption is over 5,000 characters, more than Model Watch keeps. Shorten it.',
+    ]);
   });
 });
 

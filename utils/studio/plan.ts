@@ -1,6 +1,8 @@
-import { MAX_IMAGES } from '../api/limits';
+import { CAPTION_MAX, MAX_IMAGES } from '../api/limits';
 import {
+  captionProblem,
   isCaptionName,
+  isJsonCaptionName,
   imageFileProblem,
   isImageName,
   kindOf,
@@ -20,8 +22,7 @@ const ZIP_NAMES_KEPT = 250;
 // captions go with which image, and which items are past the dataset's limit. The page reads the
 // files (a caption's text, a ZIP's listing) and writes the tray; the decisions are all here.
 
-/** A caption keeps at most this many characters. */
-export const CAPTION_MAX = 5000;
+export { CAPTION_MAX };
 
 /** A file picked or dropped, as read by the page. */
 export interface PickedFile {
@@ -78,7 +79,14 @@ export function planAdding<F extends PickedFile>(
       continue;
     }
     if (kind === 'caption') {
-      captions.push({ name: file.name, text: (file.text ?? '').slice(0, CAPTION_MAX) });
+      // A structured caption is checked whole: cut, its JSON would be broken.
+      const text = file.text ?? '';
+      const problem = captionProblem(file.name, text, isJsonCaptionName(file.name));
+      if (problem) {
+        refused.push(problem);
+        continue;
+      }
+      captions.push({ name: file.name, text: text.slice(0, CAPTION_MAX) });
       continue;
     }
     const problem =

@@ -1,4 +1,5 @@
 import {
+  CAPTION_MAX as CAPTION_LIMIT,
   DATASET_NAME_MAX,
   MAX_IMAGES,
   MAX_UPLOAD_BYTES,
@@ -8,6 +9,7 @@ import {
   validSetting,
 } from '../api/limits';
 import type { TrainingSettings } from '../api/types';
+import { parseJsonCaption } from '../views/captions';
 
 // What Ideogram accepts when a dataset is filled and a model trained (its limits: ../api/limits),
 // checked before anything is sent, in words a person can act on.
@@ -127,10 +129,16 @@ export function isImageName(name: string): boolean {
   return /\.(jpe?g|png|webp)$/i.test(name);
 }
 
-/** A caption sidecar (`sunset.txt` captions `sunset.jpg`). */
+/**
+ * A caption sidecar (`sunset.txt` captions `sunset.jpg`): plain text, or `.json` for an
+ * Ideogram 4.0 structured caption.
+ */
 export function isCaptionName(name: string): boolean {
-  return /\.txt$/i.test(name);
+  return /\.(txt|json)$/i.test(name);
 }
+
+/** Whether a sidecar holds a structured (JSON) caption. */
+export const isJsonCaptionName = (name: string): boolean => /\.json$/i.test(name);
 
 /** What an image's first bytes say it is: only the kinds Ideogram takes, else null. */
 export function sniffImageType(bytes: Uint8Array): string | null {
@@ -176,9 +184,24 @@ export function imageFileProblem(
   return null;
 }
 
+/**
+ * Why a caption would be refused before anything is sent: a `.json` sidecar (or a caption that
+ * starts as JSON does) must be a JSON object Ideogram can read, and fit the caption's length.
+ */
+export function captionProblem(name: string, text: string, json: boolean): string | null {
+  if (!json) return null;
+  if (text.length > CAPTION_LIMIT) {
+    return `${name}: its JSON caption is over ${CAPTION_LIMIT.toLocaleString('en')} characters, more than Model Watch keeps. Shorten it.`;
+  }
+  if (parseJsonCaption(text) === null) {
+    return `${name}: its caption is not valid JSON (a structured caption is one JSON object), so Ideogram would refuse it. Fix it, or write it as plain text.`;
+  }
+  return null;
+}
+
 export function refusedWords(name: string): string {
   const ext = extensionOf(name);
-  return `${name}: Ideogram takes JPEG, PNG or WebP images, .txt captions and ZIPs of them${
+  return `${name}: Ideogram takes JPEG, PNG or WebP images, .txt and .json captions and ZIPs of them${
     ext ? `, not .${ext} files` : ''
   }.`;
 }

@@ -6,13 +6,22 @@ import { plural } from '../words/format';
 /** What training needs of a dataset: 15 to 100 images. */
 export const TRAINING_RANGE = { min: MIN_IMAGES, max: MAX_IMAGES } as const;
 
-/** "24 images · ready to train" / "9 images · 6 more needed to train" / counting. */
-export function readiness(fileCount: number | undefined): {
+/**
+ * "24 images · ready to train" / "9 images · 6 more needed to train" / counting; with how many
+ * are captioned when the files are known ("24 images · 20 captioned · ready to train").
+ */
+export function readiness(
+  fileCount: number | undefined,
+  captioned?: number,
+): {
   text: string;
   tone: 'ok' | 'warn' | 'muted';
 } {
   if (fileCount === undefined) return { text: 'Counting images…', tone: 'muted' };
-  const images = plural(fileCount, 'image');
+  const images =
+    captioned === undefined || fileCount === 0
+      ? plural(fileCount, 'image')
+      : `${plural(fileCount, 'image')} · ${captioned === fileCount ? 'all' : captioned === 0 ? 'none' : captioned.toLocaleString('en')} captioned`;
   if (fileCount < TRAINING_RANGE.min) {
     return {
       text: `${images} · ${TRAINING_RANGE.min - fileCount} more needed to train`,

@@ -1,6 +1,6 @@
 import { computed, signal } from '@preact/signals';
 import { failureMessage, sendMessage } from '../../../utils/messaging/channel';
-import { batchesOf } from '../../../utils/studio/batches';
+import { batchesOf, itemProblem } from '../../../utils/studio/batches';
 import { namedApart } from '../../../utils/studio/plan';
 import { imagesIn, NEW_DATASET, updateInTray } from '../../../utils/studio/tray';
 import { filesKnown, loadDetail, namesInDataset } from './detail';
@@ -47,7 +47,15 @@ export async function uploadTray(): Promise<void> {
   if (!a || !datasetId || datasetId === NEW_DATASET || upload.value?.running || !filesKnown.value) {
     return;
   }
-  const { named: ready, renamed } = namedApart(sendable.value, namesInDataset.value);
+  // A caption Ideogram would refuse is said now, and its image waits: nothing of it is sent.
+  const held = sendable.value.flatMap((item) => {
+    const problem = itemProblem(item);
+    return problem ? [{ name: item.name, problem }] : [];
+  });
+  const { named: ready, renamed } = namedApart(
+    sendable.value.filter((item) => itemProblem(item) === null),
+    namesInDataset.value,
+  );
   for (const { id, name } of renamed) await updateInTray(id, { name });
   const state: UploadState = {
     datasetId,
@@ -55,7 +63,7 @@ export async function uploadTray(): Promise<void> {
     sent: 0,
     total: imagesIn(ready),
     uploaded: 0,
-    failed: [],
+    failed: held,
     error: null,
     left: 0,
   };
