@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { type Model, statusClass, type TrainingRun } from '../../utils/api/types';
+import { TRAINING_BASES } from '../../utils/api/limits';
 import { uriUnavailableReason } from '../../utils/models/pick';
 import { stateWords } from '../../utils/views/models';
 import {
@@ -18,6 +19,7 @@ import { copyId, copyUri, openModel, showDataset, togglePin } from './actions';
 import { copySnippet } from './snippet';
 import {
   accountTag,
+  baseOf,
   datasetNames,
   histories,
   type Listed,
@@ -104,6 +106,7 @@ export function ModelPage({ model }: { model: Listed<Model> }) {
   const status = stateWords(model);
   const outlook = outlookOf(model, histories.value.get(model.accountId) ?? [], now.value);
   const reason = uriUnavailableReason(model);
+  const base = baseOf(model.id);
   const account = accountTag(model.accountId);
   const dataset = model.datasetId
     ? (datasetNames.value.get(`${model.accountId}:${model.datasetId}`) ?? model.datasetId)
@@ -173,6 +176,12 @@ export function ModelPage({ model }: { model: Listed<Model> }) {
               <span class="visually-hidden">Why no usable URI</span>
             </dt>
             <dd class="muted">{reason}</dd>
+          </>
+        )}
+        {base && (
+          <>
+            <dt>Base model</dt>
+            <dd>{TRAINING_BASES[base].label}</dd>
           </>
         )}
         <dt>Usable for generation</dt>

@@ -22,6 +22,8 @@ import type { PastTraining } from '../../utils/models/training';
 import { countByStatus, indexModels, visibleModels } from '../../utils/views/models';
 import { waitEnd } from '../../utils/words/wait';
 import { loadStored, storedSignal } from '../stored';
+import type { TrainingBase } from '../../utils/api/types';
+import { trainingsItem } from '../../utils/storage/trainings';
 
 // The popup's state. What the background stored is mirrored as signals; what the popup shows is
 // computed from them; ./actions holds what the user does. Components only read and call.
@@ -36,6 +38,12 @@ const firstScreen = storedSignal(firstScreenItem);
 const prefs = storedSignal(popupPrefsItem);
 const pins = storedSignal(pinsItem);
 const refreshStates = storedSignal(refreshStatesItem);
+/** The trainings started here: the base (4.0 or 3.0) the API never says. Read with the lists. */
+const trainings = storedSignal(trainingsItem);
+
+/** The base a model was trained on, when Model Watch started its training. */
+export const baseOf = (modelId: string): TrainingBase | null =>
+  trainings.value[modelId]?.base ?? null;
 
 export const loaded = loadStored(accounts, firstScreen, prefs, pins, refreshStates);
 
@@ -45,7 +53,7 @@ snapshotsItem.watch(() => (listsLoaded.value = true));
 
 /** Reads the whole lists (after the first paint). */
 export async function loadLists(): Promise<void> {
-  await loadStored(snapshots);
+  await loadStored(snapshots, trainings);
   listsLoaded.value = true;
 }
 

@@ -2,6 +2,7 @@ import type { Model } from '../../utils/api/types';
 import { uriUnavailableReason } from '../../utils/models/pick';
 import { generateSnippet, SNIPPET_LABELS, type SnippetLanguage } from '../../utils/words/snippets';
 import { announce, copyText } from './actions';
+import { baseOf } from './model';
 
 // Copying a ready-to-paste generate request, which only a row's menu and a model's page offer:
 // apart from ./actions, so that it (and the requests' text) loads with them, after the first paint.
@@ -14,5 +15,5 @@ export function copySnippet(model: Model, language: SnippetLanguage) {
     return Promise.resolve(false);
   }
   const what = `${SNIPPET_LABELS[language].replace('Copy as ', '')} request`;
-  return copyText(generateSnippet(language, model.uri!), what, model);
+  return copyText(generateSnippet(language, model.uri!, baseOf(model.id)), what, model);
 }

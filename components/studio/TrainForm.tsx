@@ -1,6 +1,6 @@
 import { useSignal } from '@preact/signals';
 import { useRef } from 'preact/hooks';
-import { TRAINING_DEFAULTS } from '../../utils/api/limits';
+import { TRAINING_BASES } from '../../utils/api/limits';
 import {
   checkSettings,
   imageCountProblem,
@@ -17,43 +17,7 @@ import {
   starting,
   startTraining,
 } from './model/training';
-
-const FIELDS: {
-  key: keyof SettingsInput;
-  label: string;
-  hint: string;
-  placeholder: string;
-  step: string;
-}[] = [
-  {
-    key: 'trainingSteps',
-    label: 'Training steps',
-    hint: '100 to 10,000, in hundreds',
-    placeholder: String(TRAINING_DEFAULTS.trainingSteps),
-    step: '100',
-  },
-  {
-    key: 'loraRank',
-    label: 'LoRA rank',
-    hint: '64 or 128; higher holds more, trains longer',
-    placeholder: String(TRAINING_DEFAULTS.loraRank),
-    step: '64',
-  },
-  {
-    key: 'ema',
-    label: 'EMA decay',
-    hint: 'between 0 and 1, usually 0.99 to 0.9999',
-    placeholder: String(TRAINING_DEFAULTS.ema),
-    step: 'any',
-  },
-  {
-    key: 'learningRate',
-    label: 'Learning rate',
-    hint: 'above 0, usually 0.00001 to 0.0001',
-    placeholder: String(TRAINING_DEFAULTS.learningRate),
-    step: 'any',
-  },
-];
+import { AdvancedSettings, BaseChoice, baseFor } from './TrainSettings';
 
 /** A time of today as the browser's clock shows it: `10:02`. */
 const clock = (at: number) =>
@@ -74,7 +38,8 @@ export function TrainForm() {
   const dialog = useRef<HTMLDialogElement>(null);
   const count = imagesInDataset.value;
   const countProblem = count === null ? null : imageCountProblem(count);
-  const checked = checkSettings(settings.value);
+  const base = baseFor(a.id, d.id);
+  const checked = checkSettings(settings.value, base);
   const key = `${a.id}:${d.id}`;
   const isChecking = checking.value.has(key);
   const busy = starting.value.has(key) || isChecking;
@@ -97,6 +62,7 @@ export function TrainForm() {
       a.id,
       d.id,
       name.value.trim(),
+      base,
       settings.value,
       unsure !== null,
     );
@@ -134,36 +100,8 @@ export function TrainForm() {
         <p id="model-name-problem" class="message error">
           {nameProblem.value ?? ''}
         </p>
-        <details>
-          <summary>Advanced settings (optional)</summary>
-          <p class="muted">Leave a field empty for Ideogram’s default, shown in it.</p>
-          <div class="settings-grid">
-            {FIELDS.map((f) => {
-              const problem = checked.ok ? undefined : checked.problems[f.key];
-              return (
-                <div key={f.key} class="setting">
-                  <label for={`setting-${f.key}`}>{f.label}</label>
-                  <input
-                    id={`setting-${f.key}`}
-                    type="number"
-                    inputMode="decimal"
-                    step={f.step}
-                    placeholder={f.placeholder}
-                    value={settings.value[f.key]}
-                    aria-invalid={problem !== undefined}
-                    aria-describedby={`setting-${f.key}-hint`}
-                    onInput={(e) =>
-                      (settings.value = { ...settings.value, [f.key]: e.currentTarget.value })
-                    }
-                  />
-                  <span id={`setting-${f.key}-hint`} class={problem ? 'message error' : 'muted'}>
-                    {problem ?? f.hint}
-                  </span>
-                </div>
-              );
-            })}
-          </div>
-        </details>
+        <BaseChoice accountId={a.id} datasetId={d.id} base={base} />
+        <AdvancedSettings base={base} settings={settings} checked={checked} />
         {countProblem && <p class="message warn">{countProblem}</p>}
         {unsure && (
           <div class="message warn doubt" role="alert">
@@ -224,8 +162,8 @@ export function TrainForm() {
           {a.sample
             ? 'Sample data: the training is simulated, and nothing is billed.'
             : `Training is billed to the Ideogram account of “${a.label}”.`}{' '}
-          It uses the {count ?? ''} images of “{d.name}” and takes from about an hour to most of a
-          day.
+          It trains on {TRAINING_BASES[base].label} with the {count ?? ''} images of “{d.name}” and
+          takes from about an hour to most of a day.
         </p>
         <div class="dialog-actions">
           <button type="button" class="button" onClick={() => dialog.current?.close()}>

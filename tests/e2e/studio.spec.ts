@@ -130,17 +130,26 @@ test('a dataset is made, filled, uploaded and trained from; the new model is wat
   await studio.role('button', 'Start training…').click();
   await visible(studio.text('Only letters, digits, spaces and hyphens: remove “!”.'));
   await studio.label('Model name').fill('Catalogue v1');
+  // Ideogram 4.0 is the base a dataset starts on; its settings add a batch size.
+  expect(await studio.role('radio', /Ideogram 4\.0/).isChecked()).toBe(true);
   await studio.text('Advanced settings (optional)').click();
   await studio.label('Training steps').fill('150');
   await visible(studio.text('Steps go from 100 to 10,000, in hundreds.'));
   await studio.label('Training steps').fill('2000');
+  await studio.label('Batch size').selectOption('8');
+  // 3.0 has no batch size: the field goes with it, and comes back with 4.0.
+  await studio.role('radio', /Ideogram 3\.0/).click();
+  await hidden(studio.label('Batch size'));
+  await studio.role('radio', /Ideogram 4\.0/).click();
+  await visible(studio.label('Batch size'));
 
   fake.clearRequests();
   await studio.role('button', 'Start training…').click();
   const dialog = studio.role('dialog');
   await hasText(dialog, 'Training is billed to the Ideogram account');
+  await hasText(dialog, 'It trains on Ideogram 4.0');
   // While its answer is on the way, the button says so, and pressing it again starts nothing.
-  const release = fake.hold('/v1/ideogram-v3/train-model');
+  const release = fake.hold('/v1/ideogram-v4/train-model');
   await dialog.role('button', 'Start training').click();
   await studio.role('button', 'Starting training…').click();
   await hidden(studio.role('dialog'));
@@ -151,9 +160,21 @@ test('a dataset is made, filled, uploaded and trained from; the new model is wat
   );
   const trains = fake.requests.filter((r) => r.method === 'POST' && r.path.includes('train'));
   expect(trains).toHaveLength(1);
-  expect(trains[0]!.path).toBe('/v1/ideogram-v3/train-model-advanced');
+  // Exactly the fields the form shows: the name, the dataset, the steps and the batch size.
+  expect(trains[0]!.path).toBe('/v1/ideogram-v4/train-model-advanced');
+  expect(trains[0]!.json).toEqual({
+    dataset_id: dataset.dataset_id,
+    model_name: 'Catalogue v1',
+    training_steps: 2000,
+    batch_size: 8,
+  });
   const model = fake.account.models.find((m) => m.name === 'Catalogue v1')!;
   expect(model.dataset_id).toBe(dataset.dataset_id);
+  expect(model.base).toBe('v4');
+  // The base is remembered with the model (the API never says it), and for the dataset.
+  const stored = await extension.storage();
+  expect((stored.trainings as Record<string, { base: string }>)[model.model_id]?.base).toBe('v4');
+  expect(Object.values(stored.trainingBases as Record<string, string>)).toEqual(['v4']);
 
   // The popup lists it at once, as Creating; then it is watched like any other.
   const popup = await extension.open('popup.html');
@@ -260,7 +281,7 @@ test('refusals keep what was prepared (429, 402, 400); an upload cut off after i
   fake.failPath(`/datasets/${brand.dataset_id}/upload_assets`, null);
 
   // Out of funds: the training is not started, and the name typed stays.
-  fake.failPath('/v1/ideogram-v3/train-model', {
+  fake.failPath('/v1/ideogram-v4/train-model', {
     type: 'status',
     status: 402,
     body: { reject_reason: 'insufficient_funds' },
@@ -275,7 +296,7 @@ test('refusals keep what was prepared (429, 402, 400); an upload cut off after i
   expect((await extension.snapshot()).models.some((m) => m.name === 'Brand v9')).toBe(false);
 
   // A 400 says which field and why, in Ideogram's words.
-  fake.failPath('/v1/ideogram-v3/train-model', {
+  fake.failPath('/v1/ideogram-v4/train-model', {
     type: 'status',
     status: 400,
     body: { detail: 'model_name: already used in this account' },
@@ -289,13 +310,13 @@ test('refusals keep what was prepared (429, 402, 400); an upload cut off after i
 
   // A 502 that may have started it: the button is held, then says no model appeared; starting
   // again asks for a second, billed, training in so many words, and only then sends.
-  const trains = () => fake.paths().filter((p) => p.startsWith('/v1/ideogram-v3/train-model'));
-  fake.failPath('/v1/ideogram-v3/train-model', { type: 'status', status: 502 });
+  const trains = () => fake.paths().filter((p) => p.startsWith('/v1/ideogram-v4/train-model'));
+  fake.failPath('/v1/ideogram-v4/train-model', { type: 'status', status: 502 });
   await studio.role('button', 'Start training…').click();
   await studio.role('dialog').role('button', 'Start training').click();
   const doubt = studio.role('alert').filter({ hasText: 'may have gone through' });
   await hasText(doubt, 'no model of that name is listed yet');
-  fake.failPath('/v1/ideogram-v3/train-model', null);
+  fake.failPath('/v1/ideogram-v4/train-model', null);
   const sentBefore = trains().length;
   await studio.role('button', 'Start again…').click();
   const confirm = studio.role('dialog');

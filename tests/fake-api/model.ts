@@ -31,7 +31,9 @@ export interface FakeModel {
    */
   runs?: FakeRun[];
   /** The settings of the derived run (see `runs`); defaults for any left out. */
-  settings?: Partial<FakeTrainingSettings>;
+  settings?: Partial<FakeTrainingSettings> & { batch_size?: number };
+  /** The base it was trained on, when trained through the fake (the API never says it). */
+  base?: 'v3' | 'v4';
   deleted?: boolean;
 }
 

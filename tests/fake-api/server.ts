@@ -124,7 +124,8 @@ export function createFakeIdeogram(
   function train(
     datasetId: string,
     name: string,
-    settings: Partial<FakeTrainingSettings>,
+    settings: Partial<FakeTrainingSettings> & { batch_size?: number },
+    base: 'v3' | 'v4' | null = null,
   ): FakeReply {
     const dataset = datasetById(datasetId);
     if (!dataset) return json(404, { detail: 'Dataset not found' });
@@ -143,6 +144,8 @@ export function createFakeIdeogram(
       timeline: trainedTimeline(name, now(), trainingTimes),
       settings,
     };
+    // What the fake knows and the API never says: which base the model was trained on.
+    if (base) model.base = base;
     account.models.push(model);
     return json(200, {
       model_id: model.model_id,
@@ -183,7 +186,7 @@ export function createFakeIdeogram(
       answer: (_, __, request) => {
         const body = jsonBody(request);
         const datasetId = requiredString(body, 'dataset_id');
-        return train(datasetId, modelNameOf(body), {});
+        return train(datasetId, modelNameOf(body), {}, 'v3');
       },
     },
     {
@@ -193,7 +196,25 @@ export function createFakeIdeogram(
         const body = jsonBody(request);
         const datasetId = requiredString(body, 'dataset_id');
         const name = modelNameOf(body);
-        return train(datasetId, name, settingsOf(body));
+        return train(datasetId, name, settingsOf(body), 'v3');
+      },
+    },
+    {
+      method: 'POST',
+      path: '/v1/ideogram-v4/train-model',
+      answer: (_, __, request) => {
+        const body = jsonBody(request);
+        return train(requiredString(body, 'dataset_id'), modelNameOf(body), {}, 'v4');
+      },
+    },
+    {
+      method: 'POST',
+      path: '/v1/ideogram-v4/train-model-advanced',
+      answer: (_, __, request) => {
+        const body = jsonBody(request);
+        const datasetId = requiredString(body, 'dataset_id');
+        const name = modelNameOf(body);
+        return train(datasetId, name, settingsOf(body, 'v4'), 'v4');
       },
     },
   ];

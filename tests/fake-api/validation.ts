@@ -75,7 +75,7 @@ export function modelNameOf(body: Record<string, unknown>): string {
 /** A setting of the advanced endpoint: absent or null is its default; anything else is checked. */
 function optionalNumber(
   body: Record<string, unknown>,
-  field: keyof FakeTrainingSettings,
+  field: keyof FakeTrainingSettings | 'batch_size',
   valid: (value: number) => boolean,
   why: string,
 ): number | undefined {
@@ -87,9 +87,26 @@ function optionalNumber(
   return value;
 }
 
-/** The settings the advanced endpoint was given, each checked as its schema says. */
-export function settingsOf(body: Record<string, unknown>): Partial<FakeTrainingSettings> {
+/**
+ * The settings an advanced endpoint was given, each checked as its schema says; Ideogram 4.0's
+ * also takes a batch size (and `base_variant`, `wandb_project`, strings it keeps to itself).
+ */
+export function settingsOf(
+  body: Record<string, unknown>,
+  base: 'v3' | 'v4' = 'v3',
+): Partial<FakeTrainingSettings> & { batch_size?: number } {
+  if (base === 'v4') {
+    for (const field of ['base_variant', 'wandb_project']) {
+      if (body[field] !== undefined && typeof body[field] !== 'string') {
+        throw badRequest(field, 'must be a string');
+      }
+    }
+  }
   const given = {
+    batch_size:
+      base === 'v4'
+        ? optionalNumber(body, 'batch_size', validSetting.batchSize, 'must be 1, 2, 4, 8, 16 or 32')
+        : undefined,
     training_steps: optionalNumber(
       body,
       'training_steps',

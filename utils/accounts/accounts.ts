@@ -12,6 +12,7 @@ import {
   snapshotsItem,
 } from '../storage/items';
 import { ALL_ACCOUNTS, pinsItem, popupPrefsItem, recentsItem } from '../storage/choices';
+import { baseChoicesItem, trainingsItem, trainingsOf } from '../storage/trainings';
 import { noticesItem } from '../storage/notices';
 import { newAccountId, SAMPLE_ACCOUNT_ID } from '../storage/migrate';
 import { type Transaction, write } from '../storage/writer';
@@ -161,6 +162,14 @@ export function removeAccount(id: string): Promise<void> {
       (await tx.get(recentsItem)).filter((r) => remaining.has(r)),
     );
     if (accounts.length === 0) tx.set(noticesItem, []);
+    // What it trained, and the bases chosen for its datasets.
+    const kept = trainingsOf(
+      await tx.get(trainingsItem),
+      await tx.get(baseChoicesItem),
+      new Set(accounts.map((a) => a.id)),
+    );
+    tx.set(trainingsItem, kept.trainings);
+    tx.set(baseChoicesItem, kept.choices);
     // The popup showing this account goes back to all of them.
     const prefs = await tx.get(popupPrefsItem);
     if (prefs.account === id) tx.set(popupPrefsItem, { ...prefs, account: ALL_ACCOUNTS });

@@ -10,7 +10,7 @@ import {
   type Subject,
   timeoutError,
 } from './errors';
-import { megabytes } from './limits';
+import { megabytes, trainPath } from './limits';
 import { hideInValue, keyHider } from './redact';
 import { parseRetryAfter } from './retry-after';
 import {
@@ -23,7 +23,7 @@ import {
   parseStartedTraining,
   parseUploadResult,
 } from './schema';
-import type { ModelScope, TrainingSettings, UploadFile } from './types';
+import type { ModelScope, TrainingBase, TrainingSettings, UploadFile } from './types';
 
 export const API_BASE_URL = 'https://api.ideogram.ai';
 export const DEFAULT_TIMEOUT_MS = 20_000;
@@ -206,21 +206,25 @@ export function createIdeogramApi(options: IdeogramApiOptions) {
       );
     },
     /**
-     * Starts a training: `train-model-advanced` when any setting is given, else `train-model`
-     * (Ideogram's defaults). Billed to the account.
+     * Starts a training on a base (Ideogram 4.0 or 3.0): `train-model-advanced` when any setting
+     * is given, else `train-model` (Ideogram's defaults). Only the settings the base documents
+     * are sent. Billed to the account.
      */
-    trainModel(datasetId: string, modelName: string, settings: TrainingSettings = {}) {
+    trainModel(
+      datasetId: string,
+      modelName: string,
+      settings: TrainingSettings = {},
+      base: TrainingBase = 'v3',
+    ) {
       const advanced = {
         training_steps: settings.trainingSteps,
         lora_rank: settings.loraRank,
         ema: settings.ema,
         learning_rate: settings.learningRate,
+        batch_size: base === 'v4' ? settings.batchSize : undefined,
       };
       const given = Object.fromEntries(Object.entries(advanced).filter(([, v]) => v !== undefined));
-      const path =
-        Object.keys(given).length > 0
-          ? '/v1/ideogram-v3/train-model-advanced'
-          : '/v1/ideogram-v3/train-model';
+      const path = trainPath(base, Object.keys(given).length > 0);
       return post(path, 'the training', parseStartedTraining, {
         dataset_id: datasetId,
         model_name: modelName,

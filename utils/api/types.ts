@@ -116,7 +116,15 @@ export interface TrainingSettings {
   loraRank?: number;
   ema?: number;
   learningRate?: number;
+  /** Ideogram 4.0 only: images per step (1, 2, 4, 8, 16 or 32); left out, the trainer picks. */
+  batchSize?: number;
 }
+
+/**
+ * The model family a training builds on: Ideogram 4.0 (`/v1/ideogram-v4/…`) or 3.0. No field of
+ * the API says which one a model has: the extension remembers what it started.
+ */
+export type TrainingBase = 'v4' | 'v3';
 
 /** A training just started: the model Ideogram created for it. */
 export interface StartedTraining {

@@ -21,6 +21,7 @@ import { accountsItem, snapshotOf, snapshotsItem } from '../storage/items';
 import { DETAIL_MAX_AGE } from '../refresh/fetch';
 import { isActive } from '../refresh/transitions';
 import { migrateStorage, newAccountId } from '../storage/migrate';
+import { chooseBase } from '../storage/trainings';
 import { repairStorage } from '../storage/repair';
 import type { Handlers } from '../messaging/channel';
 import type { Protocol } from '../messaging/protocol';
@@ -112,6 +113,8 @@ export function createHandlers({
     uploadBatch: (request) => ready(() => studio.uploadBatch(request)),
     startTraining: (request) => ready(() => studio.startTraining(request)),
     checkTrainingStart: (request) => ready(() => studio.checkTrainingStart(request)),
+    chooseTrainingBase: ({ accountId, datasetId, base }) =>
+      ready(() => chooseBase(accountId, datasetId, base)),
     fetchWaiting: (request) => ready(() => studio.fetchWaiting(request)),
   };
 }

@@ -11,7 +11,7 @@ async function trainingEnv() {
   const accountId = ((await env.storage()).accounts as { id: string }[])[0]!.id;
   const brand = env.fake.account.datasets.find((d) => d.name === 'Brand photos')!;
   const start = (name: string) =>
-    env.ask('startTraining', { accountId, datasetId: brand.dataset_id, name });
+    env.ask('startTraining', { accountId, datasetId: brand.dataset_id, name, base: 'v3' });
   const storedModel = async (name: string) =>
     (await env.snapshot(accountId)).models.find((m) => m.name === name);
   return { env, start, storedModel, brand };
@@ -59,7 +59,12 @@ describe('starting a training', () => {
     const accountId = ((await env.storage()).accounts as { id: string }[])[0]!.id;
     const posters = env.fake.account.datasets.find((d) => d.name === 'Poster styles')!;
     await expect(
-      env.ask('startTraining', { accountId, datasetId: posters.dataset_id, name: 'Poster v2' }),
+      env.ask('startTraining', {
+        accountId,
+        datasetId: posters.dataset_id,
+        name: 'Poster v2',
+        base: 'v3',
+      }),
     ).rejects.toThrow('A training needs at least 15 images: this dataset has 12, 3 more needed.');
     expect(env.fake.paths().filter((p) => p.startsWith(TRAIN))).toEqual([]);
   });
@@ -123,6 +128,7 @@ describe('starting a training', () => {
       accountId,
       datasetId: brand.dataset_id,
       name: 'Brand v9',
+      base: 'v3',
       again: true,
     });
     expect(started.outcome).toBe('started');

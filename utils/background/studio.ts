@@ -1,8 +1,9 @@
 import type { IdeogramApi } from '../api/client';
 import { ApiError, failureOf, mayHaveBeenDone } from '../api/errors';
-import type { Dataset, TrainingSettings, UploadResult } from '../api/types';
+import type { Dataset, TrainingBase, TrainingSettings, UploadResult } from '../api/types';
 import type { TrainingCheck, TrainingStart, UploadOutcome } from '../messaging/protocol';
 import { setUnsettledTraining, unsettledTrainingsItem } from '../storage/session';
+import { rememberTraining } from '../storage/trainings';
 import type { Account } from '../storage/items';
 import { filesOf, settleUpload } from '../studio/batches';
 import { fetchImage, nameFromUrl } from '../studio/collect';
@@ -163,6 +164,7 @@ export function createStudio(deps: StudioDeps) {
     accountId: string;
     datasetId: string;
     name: string;
+    base: TrainingBase;
     settings?: TrainingSettings;
     again?: boolean;
   }): Promise<TrainingStart> {
@@ -188,7 +190,12 @@ export function createStudio(deps: StudioDeps) {
       if (countProblem) throw new Error(countProblem);
       let started;
       try {
-        started = await api.trainModel(request.datasetId, request.name.trim(), request.settings);
+        started = await api.trainModel(
+          request.datasetId,
+          request.name.trim(),
+          request.settings,
+          request.base,
+        );
       } catch (error) {
         // It may have started all the same: held until the lists say (the lists are fetched, so
         // a new model shows up).
@@ -202,6 +209,14 @@ export function createStudio(deps: StudioDeps) {
       if (request.again) await setUnsettledTraining(key, null);
       const now = deps.now();
       await storeStartedModel(account, started, now);
+      // The API never says which base a model has: remembered here, with what was sent.
+      await rememberTraining(started.modelId, {
+        accountId: account.id,
+        datasetId: request.datasetId,
+        base: request.base,
+        settings: request.settings ?? {},
+        at: now,
+      });
       await markDatasetUsed(account, request.datasetId, now);
       await deps.watchTraining(account.id);
       return { outcome: 'started', training: started };

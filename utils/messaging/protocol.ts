@@ -4,6 +4,7 @@ import type {
   DatasetDetail,
   Model,
   StartedTraining,
+  TrainingBase,
   TrainingSettings,
 } from '../api/types';
 import type { Account } from '../storage/items';
@@ -124,9 +125,17 @@ export interface Protocol {
     accountId: string;
     datasetId: string;
     name: string;
+    /** Ideogram 4.0 or 3.0: remembered with the model, and as the dataset's choice. */
+    base: TrainingBase;
     settings?: TrainingSettings;
     again?: boolean;
   }): Promise<TrainingStart>;
+  /** The base chosen on a dataset's training form, remembered for the next time. */
+  chooseTrainingBase(request: {
+    accountId: string;
+    datasetId: string;
+    base: TrainingBase;
+  }): Promise<void>;
   /** Whether a start of this dataset that may have gone through did: what the lists say now. */
   checkTrainingStart(request: { accountId: string; datasetId: string }): Promise<TrainingCheck>;
   /** Fetches an image that waited for access to its site, now allowed. */

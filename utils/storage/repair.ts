@@ -23,6 +23,7 @@ import {
   type StorageRepair,
   storageReportItem,
 } from './notices';
+import { baseChoicesItem, trainingsItem } from './trainings';
 import { keysIn } from './key-values';
 import { getRaw, type StoredItem } from './store';
 import { LAYOUT_KEYS } from './migrate';
@@ -50,6 +51,8 @@ export const ITEMS: [StoredItem<unknown>, string][] = [
   [dismissedHintsItem, 'the hints you dismissed'],
   [migrationErrorItem, 'the upgrade notice'],
   [storageReportItem, 'the repair report'],
+  [trainingsItem, 'the record of trainings started here (their base and settings)'],
+  [baseChoicesItem, 'the base chosen for each dataset'],
 ];
 
 /** What can be cleared without losing anything the user made: fetched or derived again. */

@@ -42,7 +42,7 @@ describe('a dataset’s image count', () => {
 });
 
 describe('advanced settings', () => {
-  const empty = { trainingSteps: '', loraRank: '', ema: '', learningRate: '' };
+  const empty = { trainingSteps: '', loraRank: '', ema: '', learningRate: '', batchSize: '' };
 
   it('empty fields take Ideogram’s defaults: nothing is sent for them', () => {
     expect(checkSettings(empty)).toEqual({ ok: true, settings: {} });
@@ -50,10 +50,28 @@ describe('advanced settings', () => {
 
   it('valid values are read as numbers', () => {
     expect(
-      checkSettings({ trainingSteps: '2000', loraRank: '64', ema: '0.99', learningRate: '1e-5' }),
+      checkSettings({
+        ...empty,
+        trainingSteps: '2000',
+        loraRank: '64',
+        ema: '0.99',
+        learningRate: '1e-5',
+      }),
     ).toEqual({
       ok: true,
       settings: { trainingSteps: 2000, loraRank: 64, ema: 0.99, learningRate: 0.00001 },
+    });
+  });
+
+  it('a batch size is Ideogram 4.0’s alone: checked there, never sent to 3.0', () => {
+    expect(checkSettings({ ...empty, batchSize: '8' }, 'v4')).toEqual({
+      ok: true,
+      settings: { batchSize: 8 },
+    });
+    expect(checkSettings({ ...empty, batchSize: '8' }, 'v3')).toEqual({ ok: true, settings: {} });
+    expect(checkSettings({ ...empty, batchSize: '3' }, 'v4')).toEqual({
+      ok: false,
+      problems: { batchSize: 'Batch size is 1, 2, 4, 8, 16 or 32.' },
     });
   });
 

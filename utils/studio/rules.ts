@@ -8,7 +8,7 @@ import {
   MODEL_NAME,
   validSetting,
 } from '../api/limits';
-import type { TrainingSettings } from '../api/types';
+import type { TrainingBase, TrainingSettings } from '../api/types';
 import { parseJsonCaption } from '../views/captions';
 
 // What Ideogram accepts when a dataset is filled and a model trained (its limits: ../api/limits),
@@ -58,14 +58,19 @@ export interface SettingsInput {
   loraRank: string;
   ema: string;
   learningRate: string;
+  /** Ideogram 4.0's batch size; empty: the trainer chooses. */
+  batchSize: string;
 }
 
 export type SettingsCheck =
   | { ok: true; settings: TrainingSettings }
   | { ok: false; problems: Partial<Record<keyof SettingsInput, string>> };
 
-/** Reads the advanced fields: each one empty (default) or valid, else what is wrong with it. */
-export function checkSettings(input: SettingsInput): SettingsCheck {
+/**
+ * Reads the advanced fields a base has: each one empty (default) or valid, else what is wrong
+ * with it. A field the base does not document is never sent.
+ */
+export function checkSettings(input: SettingsInput, base: TrainingBase = 'v3'): SettingsCheck {
   const problems: Partial<Record<keyof SettingsInput, string>> = {};
   const settings: TrainingSettings = {};
   const number = (text: string) => (text.trim() === '' ? undefined : Number(text.trim()));
@@ -92,6 +97,11 @@ export function checkSettings(input: SettingsInput): SettingsCheck {
     if (!validSetting.learningRate(rate)) {
       problems.learningRate = 'The learning rate is above 0, usually 0.00001 to 0.0001.';
     } else settings.learningRate = rate;
+  }
+  const batch = base === 'v4' ? number(input.batchSize) : undefined;
+  if (batch !== undefined) {
+    if (!validSetting.batchSize(batch)) problems.batchSize = 'Batch size is 1, 2, 4, 8, 16 or 32.';
+    else settings.batchSize = batch;
   }
   return Object.keys(problems).length > 0 ? { ok: false, problems } : { ok: true, settings };
 }

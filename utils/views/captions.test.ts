@@ -63,7 +63,8 @@ describe('captioned counts', () => {
     expect(captionedCount(files)).toBe(2);
     expect(readiness(24, 20).text).toBe('24 images · 20 captioned · ready to train');
     expect(readiness(24, 24).text).toBe('24 images · all captioned · ready to train');
-    expect(readiness(9, 0).text).toBe('9 images · none captioned · 6 more needed to train');
+    expect(readiness(9, 0).text).toBe('9 images · 6 more needed to train');
+    expect(readiness(9, 2).text).toBe('9 images · 2 captioned · 6 more needed to train');
     expect(readiness(24).text).toBe('24 images · ready to train');
     expect(readiness(0, 0).text).toBe('0 images · 15 more needed to train');
   });

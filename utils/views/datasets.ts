@@ -19,9 +19,10 @@ export function readiness(
 } {
   if (fileCount === undefined) return { text: 'Counting images…', tone: 'muted' };
   const images =
-    captioned === undefined || fileCount === 0
+    // A dataset without captions says nothing of them.
+    !captioned || fileCount === 0
       ? plural(fileCount, 'image')
-      : `${plural(fileCount, 'image')} · ${captioned === fileCount ? 'all' : captioned === 0 ? 'none' : captioned.toLocaleString('en')} captioned`;
+      : `${plural(fileCount, 'image')} · ${captioned === fileCount ? 'all' : captioned.toLocaleString('en')} captioned`;
   if (fileCount < TRAINING_RANGE.min) {
     return {
       text: `${images} · ${TRAINING_RANGE.min - fileCount} more needed to train`,

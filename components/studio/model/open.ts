@@ -3,7 +3,7 @@ import { readStudioHash, type StudioPlace } from '../../../utils/studio/route';
 import { NEW_DATASET } from '../../../utils/studio/tray';
 import { loadStored } from '../../stored';
 import { detail, loadDetail } from './detail';
-import { account, accounts, route, snapshots } from './route';
+import { account, accounts, baseChoices, route, snapshots } from './route';
 import { loadTray, notAdded } from './tray';
 import { checkStart } from './training';
 import { upload } from './upload';
@@ -37,4 +37,6 @@ export function openDataset(place: StudioPlace): void {
 addEventListener('hashchange', () => openDataset(readStudioHash(location.hash)));
 
 /** The first paint waits for the stored lists; the place in the address then opens. */
-export const loaded = loadStored(accounts, snapshots).then(() => openDataset(route.value));
+export const loaded = loadStored(accounts, snapshots, baseChoices).then(() =>
+  openDataset(route.value),
+);

@@ -1,6 +1,7 @@
 import { computed, signal } from '@preact/signals';
 import type { Model } from '../../../utils/api/types';
 import { accountsItem, snapshotOf, snapshotsItem } from '../../../utils/storage/items';
+import { baseChoicesItem } from '../../../utils/storage/trainings';
 import { readStudioHash, type StudioPlace, studioHash } from '../../../utils/studio/route';
 import { storedSignal } from '../../stored';
 
@@ -10,6 +11,8 @@ import { storedSignal } from '../../stored';
 
 export const accounts = storedSignal(accountsItem);
 export const snapshots = storedSignal(snapshotsItem);
+/** The base chosen last for each dataset (the training form starts on it). */
+export const baseChoices = storedSignal(baseChoicesItem);
 
 export const route = signal<StudioPlace>(readStudioHash(location.hash));
 

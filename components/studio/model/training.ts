@@ -1,4 +1,5 @@
 import { signal } from '@preact/signals';
+import type { TrainingBase } from '../../../utils/api/types';
 import { mayHaveBeenDone } from '../../../utils/api/errors';
 import { failureMessage, MessageError, sendMessage } from '../../../utils/messaging/channel';
 import type { TrainingCheck } from '../../../utils/messaging/protocol';
@@ -13,6 +14,7 @@ export const EMPTY_SETTINGS: SettingsInput = {
   loraRank: '',
   ema: '',
   learningRate: '',
+  batchSize: '',
 };
 
 /** Datasets whose training start is on its way (the button says so; a second click waits). */
@@ -71,12 +73,13 @@ export async function startTraining(
   accountId: string,
   datasetId: string,
   name: string,
+  base: TrainingBase,
   input: SettingsInput,
   again = false,
 ): Promise<TrainResult> {
   const key = keyOf(accountId, datasetId);
   if (starting.value.has(key)) return { ok: false, message: 'A training is already starting.' };
-  const checked = checkSettings(input);
+  const checked = checkSettings(input, base);
   if (!checked.ok) return { ok: false, message: 'Fix the advanced settings first.' };
   starting.value = withKey(starting.value, key, true);
   try {
@@ -84,6 +87,7 @@ export async function startTraining(
       accountId,
       datasetId,
       name,
+      base,
       settings: checked.settings,
       ...(again && { again: true }),
     });
