@@ -1,3 +1,4 @@
+import { TRAINING_BASES } from '../../utils/api/limits';
 import { type Model, statusClass } from '../../utils/api/types';
 import { primaryCopy, uriUnavailableReason } from '../../utils/models/pick';
 import { detailParts } from '../../utils/views/models';
@@ -6,6 +7,7 @@ import { copyPrimary, openModel } from './actions';
 import {
   accountTag,
   datasetNames,
+  baseOf,
   histories,
   type Listed,
   now,
@@ -49,13 +51,15 @@ export function ModelRow({ model, position, total, active, highlighted, onFocusR
     : undefined;
   const account = accountTag(model.accountId);
   const history = histories.value.get(model.accountId);
+  const trained = baseOf(model.id);
+  const base = trained ? TRAINING_BASES[trained].label : undefined;
   const parts = detailParts(
     model,
     now.value,
-    { dataset, account: account && shortLabel(account) },
+    { dataset, account: account && shortLabel(account), base },
     history,
   );
-  const details = detailParts(model, now.value, { dataset, account }, history)
+  const details = detailParts(model, now.value, { dataset, account, base }, history)
     .map((p) => p.text)
     .join(' · ');
   const primary = primaryCopy(model);

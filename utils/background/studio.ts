@@ -1,3 +1,4 @@
+// Long: the studio's writes (a dataset, an upload, a training, a waiting image) share one client and their locks.
 import type { IdeogramApi } from '../api/client';
 import { ApiError, failureOf, mayHaveBeenDone } from '../api/errors';
 import type { Dataset, TrainingBase, TrainingSettings, UploadResult } from '../api/types';

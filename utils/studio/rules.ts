@@ -1,3 +1,4 @@
+// Long: every rule Ideogram applies to a dataset's files and a training, in one place, so the pages and the worker agree.
 import {
   CAPTION_MAX as CAPTION_LIMIT,
   DATASET_NAME_MAX,

@@ -1,3 +1,4 @@
+// Long: the ZIP format's end records, ZIP64 and its central directory, read in one place.
 import { baseName } from './rules';
 
 // What a ZIP archive holds, read from its central directory alone: names and uncompressed sizes,

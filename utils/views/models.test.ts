@@ -226,6 +226,15 @@ describe('detailParts', () => {
     ]);
   });
 
+  it('says the base Model Watch trained it on, last (the first part to give way)', () => {
+    const m = model('Brand v4', 'COMPLETED', { updatedAt: NOW - 2 * MIN });
+    expect(detailParts(m, NOW, { dataset: 'Brand photos', base: 'Ideogram 4.0' }).at(-1)).toEqual({
+      kind: 'base',
+      text: 'Ideogram 4.0',
+    });
+    expect(detailParts(m, NOW, {}).map((p) => p.kind)).not.toContain('base');
+  });
+
   it('says when a finished model cannot be used now', () => {
     const m = model('Old', 'COMPLETED', { available: false });
     expect(detailParts(m, NOW, {})[0]).toEqual({ kind: 'status', text: 'Completed, not usable' });

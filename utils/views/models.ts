@@ -168,7 +168,7 @@ export function stateWords(model: Model): string {
 /** A part of a row's details line; the first ones matter most, the last give way first. */
 export interface DetailPart {
   /** `stuck`: the training takes longer than usual (the row links it to Ideogram's status). */
-  kind: 'status' | 'stuck' | 'time' | 'dataset' | 'owner';
+  kind: 'status' | 'stuck' | 'time' | 'dataset' | 'owner' | 'base';
   text: string;
 }
 
@@ -181,7 +181,7 @@ export interface DetailPart {
 export function detailParts(
   model: Model,
   now: number,
-  names: { dataset?: string | undefined; account?: string | undefined },
+  names: { dataset?: string | undefined; account?: string | undefined; base?: string | undefined },
   history: readonly PastTraining[] = [],
 ): DetailPart[] {
   const outlook = outlookOf(model, history, now);
@@ -192,6 +192,8 @@ export function detailParts(
   if (whose.length > 0) parts.push({ kind: 'owner', text: whose.join(', ') });
   parts.push({ kind: 'time', text: outlook ? outlookFact(outlook) : timeFact(model, now) });
   if (names.dataset) parts.push({ kind: 'dataset', text: names.dataset });
+  // The base Model Watch trained it on ("Ideogram 4.0"), when it knows: the first to give way.
+  if (names.base) parts.push({ kind: 'base', text: names.base });
   return parts;
 }
 
