@@ -35,8 +35,10 @@ for (const scheme of ['light', 'dark'] as const) {
     await popup.role('tab', /Datasets/).click();
     await visible(popup.text(/ready to train/).first());
     await popup.screenshot(`${OUT}/datasets-${scheme}.png`);
-    await popup.css('.dataset-row').first().click();
+    // The dataset with captions (one of them an Ideogram 4.0 structured caption).
+    await popup.css('.dataset-row').filter({ hasText: 'Product shots' }).click();
     await visible(popup.role('button', '← All datasets'));
+    await visible(popup.text(/captioned/));
     await popup.wait(300);
     await popup.screenshot(`${OUT}/dataset-${scheme}.png`);
     await popup.role('button', '← All datasets').click();
@@ -81,6 +83,13 @@ for (const scheme of ['light', 'dark'] as const) {
     await studio.label('Caption of moodboard-1.png').fill('violet paper texture, soft light');
     await studio.wait(300);
     await studio.screenshot(`${OUT}/studio-${scheme}.png`);
+    // The training form: the base model, and Ideogram 4.0's advanced settings.
+    await studio.label('Model name').fill('Product shots v3');
+    await studio.text('Advanced settings (optional)').click();
+    await studio.label('Batch size').selectOption('8');
+    await studio.role('heading', 'Train a model').withElement((el) => el.scrollIntoView(), null);
+    await studio.wait(300);
+    await studio.screenshot(`${OUT}/train-${scheme}.png`);
 
     const options = await extension.open('options.html');
     await options.viewport(760, 860);

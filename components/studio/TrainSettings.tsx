@@ -75,11 +75,13 @@ export function BaseChoice(props: { accountId: string; datasetId: string; base: 
               }).catch(() => {})
             }
           />
-          {TRAINING_BASES[base].label}
-          <span class="muted">
-            {base === 'v4'
-              ? ' · the newest; generates with a resolution (1K or 2K)'
-              : ' · generates with an aspect ratio, as models trained before 4.0'}
+          <span>
+            <strong>{TRAINING_BASES[base].label}</strong>
+            <span class="muted">
+              {base === 'v4'
+                ? ' · the newest; its models generate at a resolution (1K or 2K)'
+                : ' · its models generate at an aspect ratio, like those trained before 4.0'}
+            </span>
           </span>
         </label>
       ))}
