@@ -90,6 +90,29 @@ describe('a failed training run', () => {
     expect(env.notifications()[`model:${model.model_id}`]).toBeUndefined();
   });
 
+  it('takes a failure a page read (the model’s page) at the next check, and announces it', async () => {
+    const now = Date.now();
+    const model = failingRun(now, 0);
+    model.runs![0]!.phases[2]!.at = now + 2 * MIN;
+    const env = await watching({ apiKey: TEST_KEY, models: [model], datasets: [] });
+    expect((await env.badge()).text).toBe('1');
+    // Six minutes on, the person opens its page: the detail read there says FAILED.
+    env.advance(6 * MIN);
+    const detail = await env.ask('getModel', {
+      accountId: await env.accountId(),
+      id: model.model_id,
+    });
+    expect(detail.runs?.at(-1)?.phase).toBe('FAILED');
+    // The next check reads it again at once (not five minutes later), and announces it once.
+    env.fake.clearRequests();
+    env.advance(MIN);
+    await env.fireAlarm();
+    await settle();
+    expect(env.fake.paths()).toContain(`/models/${model.model_id}`);
+    expect((await env.badge()).text).toBe('');
+    expect(env.notifications()[`model:${model.model_id}`]?.title).toBe('Brand v3 failed to train');
+  });
+
   it('says a model that erred failed in its run, with the run’s phases kept', async () => {
     const now = Date.now();
     const model = fakeModel(

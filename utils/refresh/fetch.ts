@@ -94,8 +94,9 @@ export const DETAILS_PER_REFRESH = 10;
 export const DETAIL_MAX_AGE = 5 * MINUTE;
 
 /**
- * The models in training whose detail is due: never read, read over five minutes ago, or whose
- * status changed since; the never-read first, then the oldest; ten at most.
+ * The models in training whose detail is due: never read, read over five minutes ago, whose
+ * status changed since, or whose run a page saw fail; the never-read first, then the oldest; ten
+ * at most.
  */
 export function detailsDue(active: readonly Model[], snapshot: Snapshot, now: number): string[] {
   const old = new Map(snapshot.models.map((m) => [m.id, m]));
@@ -106,7 +107,10 @@ export function detailsDue(active: readonly Model[], snapshot: Snapshot, now: nu
         before?.runsAt === undefined ||
         now - before.runsAt >= DETAIL_MAX_AGE ||
         before.runsAt > now ||
-        before.status !== m.status
+        before.status !== m.status ||
+        // A failed run a page read (the model's page) is taken at once, by the check that
+        // announces it.
+        failedRun(before) !== null
       );
     })
     .map((m) => ({ id: m.id, at: old.get(m.id)?.runsAt ?? -Infinity }))
