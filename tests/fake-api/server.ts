@@ -14,6 +14,7 @@ import {
   runsOf,
 } from './model';
 import { type FakeReply, type FakeRequest, requestHeader } from './request';
+import { createFakeGenerations } from './generations';
 import { uploadAssets } from './uploads';
 import {
   badRequest,
@@ -155,8 +156,17 @@ export function createFakeIdeogram(
     });
   }
 
+  const generations = createFakeGenerations(account, now);
+
   /** Every endpoint; `:id` stands for one path segment, an id (never empty). */
   const routes: Route[] = [
+    ...(['v3', 'v4'] as const).map((base): Route => ({
+      method: 'POST',
+      path: `/v2/image/generate/ideogram-${base === 'v4' ? '4' : '3'}-custom-model`,
+      answer: (_, url, request) =>
+        generations.generate(base, jsonBody(request), url.searchParams.get('dry_run') === 'true'),
+    })),
+    { method: 'GET', path: '/v2/generations/:id', answer: ([id]) => generations.poll(id!) },
     { method: 'GET', path: '/models', answer: (_, url) => listModels(url.searchParams) },
     { method: 'GET', path: '/models/:id', answer: ([id]) => getModel(id!) },
     {
@@ -245,7 +255,7 @@ export function createFakeIdeogram(
     }
   }
 
-  return { account, now, handle };
+  return { account, now, handle, generations: generations.generations };
 }
 
 interface Route {

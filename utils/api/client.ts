@@ -10,6 +10,14 @@ import {
   type Subject,
   timeoutError,
 } from './errors';
+import {
+  generateBody,
+  generatePath,
+  type GenerateRequest,
+  parseGeneration,
+  parseQuote,
+  parseStart,
+} from './generation';
 import { megabytes, trainPath } from './limits';
 import { hideInValue, keyHider } from './redact';
 import { parseRetryAfter } from './retry-after';
@@ -185,6 +193,22 @@ export function createIdeogramApi(options: IdeogramApiOptions) {
     /** `GET /datasets/{id}`: one dataset with its files and the models trained from it. */
     getDataset(datasetId: string) {
       return send(`/datasets/${encodeURIComponent(datasetId)}`, 'this dataset', parseDatasetDetail);
+    },
+    /**
+     * Ideogram's price for exactly this request (`?dry_run=true`): nothing is generated, stored
+     * or billed.
+     */
+    quote(base: TrainingBase, request: GenerateRequest) {
+      const path = `${generatePath(base)}?dry_run=true`;
+      return post(path, 'the price quote', parseQuote, generateBody(base, request));
+    },
+    /** Starts a generation with a custom model (billed), asynchronously: its id comes at once. */
+    generate(base: TrainingBase, request: GenerateRequest) {
+      return post(generatePath(base), 'the generation', parseStart, generateBody(base, request));
+    },
+    /** `GET /v2/generations/{id}`: where a generation stands, with its images once done. */
+    generation(id: string) {
+      return send(`/v2/generations/${encodeURIComponent(id)}`, 'the generation', parseGeneration);
     },
     /** `POST /datasets`: a new, empty dataset. */
     createDataset(name: string) {

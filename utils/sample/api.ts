@@ -24,6 +24,7 @@ import {
 } from '../studio/rules';
 import { parseJsonCaption } from '../views/captions';
 import { loadSampleData, type SampleData } from './data';
+import { createSampleGenerations } from './generations';
 import { derivedRuns, randomId, runAt, stateAt, type Step, trainedTimeline } from './timeline';
 
 // The sample account as an implementation of the API client's interface (IdeogramApi), in memory:
@@ -206,6 +207,7 @@ export function createSampleApi(
   const listed = (m: SampleModel, at: number) => m.owned || stateAt(m.timeline, at).available;
 
   return {
+    ...createSampleGenerations(now),
     async listModels(query: ListModelsQuery = {}) {
       const at = now();
       const { models } = await world();
