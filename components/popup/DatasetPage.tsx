@@ -31,11 +31,26 @@ function CaptionView(props: { name: string; caption: string; close: () => void }
     <div
       class="caption-view"
       role="dialog"
+      aria-modal="true"
       aria-label={`Caption of ${props.name}`}
       onKeyDown={(event) => {
-        if (event.key !== 'Escape') return;
-        event.stopPropagation();
-        props.close();
+        if (event.key === 'Escape') {
+          event.stopPropagation();
+          props.close();
+          return;
+        }
+        if (event.key !== 'Tab') return;
+        // Focus stays in the view while it is open.
+        const items = [...event.currentTarget.querySelectorAll<HTMLElement>('button, summary')];
+        const [first, last] = [items[0], items.at(-1)];
+        const at = document.activeElement;
+        if (!event.shiftKey && at === last) {
+          event.preventDefault();
+          first?.focus();
+        } else if (event.shiftKey && at === first) {
+          event.preventDefault();
+          last?.focus();
+        }
       }}
     >
       <div class="caption-head">
@@ -62,6 +77,13 @@ function FileList({ detail }: { detail: DatasetDetail }) {
   const viewport = useRef<HTMLDivElement>(null);
   const { files } = detail;
   const open = useSignal<number | null>(null);
+  /** The caption button that opened the view: focus goes back to it (or to the list). */
+  const opener = useRef<HTMLElement | null>(null);
+  const close = () => {
+    open.value = null;
+    const back = opener.current?.isConnected ? opener.current : viewport.current;
+    requestAnimationFrame(() => back?.focus());
+  };
   const captioned = files.some((f) => f.caption);
   const row = captioned ? CAPTIONED_ROW : FILE_ROW;
   const { first, last, onScroll } = useVisibleRows(viewport, files.length, row, FILES_HEIGHT);
@@ -98,7 +120,10 @@ function FileList({ detail }: { detail: DatasetDetail }) {
                   type="button"
                   class="file-caption"
                   title="Show the whole caption"
-                  onClick={() => (open.value = first + k)}
+                  onClick={(event) => {
+                    opener.current = event.currentTarget;
+                    open.value = first + k;
+                  }}
                 >
                   {readCaption(file.caption).text}
                 </button>
@@ -108,11 +133,7 @@ function FileList({ detail }: { detail: DatasetDetail }) {
         </div>
       </div>
       {shown?.caption && (
-        <CaptionView
-          name={shown.name ?? '(unnamed)'}
-          caption={shown.caption}
-          close={() => (open.value = null)}
-        />
+        <CaptionView name={shown.name ?? '(unnamed)'} caption={shown.caption} close={close} />
       )}
     </>
   );

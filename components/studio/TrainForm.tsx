@@ -1,6 +1,7 @@
 import { useSignal } from '@preact/signals';
 import { useRef } from 'preact/hooks';
 import { TRAINING_BASES } from '../../utils/api/limits';
+import type { TrainingBase } from '../../utils/api/types';
 import {
   checkSettings,
   imageCountProblem,
@@ -38,7 +39,10 @@ export function TrainForm() {
   const dialog = useRef<HTMLDialogElement>(null);
   const count = imagesInDataset.value;
   const countProblem = count === null ? null : imageCountProblem(count);
-  const base = baseFor(a.id, d.id);
+  // What was clicked here, else what was chosen last for the dataset: the form, the request and
+  // the confirmation all follow the radio shown.
+  const chosen = useSignal<{ key: string; base: TrainingBase } | null>(null);
+  const base = chosen.value?.key === `${a.id}:${d.id}` ? chosen.value.base : baseFor(a.id, d.id);
   const checked = checkSettings(settings.value, base);
   const key = `${a.id}:${d.id}`;
   const isChecking = checking.value.has(key);
@@ -100,7 +104,12 @@ export function TrainForm() {
         <p id="model-name-problem" class="message error">
           {nameProblem.value ?? ''}
         </p>
-        <BaseChoice accountId={a.id} datasetId={d.id} base={base} />
+        <BaseChoice
+          accountId={a.id}
+          datasetId={d.id}
+          base={base}
+          choose={(next) => (chosen.value = { key: `${a.id}:${d.id}`, base: next })}
+        />
         <AdvancedSettings base={base} settings={settings} checked={checked} />
         {countProblem && <p class="message warn">{countProblem}</p>}
         {unsure && (

@@ -55,8 +55,16 @@ const FIELDS: {
   },
 ];
 
-/** Ideogram 4.0 or 3.0, as radio buttons; the choice is remembered for the dataset. */
-export function BaseChoice(props: { accountId: string; datasetId: string; base: TrainingBase }) {
+/**
+ * Ideogram 4.0 or 3.0, as radio buttons. The form follows the choice at once (`choose`); it is
+ * also remembered for the dataset, best effort.
+ */
+export function BaseChoice(props: {
+  accountId: string;
+  datasetId: string;
+  base: TrainingBase;
+  choose: (base: TrainingBase) => void;
+}) {
   return (
     <fieldset class="base-choice">
       <legend>Base model</legend>
@@ -67,13 +75,14 @@ export function BaseChoice(props: { accountId: string; datasetId: string; base: 
             name="training-base"
             value={base}
             checked={props.base === base}
-            onChange={() =>
+            onChange={() => {
+              props.choose(base);
               void sendMessage('chooseTrainingBase', {
                 accountId: props.accountId,
                 datasetId: props.datasetId,
                 base,
-              }).catch(() => {})
-            }
+              }).catch(() => {});
+            }}
           />
           <span>
             <strong>{TRAINING_BASES[base].label}</strong>

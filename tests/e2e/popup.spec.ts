@@ -324,6 +324,8 @@ test('a dataset’s captions show with its files; a structured one reads as text
   await popup.press('Escape');
   await hidden(view);
   await visible(popup.role('heading', dataset.name));
+  // Focus is back on the caption that opened it.
+  await focused(structured);
 });
 
 test('a model named like an attack shows as literal text', async ({ extension }) => {

@@ -19,6 +19,7 @@ import { storeCounts } from '../refresh/datasets';
 import { storeDetails } from '../refresh/details';
 import { accountsItem, snapshotOf, snapshotsItem } from '../storage/items';
 import { DETAIL_MAX_AGE } from '../refresh/fetch';
+import { failedRun, withRunOutcome } from '../models/training';
 import { isActive } from '../refresh/transitions';
 import { migrateStorage, newAccountId } from '../storage/migrate';
 import { chooseBase } from '../storage/trainings';
@@ -82,13 +83,15 @@ export function createHandlers({
           (m) => m.id === id,
         );
         if (kept?.runsAt !== undefined) {
-          const settled = !isActive(kept);
+          // A failed run may resume: not settled until a detail says otherwise.
+          const settled = !isActive(kept) && failedRun(kept) === null;
           if (settled || deps.now() - kept.runsAt < DETAIL_MAX_AGE) return kept;
         }
         const model = await api.getModel(id);
-        // What was just read is kept: the row shows the phase without asking again.
+        // What was just read is kept: the row shows the phase without asking again. The
+        // status stays the lists' (the check announces a failure), but the page shows it now.
         await storeDetails(account, new Map([[id, model]]), deps.now());
-        return model;
+        return withRunOutcome(model);
       }),
     getDataset: ({ accountId, id }) =>
       ready(async () => {

@@ -101,6 +101,9 @@ describe('starting a training', () => {
       '/models?scope=owned',
     ]);
     expect((await env.snapshot()).models.some((m) => m.name === 'Brand v9')).toBe(true);
+    // Its base is remembered as for a start that answered.
+    const found = env.fake.account.models.find((m) => m.name === 'Brand v9')!.model_id;
+    expect((await env.storage()).trainings).toMatchObject({ [found]: { base: 'v3' } });
     // Settled: the next start is an ordinary one.
     const accountId = await env.accountId();
     expect(await env.ask('checkTrainingStart', { accountId, datasetId: brand.dataset_id })).toEqual(

@@ -147,8 +147,18 @@ export function createStudio(deps: StudioDeps) {
     );
     if (!model) return { outcome: 'unsure', name: unsettled.name, at: unsettled.at };
     await setUnsettledTraining(key, null);
-    // Listed from this answer (no second read), and watched like a training just started.
+    // Listed from this answer (no second read), and watched like a training just started; its
+    // base is remembered as for a start that answered.
     await storeModel(account, model);
+    if (unsettled.base) {
+      await rememberTraining(model.id, {
+        accountId: account.id,
+        datasetId,
+        base: unsettled.base,
+        settings: unsettled.settings ?? {},
+        at: unsettled.at,
+      });
+    }
     await deps.watchTraining(account.id);
     return { outcome: 'found', modelId: model.id, modelName: model.name };
   }
@@ -201,7 +211,12 @@ export function createStudio(deps: StudioDeps) {
         // It may have started all the same: held until the lists say (the lists are fetched, so
         // a new model shows up).
         if (error instanceof ApiError && mayHaveBeenDone(error)) {
-          await setUnsettledTraining(key, { name: request.name.trim(), at: deps.now() });
+          await setUnsettledTraining(key, {
+            name: request.name.trim(),
+            at: deps.now(),
+            base: request.base,
+            settings: request.settings ?? {},
+          });
           void deps.checkLists();
         }
         throw error;

@@ -66,6 +66,13 @@ describe('a failed training run', () => {
     );
     await env.clearNotification(`model:${model.model_id}`);
 
+    // A check a minute later does not ask for it again: a failed model is read on the usual
+    // pace, not at every check.
+    env.fake.clearRequests();
+    env.advance(MIN);
+    await env.fireAlarm();
+    await settle();
+    expect(env.fake.paths()).not.toContain(`/models/${model.model_id}`);
     // The next checks read its detail again (the lists still say TRAINING) and say nothing new.
     for (let i = 0; i < 3; i++) {
       env.fake.clearRequests();
@@ -103,6 +110,8 @@ describe('a failed training run', () => {
       id: model.model_id,
     });
     expect(detail.runs?.at(-1)?.phase).toBe('FAILED');
+    // The page shows it failed at once; the check to come announces it.
+    expect(detail.status).toBe('ERRORED');
     // The next check reads it again at once (not five minutes later), and announces it once.
     env.fake.clearRequests();
     env.advance(MIN);

@@ -107,10 +107,12 @@ export function detailsDue(active: readonly Model[], snapshot: Snapshot, now: nu
         before?.runsAt === undefined ||
         now - before.runsAt >= DETAIL_MAX_AGE ||
         before.runsAt > now ||
-        before.status !== m.status ||
+        // A model kept as failed while the lists still say TRAINING is read on the usual
+        // pace (its run may resume), not at every check.
+        (before.status !== m.status && !(before.status === 'ERRORED' && failedRun(before))) ||
         // A failed run a page read (the model's page) is taken at once, by the check that
         // announces it.
-        failedRun(before) !== null
+        (failedRun(before) !== null && before.status === m.status)
       );
     })
     .map((m) => ({ id: m.id, at: old.get(m.id)?.runsAt ?? -Infinity }))

@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import { browser } from 'wxt/browser';
 import { joinProblems, listOf, recordOf, withoutUndefined } from './parse';
 import { defineItem } from './store';
+import type { TrainingBase, TrainingSettings } from '../api/types';
 
 // storage.session: what lasts until the browser closes, and never longer. It holds one item:
 // what was written in sample mode (datasets made, images uploaded, models trained), so that a
@@ -97,21 +98,44 @@ export async function keepSampleWrites(writes: SampleWrites): Promise<void> {
  * the same dataset is not trained again without the person confirming a second, billed, start.
  * Kept for the browser session, so a restarted worker or a reloaded page keeps the hold.
  */
-export type UnsettledTrainings = Record<string, { name: string; at: number }>;
+/** A start in doubt: its name and time, and the base and settings it was sent with. */
+export interface UnsettledTraining {
+  name: string;
+  at: number;
+  base?: TrainingBase;
+  settings?: TrainingSettings;
+}
+export type UnsettledTrainings = Record<string, UnsettledTraining>;
 
 export const unsettledTrainingsItem = /* @__PURE__ */ defineItem<UnsettledTrainings>(
   'unsettledTrainings',
   {
     area: 'session',
     fallback: {},
-    parse: recordOf(v.object({ name: Name, at: Time }), 'training starts'),
+    parse: recordOf(
+      v.object({
+        name: Name,
+        at: Time,
+        base: v.optional(v.picklist(['v4', 'v3'])),
+        settings: v.optional(
+          v.object({
+            trainingSteps: Setting,
+            loraRank: Setting,
+            ema: Setting,
+            learningRate: Setting,
+            batchSize: Setting,
+          }),
+        ),
+      }),
+      'training starts',
+    ),
   },
 );
 
 /** Changes the unsettled training starts (the background's studio, its only writer, calls). */
 export async function setUnsettledTraining(
   key: string,
-  start: { name: string; at: number } | null,
+  start: UnsettledTraining | null,
 ): Promise<void> {
   try {
     const all = { ...(await unsettledTrainingsItem.getValue()) };

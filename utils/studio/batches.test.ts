@@ -53,6 +53,12 @@ describe('upload batches', () => {
     expect(await files[1]!.blob.text()).toBe(structured);
     expect(itemProblem(item(1, { caption: structured }))).toBeNull();
     expect(itemProblem(item(1, { caption: 'plain {text}' }))).toBeNull();
+    // Text that starts with a brace is text: sent as .txt, never held.
+    expect(itemProblem(item(1, { caption: '{brand} mug on marble' }))).toBeNull();
+    expect(filesOf(item(1, { caption: '{brand} mug on marble' })).map((f) => f.name)).toEqual([
+      'img-1.png',
+      'img-1.txt',
+    ]);
     expect(itemProblem(item(1, { caption: '{"high_level_description": "cut' }))).toBe(
       'img-1.json: its caption is not valid JSON (a structured caption is one JSON object), so Ideogram would refuse it. Fix it, or write it as plain text.',
     );

@@ -16,8 +16,11 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
 const words = (value: unknown): string =>
   typeof value === 'string' ? value.replace(/\s+/g, ' ').trim() : '';
 
-/** Whether a caption's text is meant as JSON: what a `.json` sidecar holds (an object). */
-export const looksLikeJson = (text: string): boolean => text.trimStart().startsWith('{');
+/**
+ * Whether a caption's text is meant as JSON: an object, as a `.json` sidecar holds (`{"…` or
+ * `{}`), not text that happens to start with a brace (`{brand} mug on marble`).
+ */
+export const looksLikeJson = (text: string): boolean => /^\s*\{\s*("|\})/.test(text);
 
 /** A JSON caption's text as an object, or null when it is not one. */
 export function parseJsonCaption(text: string): Record<string, unknown> | null {
