@@ -129,7 +129,13 @@ export async function saveKey(
     );
     tx.set(apiKeysItem, { ...(await tx.get(apiKeysItem)), [account.id]: cleaned.key });
     const snapshots = without(await tx.get(snapshotsItem), SAMPLE_ACCOUNT_ID);
-    if (tried) snapshots[account.id] = tried.snapshot;
+    const old = replaced ? snapshots[account.id] : undefined;
+    if (old?.checkedAt != null && old.models.length > 0) {
+      // A key replaced (rotated, or fixed after a rejection) keeps the lists it had, its error
+      // cleared: the check that follows at once compares them with what the new key reads, so
+      // a model that finished meanwhile is announced like any other finish.
+      snapshots[account.id] = { ...old, error: null };
+    } else if (tried) snapshots[account.id] = tried.snapshot;
     else delete snapshots[account.id];
     tx.set(snapshotsItem, snapshots);
     const states = without(await tx.get(refreshStatesItem), SAMPLE_ACCOUNT_ID);
