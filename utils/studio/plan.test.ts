@@ -237,7 +237,17 @@ describe('names made unique against the tray and the dataset', () => {
   });
 
   it('the file picked travels with its plan, and a ZIP says what it holds', () => {
-    const set = zip('set.zip', ['a.jpg', 'b.PNG', 'a.txt', 'notes.md', 'sub/c.webp']);
+    // manifest.json and readme.txt caption no image: not counted as captions.
+    const set = zip('set.zip', [
+      'a.jpg',
+      'b.PNG',
+      'a.txt',
+      'notes.md',
+      'sub/c.webp',
+      'sub/c.json',
+      'manifest.json',
+      'readme.txt',
+    ]);
     const plan = planAdding([set], [], []);
     expect(plan.added).toEqual([
       {
@@ -247,9 +257,18 @@ describe('names made unique against the tray and the dataset', () => {
         caption: '',
         zip: {
           images: 3,
-          captions: 1,
+          captions: 2,
           // Kept by name, for the sample account (which reads no ZIP) to upload.
-          names: ['a.jpg', 'b.PNG', 'a.txt', 'notes.md', 'sub/c.webp'],
+          names: [
+            'a.jpg',
+            'b.PNG',
+            'a.txt',
+            'notes.md',
+            'sub/c.webp',
+            'sub/c.json',
+            'manifest.json',
+            'readme.txt',
+          ],
         },
       },
     ]);

@@ -8,6 +8,7 @@ import {
   kindOf,
   matchCaptions,
   refusedWords,
+  stemOf,
   uniqueName,
 } from './rules';
 import { imagesOf, type TrayItem } from './tray';
@@ -107,9 +108,16 @@ export function planAdding<F extends PickedFile>(
         refused.push(`${file.name}: not a ZIP that can be opened. Make it again.`);
         continue;
       }
+      // A sidecar captions an image of its stem; other .txt or .json files (a manifest, notes)
+      // are not captions.
+      const stems = new Set(
+        file.entries.filter((e) => isImageName(e.name)).map((e) => stemOf(e.name).toLowerCase()),
+      );
       adding.zip = {
         images: file.entries.filter((e) => isImageName(e.name)).length,
-        captions: file.entries.filter((e) => isCaptionName(e.name)).length,
+        captions: file.entries.filter(
+          (e) => isCaptionName(e.name) && stems.has(stemOf(e.name).toLowerCase()),
+        ).length,
         names: file.entries.slice(0, ZIP_NAMES_KEPT).map((e) => e.name),
       };
     }
