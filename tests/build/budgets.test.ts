@@ -86,7 +86,10 @@ describe('bundle budgets (gzip)', () => {
     // read as bounded streams, trays swept, training starts in doubt held (+1.4). Raised to
     // 39.5 KB (39.0 today) by Ideogram's 2026-10-07 API: failed runs, the newer refusal reasons'
     // words, .json captions in sample mode, the trainings remembered with their base (+1.0).
-    ['background', () => scriptWithImports('background.js'), 39.5 * KB],
+    // Raised to 41 KB (40.3 today) by the groundwork of "Try a model": quoting, starting and
+    // polling generations in the client and in sample mode (+1.3), which the worker must hold
+    // because a generation is polled after its page is closed.
+    ['background', () => scriptWithImports('background.js'), 41 * KB],
   ])(
     'the %s stays within its budget',
     (name, files, budget) => {
