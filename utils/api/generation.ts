@@ -1,3 +1,4 @@
+// Long: one endpoint family in one place: the request each base takes, its checks, and its three answers.
 import * as v from 'valibot';
 import { parseApiTime } from './time';
 import type { TrainingBase } from './types';
