@@ -400,7 +400,9 @@ export async function startTestBackground(
     },
     /**
      * A browser restart: the worker starts again on the stored data, with its listeners, the
-     * badge and the alarms gone, as the browser forgets them.
+     * badge and the alarms gone, as the browser forgets them. Its modules stay loaded (a test
+     * may compare errors by class); `restartBrowser` is the same with the old worker stopped
+     * mid-flight and its modules loaded afresh.
      */
     async restart() {
       const local = await fakeBrowser.storage.local.get(null);

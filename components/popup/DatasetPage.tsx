@@ -3,7 +3,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import { type DatasetDetail, statusClass } from '../../utils/api/types';
 import { formatBytes, shortDate, statusLabel } from '../../utils/words/format';
 import { copyDatasetId, openDataset, showModel } from './actions';
-import { captionedCount, readCaption } from '../../utils/views/captions';
+import { readCaption } from '../../utils/views/captions';
 import { readiness } from '../../utils/views/datasets';
 import {
   accountTag,
@@ -175,13 +175,7 @@ export function DatasetPage({ dataset }: { dataset: ListedDataset }) {
   const back = useRef<HTMLButtonElement>(null);
   useEffect(() => back.current?.focus(), []);
   const count = detail?.state === 'ready' ? detail.detail.fileCount : dataset.fileCount;
-  const ready = readiness(
-    count,
-    // Counted once the files are all here (a dataset's answer lists every file).
-    detail?.state === 'ready' && detail.detail.files.length === count
-      ? captionedCount(detail.detail.files)
-      : undefined,
-  );
+  const ready = readiness(count, detail?.state === 'ready' ? detail.detail.files : undefined);
   const trained =
     detail?.state === 'ready'
       ? detail.detail.modelIds

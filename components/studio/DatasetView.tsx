@@ -1,6 +1,6 @@
 import { statusClass } from '../../utils/api/types';
 import { stateWords } from '../../utils/views/models';
-import { captionedCount, readCaption } from '../../utils/views/captions';
+import { readCaption } from '../../utils/views/captions';
 import { readiness } from '../../utils/views/datasets';
 import { formatBytes } from '../../utils/words/format';
 import { detail, detailError, imagesInDataset } from './model/detail';
@@ -37,16 +37,7 @@ export function DatasetView() {
         </a>
       </p>
       <h2 id="dataset-title">{d.name}</h2>
-      <p class="facts">
-        {
-          readiness(
-            imagesInDataset.value ?? undefined,
-            detail.value && detail.value.files.length === imagesInDataset.value
-              ? captionedCount(detail.value.files)
-              : undefined,
-          ).text
-        }
-      </p>
+      <p class="facts">{readiness(imagesInDataset.value ?? undefined, detail.value?.files).text}</p>
       <div class="columns">
         <div>
           <TrayView />

@@ -304,6 +304,7 @@ test('a dataset’s captions show with its files; a structured one reads as text
   fake,
 }) => {
   const dataset = fake.account.datasets[0]!;
+  dataset.files[0]!.file_name = `${'a-very-long-camera-export-name-'.repeat(3)}.jpg`;
   dataset.files[0]!.caption = 'a red chair on white';
   dataset.files[1]!.caption = JSON.stringify({
     high_level_description: 'A lighthouse at dawn',
@@ -315,6 +316,16 @@ test('a dataset’s captions show with its files; a structured one reads as text
   await hasText(popup.css('.dataset-facts'), '24 images · 2 captioned · ready to train');
   const files = popup.role('list', `Files of ${dataset.name}`);
   await visible(files.text('a red chair on white'));
+  // A long name gives way: its size stays beside it, the caption on the line below.
+  const lines = await files
+    .css('.file')
+    .first()
+    .withElement((row) => {
+      const top = (sel: string) => Math.round(row.querySelector(sel)!.getBoundingClientRect().top);
+      return [top('.file-name'), top('.file-size'), top('.file-caption')];
+    }, null);
+  expect(lines[0]).toBe(lines[1]);
+  expect(lines[2]).toBeGreaterThan(lines[0]!);
   const structured = files.role('button', 'A lighthouse at dawn. Elements: “NORTH” (a sign).');
   await structured.click();
   const view = popup.role('dialog', `Caption of ${dataset.files[1]!.file_name}`);

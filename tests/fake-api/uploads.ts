@@ -8,6 +8,7 @@ import {
   stemOf,
 } from '../../utils/studio/rules';
 import { listZip } from '../../utils/studio/zip';
+import { parseJsonCaption } from '../../utils/views/captions';
 import type { FakeAccount, FakeDataset, FakeDatasetFile } from './model';
 import type { FakeReply, FakeRequest } from './request';
 import { badRequest, json } from './validation';
@@ -57,16 +58,6 @@ function captionText(file: Incoming): string | null {
     return strictUtf8.decode(file.bytes).trim();
   } catch {
     return null;
-  }
-}
-
-/** Whether a `.json` sidecar's text is the JSON object a structured caption is. */
-function isJsonObject(text: string): boolean {
-  try {
-    const value: unknown = JSON.parse(text);
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-  } catch {
-    return false;
   }
 }
 
@@ -140,7 +131,11 @@ export function uploadAssets(
   for (const file of incoming.filter((f) => isCaptionName(f.name))) {
     const text = captionText(file);
     if (text === null || !imageStems.has(stemOf(file.name))) fail(file.name, 'INVALID_CAPTION');
-    else if (isJsonCaptionName(file.name) && file.bytes !== null && !isJsonObject(text)) {
+    else if (
+      isJsonCaptionName(file.name) &&
+      file.bytes !== null &&
+      parseJsonCaption(text) === null
+    ) {
       fail(file.name, 'INVALID_CAPTION_JSON');
     } else captions.set(stemOf(file.name), { name: file.name, text });
   }

@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { joinProblems, listOf, recordOf, withoutUndefined } from './parse';
 import { defineItem } from './store';
 import type { TrainingBase, TrainingSettings } from '../api/types';
+import { BaseSchema, SettingsSentSchema } from './trainings';
 
 // storage.session: what lasts until the browser closes, and never longer. It holds one item:
 // what was written in sample mode (datasets made, images uploaded, models trained), so that a
@@ -116,16 +117,8 @@ export const unsettledTrainingsItem = /* @__PURE__ */ defineItem<UnsettledTraini
       v.object({
         name: Name,
         at: Time,
-        base: v.optional(v.picklist(['v4', 'v3'])),
-        settings: v.optional(
-          v.object({
-            trainingSteps: Setting,
-            loraRank: Setting,
-            ema: Setting,
-            learningRate: Setting,
-            batchSize: Setting,
-          }),
-        ),
+        base: v.optional(BaseSchema),
+        settings: v.optional(SettingsSentSchema),
       }),
       'training starts',
     ),

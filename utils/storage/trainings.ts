@@ -22,8 +22,17 @@ export interface TrainingRecord {
 /** At most this many trainings are remembered; the oldest go first. */
 export const TRAININGS_KEPT = 2000;
 
-const Base = v.picklist(['v4', 'v3']);
+/** A base, as stored. */
+export const BaseSchema = v.picklist(['v4', 'v3']);
 const Setting = v.optional(v.pipe(v.number(), v.finite()));
+/** The settings a training was sent with, as stored. */
+export const SettingsSentSchema = v.object({
+  trainingSteps: Setting,
+  loraRank: Setting,
+  ema: Setting,
+  learningRate: Setting,
+  batchSize: Setting,
+});
 
 /** The trainings started from this browser, by model id. */
 export const trainingsItem = /* @__PURE__ */ defineItem<Record<string, TrainingRecord>>(
@@ -34,14 +43,8 @@ export const trainingsItem = /* @__PURE__ */ defineItem<Record<string, TrainingR
       v.object({
         accountId: v.string(),
         datasetId: v.string(),
-        base: Base,
-        settings: v.object({
-          trainingSteps: Setting,
-          loraRank: Setting,
-          ema: Setting,
-          learningRate: Setting,
-          batchSize: Setting,
-        }),
+        base: BaseSchema,
+        settings: SettingsSentSchema,
         at: v.pipe(v.number(), v.finite()),
       }),
       'trainings',
@@ -52,7 +55,7 @@ export const trainingsItem = /* @__PURE__ */ defineItem<Record<string, TrainingR
 /** The base chosen last for a dataset, by `accountId:datasetId`. */
 export const baseChoicesItem = /* @__PURE__ */ defineItem<Record<string, TrainingBase>>(
   'trainingBases',
-  { fallback: {}, parse: recordOf(Base, 'choices of base') },
+  { fallback: {}, parse: recordOf(BaseSchema, 'choices of base') },
 );
 
 /** The settings actually given, without the empty ones (so the record says what was sent). */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadOpenApi } from '../../tests/openapi/generate';
-import { captionedCount, readCaption } from './captions';
-import { readiness } from './datasets';
+import { readCaption } from './captions';
+import { captionedCount, readiness } from './datasets';
 
 // The structured caption of Ideogram 4.0: the published example of its schema (V4JsonPrompt).
 const V4_EXAMPLE = (
@@ -61,11 +61,15 @@ describe('captioned counts', () => {
   it('says how many files are captioned beside the readiness', () => {
     const files = [{ caption: 'a' }, { caption: ' ' }, {}, { caption: '{"x":1}' }];
     expect(captionedCount(files)).toBe(2);
-    expect(readiness(24, 20).text).toBe('24 images · 20 captioned · ready to train');
-    expect(readiness(24, 24).text).toBe('24 images · all captioned · ready to train');
-    expect(readiness(9, 0).text).toBe('9 images · 6 more needed to train');
-    expect(readiness(9, 2).text).toBe('9 images · 2 captioned · 6 more needed to train');
+    const some = (n: number, of: number) =>
+      Array.from({ length: of }, (_, i) => (i < n ? { caption: `c${i}` } : {}));
+    expect(readiness(24, some(20, 24)).text).toBe('24 images · 20 captioned · ready to train');
+    expect(readiness(24, some(24, 24)).text).toBe('24 images · all captioned · ready to train');
+    expect(readiness(9, some(0, 9)).text).toBe('9 images · 6 more needed to train');
+    expect(readiness(9, some(2, 9)).text).toBe('9 images · 2 captioned · 6 more needed to train');
     expect(readiness(24).text).toBe('24 images · ready to train');
-    expect(readiness(0, 0).text).toBe('0 images · 15 more needed to train');
+    expect(readiness(0, []).text).toBe('0 images · 15 more needed to train');
+    // Only some files read (a dataset still counting): no caption count, rather than a wrong one.
+    expect(readiness(24, some(3, 10)).text).toBe('24 images · ready to train');
   });
 });

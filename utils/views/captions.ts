@@ -62,7 +62,3 @@ export function readCaption(caption: string): ReadCaption {
   const text = parts.map((p) => (/[.!?]$/.test(p) ? p : `${p}.`)).join(' ');
   return { text: text || 'A structured caption.', json: JSON.stringify(parsed, null, 2) };
 }
-
-/** How many of the files have a caption. */
-export const captionedCount = (files: readonly { caption?: string }[]): number =>
-  files.filter((f) => (f.caption ?? '').trim() !== '').length;
